@@ -1,0 +1,26 @@
+# The two commands a fresh machine needs (see README.md). Each installs what is missing first.
+SWIFT ?= swift
+
+.PHONY: run test deps build release
+
+# libedit (the REPL's line editor) comes from the system; the Swift packages from the toolchain's mirror.
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+		echo "installing libedit-dev"; \
+		(apt-get update -qq && apt-get install -y -qq libedit-dev pkg-config) >/dev/null || \
+		  { echo "could not install libedit-dev: run 'apt-get install libedit-dev pkg-config' as root"; exit 1; }; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# tally on its built-in sample data: the canonical query, then the prompt.
+run: build
+	$(SWIFT) run tally -c 'sum 2080* where dept=綦江 year=2025 by basic,project'
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test

@@ -1,0 +1,231 @@
+/// Runs a plan over the store: select rows, apply the topmost rule, group and aggregate,
+/// order, and hand back a `ResultTable`.
+public struct Executor {
+    public static func run(_ plan: QueryPlan, on store: LineItemStore) throws(Diagnostic) -> ResultTable {
+        var rows = store.rows(matching: plan.filter)
+        if plan.topmost { rows = store.topmost(rows) }
+        if plan.verb == .list { return list(rows, store) }
+        return try aggregate(rows, plan, store)
+    }
+
+    // MARK: - list
+
+    static func list(_ rows: RowSet, _ store: LineItemStore) -> ResultTable {
+        // Document order, then table, code, column and year.
+        let order = rows.rows.sorted { a, b in
+            if store.doc[a] != store.doc[b] { return store.doc[a] < store.doc[b] }
+            if store.table[a] != store.table[b] { return store.table[a] < store.table[b] }
+            if store.code[a] != store.code[b] { return store.code[a] < store.code[b] }
+            if store.column[a] != store.column[b] { return store.column[a] < store.column[b] }
+            if store.year[a] != store.year[b] { return store.year[a] < store.year[b] }
+            return a < b
+        }
+        let columns = Field.listed.map { ResultTable.Column($0.rawValue, kind(of: $0)) }
+        let cells = order.map { row in Field.listed.map { cell(for: $0, row: row, store) } }
+        return ResultTable(columns: columns, rows: cells)
+    }
+
+    static func kind(of field: Field) -> ResultTable.Kind {
+        switch field {
+        case .year, .level, .line: .number
+        case .amount: .amount
+        default: .text
+        }
+    }
+
+    static func cell(for field: Field, row: Int, _ store: LineItemStore) -> ResultTable.Cell {
+        switch field {
+        case .doc: .text(store.docs[store.doc[row]])
+        case .district: .text(store.districts[store.district[row]])
+        case .dept: .text(store.depts[store.dept[row]])
+        case .year: .number(Int64(store.year[row]))
+        case .table: .text(TableID(rawValue: store.table[row])?.id ?? "")
+        case .code: .text(store.codes[store.code[row]])
+        case .name: .text(store.names[store.name[row]])
+        case .column: .text(ColumnID(rawValue: store.column[row])?.id ?? "")
+        case .amount: .amount(Amount(fen: store.amount[row]))
+        case .level: .number(Int64(store.level(row)))
+        case .line: .number(Int64(store.line[row]))
+        }
+    }
+
+    // MARK: - aggregate
+
+    /// Up to `Planner.maxGroupFields` group values of one row, as integers (ids or numbers).
+    struct GroupKey: Hashable {
+        var a: Int64 = 0, b: Int64 = 0, c: Int64 = 0, d: Int64 = 0, e: Int64 = 0, f: Int64 = 0
+
+        subscript(i: Int) -> Int64 {
+            get {
+                switch i {
+                case 0: a
+                case 1: b
+                case 2: c
+                case 3: d
+                case 4: e
+                default: f
+                }
+            }
+            set {
+                switch i {
+                case 0: a = newValue
+                case 1: b = newValue
+                case 2: c = newValue
+                case 3: d = newValue
+                case 4: e = newValue
+                default: f = newValue
+                }
+            }
+        }
+    }
+
+    struct Accumulator {
+        var sum: Int64 = 0
+        var count: Int64 = 0
+        var min: Int64 = .max
+        var max: Int64 = .min
+    }
+
+    static func groupValue(_ field: Field, row: Int, _ store: LineItemStore) -> Int64 {
+        switch field {
+        case .doc: Int64(store.doc[row])
+        case .district: Int64(store.district[row])
+        case .dept: Int64(store.dept[row])
+        case .name: Int64(store.name[row])
+        case .year: Int64(store.year[row])
+        case .table: Int64(store.table[row])
+        case .column: Int64(store.column[row])
+        case .code: Int64(store.code[row])
+        case .level: Int64(store.level(row))
+        case .line: Int64(store.line[row])
+        case .amount: store.amount[row]
+        }
+    }
+
+    static func aggregate(_ rows: RowSet, _ plan: QueryPlan, _ store: LineItemStore) throws(Diagnostic) -> ResultTable {
+        let fields = plan.groupFields
+        let width = plan.valueColumns.count
+        // Which output column each column id feeds; -1 for none.
+        var slotOfColumn = [Int](repeating: plan.valueColumns[0].column == nil ? 0 : -1, count: 256)
+        for (i, vc) in plan.valueColumns.enumerated() {
+            if let c = vc.column { slotOfColumn[Int(c.rawValue)] = i }
+        }
+
+        var groupIndex: [GroupKey: Int] = [:]
+        var keys: [GroupKey] = []
+        var accumulators: [Accumulator] = []
+        if fields.isEmpty {
+            keys.append(GroupKey())
+            groupIndex[GroupKey()] = 0
+            accumulators = Array(repeating: Accumulator(), count: width)
+        }
+        var overflowRow: Int?
+        rows.forEach { row in
+            let slot = slotOfColumn[Int(store.column[row])]
+            guard slot >= 0, overflowRow == nil else { return }
+            var key = GroupKey()
+            for (i, field) in fields.enumerated() { key[i] = groupValue(field, row: row, store) }
+            let group: Int
+            if let g = groupIndex[key] { group = g } else {
+                group = keys.count
+                groupIndex[key] = group
+                keys.append(key)
+                accumulators.append(contentsOf: repeatElement(Accumulator(), count: width))
+            }
+            let value = store.amount[row]
+            let i = group * width + slot
+            let (sum, overflow) = accumulators[i].sum.addingReportingOverflow(value)
+            if overflow { overflowRow = row }
+            accumulators[i].sum = sum
+            accumulators[i].count += 1
+            accumulators[i].min = Swift.min(accumulators[i].min, value)
+            accumulators[i].max = Swift.max(accumulators[i].max, value)
+        }
+        if let row = overflowRow {
+            let item = store.item(row)
+            throw Diagnostic(.error, "the sum overflows the amount range at \(item.doc) line \(item.line) (code \(item.code.isEmpty ? "none" : item.code))",
+                             help: "narrow the query with `where`; amounts are limited to ±92,233,720,368,547,758.07 元")
+        }
+
+        // Order groups by their values; `top` by its amount, largest first.
+        var order = Array(keys.indices)
+        let ranks = fields.map { rankTable(for: $0, store) }
+        func keyLess(_ x: Int, _ y: Int) -> Bool {
+            for i in fields.indices {
+                let a = rank(keys[x][i], ranks[i])
+                let b = rank(keys[y][i], ranks[i])
+                if a != b { return a < b }
+            }
+            return false
+        }
+        if plan.verb == .top {
+            order.sort { x, y in
+                let a = accumulators[x * width].sum
+                let b = accumulators[y * width].sum
+                return a != b ? a > b : keyLess(x, y)
+            }
+            order = Array(order.prefix(plan.limit ?? order.count))
+        } else {
+            order.sort(by: keyLess)
+        }
+
+        let columns = fields.map { ResultTable.Column($0.rawValue, kind(of: $0)) }
+            + plan.valueColumns.map { ResultTable.Column($0.title, plan.verb == .count ? .number : .amount) }
+        var table: [[ResultTable.Cell]] = []
+        for g in order {
+            var cells: [ResultTable.Cell] = fields.enumerated().map { i, field in display(field, keys[g][i], store) }
+            for slot in 0..<width {
+                cells.append(value(plan.verb, accumulators[g * width + slot], grouped: !fields.isEmpty))
+            }
+            table.append(cells)
+        }
+        return ResultTable(columns: columns, rows: table)
+    }
+
+    private static func rankTable(for field: Field, _ store: LineItemStore) -> [UInt32]? {
+        switch field {
+        case .doc: store.docs.sortRanks()
+        case .district: store.districts.sortRanks()
+        case .dept: store.depts.sortRanks()
+        case .name: store.names.sortRanks()
+        default: nil  // numbers, enum order, sorted code ids
+        }
+    }
+
+    private static func rank(_ value: Int64, _ table: [UInt32]?) -> Int64 {
+        table.map { Int64($0[Int(value)]) } ?? value
+    }
+
+    private static func display(_ field: Field, _ value: Int64, _ store: LineItemStore) -> ResultTable.Cell {
+        switch field {
+        case .doc: .text(store.docs[UInt32(value)])
+        case .district: .text(store.districts[UInt32(value)])
+        case .dept: .text(store.depts[UInt32(value)])
+        case .name: .text(store.names[UInt32(value)])
+        case .code: .text(store.codes[UInt32(value)])
+        case .table: .text(TableID(rawValue: UInt8(value))?.id ?? "")
+        case .column: .text(ColumnID(rawValue: UInt8(value))?.id ?? "")
+        case .year, .level, .line: .number(value)
+        case .amount: .amount(Amount(fen: value))
+        }
+    }
+
+    /// A group with no rows in an output column shows empty, not 0; an ungrouped sum of
+    /// nothing is 0.00.
+    private static func value(_ verb: Verb, _ acc: Accumulator, grouped: Bool) -> ResultTable.Cell {
+        switch verb {
+        case .count: return .number(acc.count)
+        case .sum, .top: return acc.count == 0 && grouped ? .empty : .amount(Amount(fen: acc.sum))
+        case .min: return acc.count == 0 ? .empty : .amount(Amount(fen: acc.min))
+        case .max: return acc.count == 0 ? .empty : .amount(Amount(fen: acc.max))
+        case .avg:
+            guard acc.count > 0 else { return .empty }
+            // Rounded half away from zero to the fen.
+            let q = acc.sum / acc.count
+            let r = acc.sum % acc.count
+            let adjust: Int64 = r.magnitude * 2 >= acc.count.magnitude ? (acc.sum < 0 ? -1 : 1) : 0
+            return .amount(Amount(fen: q + adjust))
+        case .list: return .empty
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// One figure of one table cell, with everything that says where it came from (§2).
+/// The store holds line items column by column; this is the row-shaped view used
+/// to add them and to read them back.
+public struct LineItem: Hashable, Sendable {
+    public var doc: String
+    public var district: String
+    public var dept: String
+    public var year: Int
+    public var table: TableID
+    /// As printed; empty for a row without a code such as 合计.
+    public var code: String
+    public var name: String
+    public var column: ColumnID
+    public var amount: Amount
+    /// 1-based line in the source file.
+    public var line: Int
+
+    public init(
+        doc: String, district: String, dept: String, year: Int, table: TableID, code: String, name: String,
+        column: ColumnID, amount: Amount, line: Int
+    ) {
+        self.doc = doc
+        self.district = district
+        self.dept = dept
+        self.year = year
+        self.table = table
+        self.code = code
+        self.name = name
+        self.column = column
+        self.amount = amount
+        self.line = line
+    }
+
+    /// 1/2/3 for 类/款/项 (3/5/7-digit codes), 0 otherwise.
+    public var level: Int { CodeLevel.of(code) }
+}
+
+public enum CodeLevel {
+    public static func of<S: StringProtocol>(_ code: S) -> Int {
+        switch code.utf8.count {
+        case 3: 1
+        case 5: 2
+        case 7: 3
+        default: 0
+        }
+    }
+}
+
+/// The district in a budget unit's name: 重庆市綦江区社会保险事务中心 → 綦江,
+/// 重庆市万盛经济技术开发区… → 万盛, …县… → the county.
+public enum DistrictName {
+    public static func of(dept: String) -> String {
+        var rest = Substring(dept)
+        if let city = rest.firstRange(of: "市"), rest.distance(from: rest.startIndex, to: city.lowerBound) <= 4 {
+            rest = rest[city.upperBound...]
+        }
+        // The earliest marker wins: 万盛经济技术开发区 ends at 经济技术开发区, 北碚区…新区 at 区.
+        var best: Range<Substring.Index>?
+        for marker in ["经济技术开发区", "经开区", "新区", "区", "县"] {
+            if let found = rest.firstRange(of: marker), found.lowerBound > rest.startIndex,
+                best == nil || found.lowerBound < best!.lowerBound
+            {
+                best = found
+            }
+        }
+        if let best { return String(rest[..<best.lowerBound]) }
+        return ""
+    }
+}

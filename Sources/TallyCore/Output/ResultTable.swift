@@ -1,0 +1,31 @@
+/// What a statement produces, before any rendering: named columns and rows of cells.
+public struct ResultTable: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case text, number, amount
+    }
+
+    public struct Column: Sendable, Equatable {
+        public var name: String
+        public var kind: Kind
+        public init(_ name: String, _ kind: Kind) {
+            self.name = name
+            self.kind = kind
+        }
+    }
+
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case number(Int64)
+        case amount(Amount)
+        /// No value, e.g. the avg of no rows.
+        case empty
+    }
+
+    public var columns: [Column]
+    public var rows: [[Cell]]
+
+    public init(columns: [Column], rows: [[Cell]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}

@@ -1,0 +1,38 @@
+/// The terminal table: columns two spaces apart, text left-aligned and padded by display
+/// width, numbers and amounts right-aligned, amounts with separators and two decimals.
+///
+///        basic    project
+///     3,020.97  12,226.43
+public struct TableRenderer {
+    public var unit: DisplayUnit
+
+    public init(unit: DisplayUnit = .wan) { self.unit = unit }
+
+    public func render(_ result: ResultTable) -> String {
+        if result.rows.isEmpty { return "(no rows)\n" }
+        let cells = result.rows.map { row in row.map(text) }
+        var widths = result.columns.map { DisplayWidth.of($0.name) }
+        for row in cells {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        }
+        func line(_ texts: [String]) -> String {
+            var parts: [String] = []
+            for (i, text) in texts.enumerated() {
+                let right = result.columns[i].kind != .text
+                let isLast = i == texts.count - 1
+                parts.append(right || !isLast ? DisplayWidth.pad(text, to: widths[i], alignRight: right) : text)
+            }
+            return parts.joined(separator: "  ") + "\n"
+        }
+        return line(result.columns.map(\.name)) + cells.map(line).joined()
+    }
+
+    func text(_ cell: ResultTable.Cell) -> String {
+        switch cell {
+        case .text(let s): s
+        case .number(let n): String(n)
+        case .amount(let a): a.display(in: unit)
+        case .empty: ""
+        }
+    }
+}

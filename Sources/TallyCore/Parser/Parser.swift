@@ -1,0 +1,267 @@
+/// Recursive descent over the grammar in grammar.md; each parse function is named after
+/// the rule it reads and carries that rule as a comment. Errors are Diagnostics pointing at
+/// the offending token. Every loop consumes a token or stops, and nesting is bounded.
+public struct Parser {
+    public static let keywords = ["where", "by", "and", "or", "not"]
+    public static let maxDepth = 64
+
+    private let source: String
+    private let tokens: [Token]
+    private var position = 0
+    private var depth = 0
+
+    public init(_ source: String) {
+        self.source = source
+        tokens = Lexer.tokens(source)
+    }
+
+    public static func parse(_ source: String) throws(Diagnostic) -> Statement {
+        var parser = Parser(source)
+        return try parser.parseStatement()
+    }
+
+    private var current: Token { tokens[position] }
+    private var nextToken: Token { tokens[min(position + 1, tokens.count - 1)] }
+
+    private mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    private func error(_ message: String, at range: SourceRange, help: String? = nil) -> Diagnostic {
+        .error(message, in: source, at: range, help: help)
+    }
+
+    /// The diagnostic for an unexpected token, passing on a lexer error as it is.
+    private func unexpected(_ token: Token, expected: String, help: String? = nil) -> Diagnostic {
+        switch token.kind {
+        case .invalid: error(token.text, at: token.range)
+        case .end: error("\(expected), but the statement ends", at: token.range, help: help)
+        default: error("\(expected), found `\(token.text)`", at: token.range, help: help)
+        }
+    }
+
+    // statement = query ;
+    public mutating func parseStatement() throws(Diagnostic) -> Statement {
+        let query = try parseQuery()
+        guard current.kind == .end else {
+            throw unexpected(current, expected: "expected the end of the statement")
+        }
+        return .query(query)
+    }
+
+    // query = verb [ target ] [ "where" or_expr ] [ "by" group { "," group } ] ;
+    mutating func parseQuery() throws(Diagnostic) -> Query {
+        let start = current.range
+        let (verb, limit) = try parseVerb()
+        var query = Query(verb: verb, verbRange: start, limit: limit, targets: [], filter: nil, groups: [], range: start)
+        query.targets = try parseTarget()
+        if current.kind == .word, nextToken.isComparison {
+            throw error("a condition must follow `where`", at: current.range,
+                        help: "write `where \(source.utf8Slice(current.range.start, nextToken.range.end))…`")
+        }
+        if current.isKeyword("where") {
+            _ = advance()
+            if current.kind == .end || current.isKeyword("by") {
+                throw unexpected(current, expected: "expected a condition after `where`",
+                                 help: "a condition looks like `dept=綦江` or `year=2025`")
+            }
+            query.filter = try parseOrExpr()
+        }
+        if current.isKeyword("by") {
+            _ = advance()
+            query.groups = try parseGroups()
+        }
+        query.range = start.union(tokens[max(0, position - 1)].range)
+        return query
+    }
+
+    // verb = "sum" | "count" | "avg" | "min" | "max" | "list" | "top" integer ;
+    mutating func parseVerb() throws(Diagnostic) -> (Verb, Int?) {
+        let token = current
+        guard token.kind == .word, let verb = Verb(rawValue: token.text.lowercased()) else {
+            let help = token.kind == .word
+                ? Suggestion.help(for: token.text, among: Verb.allCases.map(\.rawValue))
+                : nil
+            if token.kind == .word {
+                throw error("unknown verb `\(token.text)`", at: token.range,
+                            help: help ?? "a statement starts with sum, count, avg, min, max, list or top")
+            }
+            throw unexpected(token, expected: "expected a verb (sum, count, avg, min, max, list, top)")
+        }
+        _ = advance()
+        guard verb == .top else { return (verb, nil) }
+        guard current.kind == .word, let n = Int(current.text), n > 0 else {
+            throw unexpected(current, expected: "expected how many groups after `top`", help: "for example `top 10 208 by dept`")
+        }
+        _ = advance()
+        return (verb, n)
+    }
+
+    // target = pattern { "," pattern } ;    pattern = word (digits, letters, "*", "?")
+    mutating func parseTarget() throws(Diagnostic) -> [Value] {
+        var patterns: [Value] = []
+        guard isPatternStart else { return [] }
+        while true {
+            let token = advance()
+            patterns.append(Value(text: token.text, range: token.range, quoted: token.kind == .quoted))
+            guard current.kind == .comma else { return patterns }
+            _ = advance()
+            guard isPatternStart else {
+                throw unexpected(current, expected: "expected a code pattern after `,`")
+            }
+        }
+    }
+
+    private var isPatternStart: Bool {
+        guard current.kind == .word || current.kind == .quoted else { return false }
+        if current.kind == .word && Self.keywords.contains(current.text.lowercased()) { return false }
+        // `sum dept=綦江`: a field and an operator, not a pattern.
+        return !nextToken.isComparison
+    }
+
+    // or_expr = and_expr { "or" and_expr } ;
+    mutating func parseOrExpr() throws(Diagnostic) -> Expr {
+        var terms = [try parseAndExpr()]
+        while current.isKeyword("or") {
+            _ = advance()
+            terms.append(try parseAndExpr())
+        }
+        return terms.count == 1 ? terms[0] : .or(terms)
+    }
+
+    // and_expr = not_expr { [ "and" ] not_expr } ;
+    mutating func parseAndExpr() throws(Diagnostic) -> Expr {
+        var terms = [try parseNotExpr()]
+        while true {
+            if current.isKeyword("and") {
+                _ = advance()
+                terms.append(try parseNotExpr())
+            } else if startsCondition {
+                terms.append(try parseNotExpr())
+            } else {
+                break
+            }
+        }
+        return terms.count == 1 ? terms[0] : .and(terms)
+    }
+
+    private var startsCondition: Bool {
+        switch current.kind {
+        case .leftParen: return true
+        case .word: return !["where", "by", "and", "or"].contains(current.text.lowercased())
+        default: return false
+        }
+    }
+
+    // not_expr = "not" not_expr | primary ;
+    mutating func parseNotExpr() throws(Diagnostic) -> Expr {
+        if current.isKeyword("not") {
+            let keyword = advance()
+            try enter(keyword)
+            defer { depth -= 1 }
+            return .not(try parseNotExpr(), keyword: keyword.range)
+        }
+        return try parsePrimary()
+    }
+
+    // primary = "(" or_expr ")" | condition ;
+    mutating func parsePrimary() throws(Diagnostic) -> Expr {
+        if current.kind == .leftParen {
+            let open = advance()
+            try enter(open)
+            defer { depth -= 1 }
+            let inner = try parseOrExpr()
+            guard current.kind == .rightParen else {
+                if current.kind == .end {
+                    throw error("this `(` is never closed", at: open.range, help: "add `)` after the condition")
+                }
+                throw unexpected(current, expected: "expected `)` or another condition")
+            }
+            let close = advance()
+            return .parenthesized(inner, open.range.union(close.range))
+        }
+        return .condition(try parseCondition())
+    }
+
+    private mutating func enter(_ token: Token) throws(Diagnostic) {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw error("nested more than \(Self.maxDepth) deep", at: token.range, help: "simplify the condition")
+        }
+    }
+
+    // condition = field op operand ;
+    mutating func parseCondition() throws(Diagnostic) -> Condition {
+        let token = current
+        guard token.kind == .word, !Self.keywords.contains(token.text.lowercased()) else {
+            if token.kind == .rightParen {
+                throw error("unmatched `)`", at: token.range)
+            }
+            throw unexpected(token, expected: "expected a condition such as `dept=綦江`")
+        }
+        _ = advance()
+        let field = Name(text: token.text, range: token.range)
+        let opToken = current
+        guard opToken.isComparison, let op = ComparisonOp(rawValue: opToken.text) else {
+            throw unexpected(opToken, expected: "expected an operator (= == != < <= > >= ~) after `\(field.text)`")
+        }
+        _ = advance()
+        let operand = try parseOperand(after: opToken)
+        return Condition(field: field, op: op, opRange: opToken.range, operand: operand)
+    }
+
+    // operand = value ".." value | value { "," value } ;
+    mutating func parseOperand(after op: Token) throws(Diagnostic) -> Operand {
+        let first = try parseValue(after: op)
+        if current.kind == .dotDot {
+            let dots = advance()
+            let high = try parseValue(after: dots)
+            return .range(first, high)
+        }
+        var values = [first]
+        while current.kind == .comma {
+            let comma = advance()
+            values.append(try parseValue(after: comma))
+        }
+        return .values(values)
+    }
+
+    // value = word | quoted ;
+    mutating func parseValue(after previous: Token) throws(Diagnostic) -> Value {
+        let token = current
+        guard token.kind == .word || token.kind == .quoted else {
+            throw unexpected(token, expected: "expected a value after `\(previous.text)`",
+                             help: token.kind == .comma ? "remove the doubled comma" : nil)
+        }
+        _ = advance()
+        return Value(text: token.text, range: token.range, quoted: token.kind == .quoted)
+    }
+
+    // groups = name { "," name } ;
+    mutating func parseGroups() throws(Diagnostic) -> [Name] {
+        var names: [Name] = []
+        while true {
+            let token = current
+            guard token.kind == .word || token.kind == .quoted else {
+                throw unexpected(token, expected: names.isEmpty ? "expected a field or column id after `by`" : "expected a field or column id after `,`",
+                                 help: names.isEmpty ? "for example `by dept` or `by basic,project`" : nil)
+            }
+            _ = advance()
+            names.append(Name(text: token.text, range: token.range))
+            guard current.kind == .comma else { return names }
+            _ = advance()
+        }
+    }
+}
+
+extension String {
+    /// The text between two UTF-8 offsets (widened so a character is never split).
+    func utf8Slice(_ start: Int, _ end: Int) -> String {
+        let bytes = Array(utf8)
+        let lo = max(0, min(start, bytes.count))
+        let hi = max(lo, min(end, bytes.count))
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+}

@@ -1,0 +1,139 @@
+/// The syntax tree of a statement. Every node keeps its source range so an error can point
+/// at its cause, and prints itself back as canonical source (`description`), which is what
+/// parser tests compare.
+
+public enum Verb: String, CaseIterable, Sendable {
+    case sum, count, avg, min, max, list, top
+
+    /// Verbs that add money, and so apply the default table and column (§3).
+    public var addsMoney: Bool { self != .list && self != .count }
+}
+
+/// A name as written: a field, a column id, a keyword.
+public struct Name: Hashable, Sendable, CustomStringConvertible {
+    public var text: String
+    public var range: SourceRange
+    public var description: String { text }
+}
+
+/// A literal operand: a bare word or quoted text.
+public struct Value: Hashable, Sendable, CustomStringConvertible {
+    public var text: String
+    public var range: SourceRange
+    public var quoted: Bool
+
+    public var description: String {
+        quoted ? "\"" + text.replacingAll("\"", with: "\"\"") + "\"" : text
+    }
+}
+
+public enum ComparisonOp: String, Sendable, CaseIterable {
+    case equal = "=", whole = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case matches = "~"
+}
+
+public enum Operand: Hashable, Sendable, CustomStringConvertible {
+    /// One value, or several joined by commas (any of them).
+    case values([Value])
+    /// `low..high`, both ends included.
+    case range(Value, Value)
+
+    public var range: SourceRange {
+        switch self {
+        case .values(let v): v[0].range.union(v[v.count - 1].range)
+        case .range(let a, let b): a.range.union(b.range)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .values(let v): v.map(\.description).joined(separator: ",")
+        case .range(let a, let b): "\(a)..\(b)"
+        }
+    }
+}
+
+/// `field op operand`, e.g. `dept=綦江`, `year=2023..2025`, `name~"^其他"`.
+public struct Condition: Hashable, Sendable, CustomStringConvertible {
+    public var field: Name
+    public var op: ComparisonOp
+    public var opRange: SourceRange
+    public var operand: Operand
+
+    public var range: SourceRange { field.range.union(operand.range) }
+    public var description: String { "\(field)\(op.rawValue)\(operand)" }
+}
+
+public indirect enum Expr: Hashable, Sendable, CustomStringConvertible {
+    case condition(Condition)
+    case not(Expr, keyword: SourceRange)
+    case and([Expr])
+    case or([Expr])
+    case parenthesized(Expr, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .condition(let c): c.range
+        case .not(let e, let k): k.union(e.range)
+        case .and(let es), .or(let es): es[0].range.union(es[es.count - 1].range)
+        case .parenthesized(_, let r): r
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .condition(let c): c.description
+        case .not(let e, _): "not \(e)"
+        case .and(let es): es.map(\.description).joined(separator: " and ")
+        case .or(let es): es.map(\.description).joined(separator: " or ")
+        case .parenthesized(let e, _): "(\(e))"
+        }
+    }
+
+    /// Whether any condition in the expression is on `field`.
+    public func mentions(_ field: String) -> Bool {
+        switch self {
+        case .condition(let c): c.field.text == field
+        case .not(let e, _), .parenthesized(let e, _): e.mentions(field)
+        case .and(let es), .or(let es): es.contains { $0.mentions(field) }
+        }
+    }
+}
+
+/// `sum 2080* where dept=綦江 year=2025 by basic,project`
+public struct Query: Hashable, Sendable, CustomStringConvertible {
+    public var verb: Verb
+    public var verbRange: SourceRange
+    /// N of `top N`.
+    public var limit: Int?
+    /// Code patterns; empty means every code.
+    public var targets: [Value]
+    public var filter: Expr?
+    public var groups: [Name]
+    public var range: SourceRange
+
+    public var description: String {
+        var parts = [verb.rawValue]
+        if let limit { parts.append(String(limit)) }
+        if !targets.isEmpty { parts.append(targets.map(\.description).joined(separator: ",")) }
+        if let filter { parts.append("where \(filter)") }
+        if !groups.isEmpty { parts.append("by " + groups.map(\.text).joined(separator: ", ")) }
+        return parts.joined(separator: " ")
+    }
+}
+
+public enum Statement: Hashable, Sendable, CustomStringConvertible {
+    case query(Query)
+
+    public var description: String {
+        switch self {
+        case .query(let q): q.description
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

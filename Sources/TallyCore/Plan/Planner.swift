@@ -1,0 +1,314 @@
+/// Resolves a parsed query against the store (the binder): field names, table and column
+/// ids, text values to dictionary ids, code patterns to id ranges, and the defaults that keep
+/// a sum from adding the same money twice (§3). Unknown names are errors, never empty results.
+public struct Planner {
+    public static let maxGroupFields = 6
+
+    private let store: LineItemStore
+    private let source: String
+    private var notes: [Diagnostic] = []
+
+    private init(store: LineItemStore, source: String) {
+        self.store = store
+        self.source = source
+    }
+
+    public static func plan(_ query: Query, source: String, store: LineItemStore) throws(Diagnostic) -> QueryPlan {
+        var planner = Planner(store: store, source: source)
+        return try planner.planQuery(query)
+    }
+
+    private func error(_ message: String, at range: SourceRange, help: String? = nil) -> Diagnostic {
+        .error(message, in: source, at: range, help: help)
+    }
+
+    private mutating func note(_ message: String, at range: SourceRange) {
+        notes.append(Diagnostic(.warning, message, source: source, range: range))
+    }
+
+    private mutating func planQuery(_ query: Query) throws(Diagnostic) -> QueryPlan {
+        // by: fields become groups, column ids become output columns.
+        var groupFields: [Field] = []
+        var byColumns: [ColumnID] = []
+        for name in query.groups {
+            if let field = Field(rawValue: name.text.lowercased()) {
+                if field == .amount {
+                    throw error("cannot group by amount", at: name.range, help: "group by a field such as dept, year or code")
+                }
+                if !groupFields.contains(field) { groupFields.append(field) }
+            } else if let column = ColumnID(named: name.text) {
+                if !byColumns.contains(column) { byColumns.append(column) }
+            } else {
+                let candidates = Field.names + ColumnID.allCases.map(\.id)
+                throw error("unknown field or column id `\(name.text)`", at: name.range,
+                            help: Suggestion.help(for: name.text, among: candidates)
+                                ?? "group by a field (\(Field.names.joined(separator: " "))) or a column id (basic, project, …)")
+            }
+        }
+        if groupFields.count > Self.maxGroupFields {
+            throw error("at most \(Self.maxGroupFields) fields can be grouped by", at: query.groups[Self.maxGroupFields].range)
+        }
+
+        var parts: [RowFilter] = []
+        if let filter = query.filter { parts.append(try bind(filter)) }
+
+        let tableDefault = query.verb.addsMoney && !(query.filter?.mentions("table") ?? false)
+            && !groupFields.contains(.table)
+        let columnDefault = query.verb.addsMoney && !(query.filter?.mentions("column") ?? false)
+            && !groupFields.contains(.column) && byColumns.isEmpty
+
+        // Targets, each with its default table.
+        let patterns = query.targets.map { CodePattern($0.text) }
+        var targetFilters: [RowFilter] = []
+        for (pattern, value) in zip(patterns, query.targets) {
+            var filter = codeFilter(pattern)
+            if case .none = filter { note("no code matches `\(pattern)`", at: value.range) }
+            if tableDefault { filter = .and([filter, tableFilter([pattern.defaultTable])]) }
+            targetFilters.append(filter)
+        }
+        if targetFilters.isEmpty {
+            if tableDefault { parts.append(tableFilter([.expenditure])) }
+        } else {
+            parts.append(targetFilters.count == 1 ? targetFilters[0] : .or(targetFilters))
+        }
+        if columnDefault { parts.append(columnFilter([.total])) }
+        if !byColumns.isEmpty { parts.append(columnFilter(byColumns)) }
+
+        let valueColumns: [QueryPlan.ValueColumn]
+        if byColumns.isEmpty {
+            let title = switch query.verb {
+            case .sum, .top: columnDefault ? "total" : "sum"
+            default: query.verb.rawValue
+            }
+            valueColumns = [.init(title: title, column: nil)]
+        } else {
+            valueColumns = byColumns.map { .init(title: $0.id, column: $0) }
+        }
+
+        return QueryPlan(
+            verb: query.verb, limit: query.limit,
+            filter: parts.isEmpty ? .all : (parts.count == 1 ? parts[0] : .and(parts)),
+            topmost: query.verb == .sum || query.verb == .top, groupFields: groupFields,
+            valueColumns: valueColumns, notes: notes)
+    }
+
+    private func tableFilter(_ tables: [TableID]) -> RowFilter {
+        var mask = [Bool](repeating: false, count: TableID.allCases.count)
+        for t in tables { mask[Int(t.rawValue)] = true }
+        return .tables(mask: mask)
+    }
+
+    private func columnFilter(_ columns: [ColumnID]) -> RowFilter {
+        var mask = [Bool](repeating: false, count: ColumnID.allCases.count)
+        for c in columns { mask[Int(c.rawValue)] = true }
+        return .columns(mask: mask)
+    }
+
+    private func codeFilter(_ pattern: CodePattern) -> RowFilter {
+        if pattern.text == "*" { return .all }
+        if let prefix = pattern.literalPrefix {
+            let range = store.codes.ids(withPrefix: prefix)
+            return range.isEmpty ? .none : .codeRange(range)
+        }
+        if !pattern.hasWildcard {
+            guard let id = store.codes.id(of: pattern.text) else { return .none }
+            return .codeRange(Int(id)..<Int(id) + 1)
+        }
+        let mask = store.codes.codes.map(pattern.matches)
+        return mask.contains(true) ? .codeMask(mask) : .none
+    }
+
+    // MARK: - where
+
+    private mutating func bind(_ expr: Expr) throws(Diagnostic) -> RowFilter {
+        switch expr {
+        case .condition(let c): return try bind(c)
+        case .not(let e, _): return .not(try bind(e))
+        case .parenthesized(let e, _): return try bind(e)
+        case .and(let es):
+            var out: [RowFilter] = []
+            for e in es { out.append(try bind(e)) }
+            return .and(out)
+        case .or(let es):
+            var out: [RowFilter] = []
+            for e in es { out.append(try bind(e)) }
+            return .or(out)
+        }
+    }
+
+    private mutating func bind(_ c: Condition) throws(Diagnostic) -> RowFilter {
+        guard let field = Field(rawValue: c.field.text.lowercased()) else {
+            var help = Suggestion.help(for: c.field.text, among: Field.names)
+            if help == nil, ColumnID(named: c.field.text) != nil {
+                help = "`\(c.field.text)` is a column id: write `column=\(c.field.text)`"
+            } else if help == nil, TableID(named: c.field.text) != nil {
+                help = "`\(c.field.text)` is a table id: write `table=\(c.field.text)`"
+            }
+            throw error("unknown field `\(c.field.text)`", at: c.field.range,
+                        help: help ?? "fields are \(Field.names.joined(separator: " "))")
+        }
+        switch field.kind {
+        case .text: return try bindText(field, c)
+        case .identifier: return try bindIdentifier(field, c)
+        case .code: return try bindCode(c)
+        case .number, .amount: return try bindNumber(field, c)
+        }
+    }
+
+    private func values(of c: Condition, field: Field) throws(Diagnostic) -> [Value] {
+        switch c.operand {
+        case .values(let v): return v
+        case .range(let a, _):
+            throw error("a range `..` needs numbers; \(field.rawValue) is not a number", at: a.range.union(c.operand.range))
+        }
+    }
+
+    private func regex(_ value: Value) throws(Diagnostic) -> Regex<AnyRegexOutput> {
+        do {
+            return try Regex(value.text)
+        } catch {
+            throw self.error("not a valid regular expression: \(error)", at: value.range)
+        }
+    }
+
+    private func textDictionary(_ field: Field) -> TextDictionary {
+        switch field {
+        case .doc: store.docs
+        case .district: store.districts
+        case .dept: store.depts
+        default: store.names
+        }
+    }
+
+    private mutating func bindText(_ field: Field, _ c: Condition) throws(Diagnostic) -> RowFilter {
+        let values = try values(of: c, field: field)
+        let dictionary = textDictionary(field)
+        let mask: [Bool]
+        switch c.op {
+        case .equal, .notEqual:
+            mask = dictionary.mask { v in values.contains { v.contains($0.text) } }
+        case .whole:
+            mask = dictionary.mask { v in values.contains { v == $0.text } }
+        case .matches:
+            var regexes: [Regex<AnyRegexOutput>] = []
+            for value in values { regexes.append(try regex(value)) }
+            mask = dictionary.mask { v in regexes.contains { v.contains($0) } }
+        case .less, .lessEqual, .greater, .greaterEqual:
+            throw error("`\(c.op.rawValue)` compares numbers, and \(field.rawValue) is text", at: c.opRange,
+                        help: "use `=` for text it contains, `==` for the whole text, `~` for a regular expression")
+        }
+        if !mask.contains(true), store.count > 0 {
+            let verb = c.op == .matches ? "matches" : (c.op == .whole ? "is" : "contains")
+            note("no \(field.rawValue) \(verb) \(values.map { "`\($0.text)`" }.joined(separator: " or "))", at: c.operand.range)
+        }
+        let filter = RowFilter.text(field, mask: mask)
+        return c.op == .notEqual ? .not(filter) : filter
+    }
+
+    private func bindIdentifier(_ field: Field, _ c: Condition) throws(Diagnostic) -> RowFilter {
+        let values = try values(of: c, field: field)
+        let allNames: [(names: [String], raw: UInt8)] = field == .table
+            ? TableID.allCases.map { ([$0.id] + $0.aliases, $0.rawValue) }
+            : ColumnID.allCases.map { ([$0.id] + $0.aliases, $0.rawValue) }
+        var mask = [Bool](repeating: false, count: allNames.count)
+        switch c.op {
+        case .equal, .whole, .notEqual:
+            for value in values {
+                guard let entry = allNames.first(where: { $0.names.contains(value.text) }) else {
+                    let ids = allNames.map { $0.names[0] }
+                    throw error("unknown \(field.rawValue) id `\(value.text)`", at: value.range,
+                                help: Suggestion.help(for: value.text, among: allNames.flatMap(\.names))
+                                    ?? "\(field.rawValue) ids are \(ids.joined(separator: " "))")
+                }
+                mask[Int(entry.raw)] = true
+            }
+        case .matches:
+            var regexes: [Regex<AnyRegexOutput>] = []
+            for value in values { regexes.append(try regex(value)) }
+            for entry in allNames where entry.names.contains(where: { n in regexes.contains { n.contains($0) } }) {
+                mask[Int(entry.raw)] = true
+            }
+        case .less, .lessEqual, .greater, .greaterEqual:
+            throw error("`\(c.op.rawValue)` compares numbers; \(field.rawValue) takes `=`, `!=` or `~`", at: c.opRange)
+        }
+        let filter: RowFilter = field == .table ? .tables(mask: mask) : .columns(mask: mask)
+        return c.op == .notEqual ? .not(filter) : filter
+    }
+
+    private mutating func bindCode(_ c: Condition) throws(Diagnostic) -> RowFilter {
+        let values = try values(of: c, field: .code)
+        var filters: [RowFilter] = []
+        switch c.op {
+        case .equal, .notEqual:
+            for value in values { filters.append(codeFilter(CodePattern(value.text))) }
+        case .whole:
+            for value in values {
+                let id = store.codes.id(of: value.text).map { Int($0) }
+                filters.append(id.map { .codeRange($0..<$0 + 1) } ?? .none)
+            }
+        case .matches:
+            var regexes: [Regex<AnyRegexOutput>] = []
+            for value in values { regexes.append(try regex(value)) }
+            filters.append(.codeMask(store.codes.codes.map { code in regexes.contains { code.contains($0) } }))
+        case .less, .lessEqual, .greater, .greaterEqual:
+            throw error("`\(c.op.rawValue)` does not apply to codes", at: c.opRange,
+                        help: "match codes with patterns, such as `code=208*` or `code=208??`")
+        }
+        let filter = filters.count == 1 ? filters[0] : .or(filters)
+        return c.op == .notEqual ? .not(filter) : filter
+    }
+
+    private func number(_ value: Value, for field: Field) throws(Diagnostic) -> Int64 {
+        if field == .amount {
+            switch Amount.parse(value.text, unit: .wan) {
+            case .success(let a): return a.fen
+            case .failure(let e):
+                throw error("amount must be a number in 万元: `\(value.text)` is \(e.explanation)", at: value.range,
+                            help: "for example `amount>100` or `amount=0.01..5`")
+            }
+        }
+        guard let n = Int64(value.text) else {
+            throw error("\(field.rawValue) must be a whole number, not `\(value.text)`", at: value.range,
+                        help: field == .year ? "for example `year=2025` or `year=2023..2025`" : nil)
+        }
+        return n
+    }
+
+    private func bindNumber(_ field: Field, _ c: Condition) throws(Diagnostic) -> RowFilter {
+        if case .range(let low, let high) = c.operand {
+            guard c.op == .equal || c.op == .whole || c.op == .notEqual else {
+                throw error("a range goes with `=` or `!=`", at: c.opRange)
+            }
+            let a = try number(low, for: field)
+            let b = try number(high, for: field)
+            guard a <= b else {
+                throw error("this range is empty: \(low.text) is more than \(high.text)", at: low.range.union(high.range))
+            }
+            let filter = RowFilter.number(field, intervals: [a...b])
+            return c.op == .notEqual ? .not(filter) : filter
+        }
+        let values = try values(of: c, field: field)
+        var numbers: [Int64] = []
+        for value in values { numbers.append(try number(value, for: field)) }
+        switch c.op {
+        case .equal, .whole, .notEqual:
+            let filter = RowFilter.number(field, intervals: numbers.map { $0...$0 })
+            return c.op == .notEqual ? .not(filter) : filter
+        case .matches:
+            throw error("`~` matches text; \(field.rawValue) is a number", at: c.opRange,
+                        help: "compare with `=`, `<`, `>=`, or a range such as `2023..2025`")
+        case .less, .lessEqual, .greater, .greaterEqual:
+            guard numbers.count == 1 else {
+                throw error("`\(c.op.rawValue)` takes one value", at: c.operand.range)
+            }
+            let n = numbers[0]
+            let interval: ClosedRange<Int64>? = switch c.op {
+            case .less: n == .min ? nil : Int64.min...(n - 1)
+            case .lessEqual: Int64.min...n
+            case .greater: n == .max ? nil : (n + 1)...Int64.max
+            default: n...Int64.max
+            }
+            return interval.map { .number(field, intervals: [$0]) } ?? .none
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A query with every name resolved against the store: what rows to read, how to group
+/// them and which output columns to fill. The executor needs nothing else.
+public struct QueryPlan: Sendable {
+    public var verb: Verb
+    public var limit: Int?
+    public var filter: RowFilter
+    /// `sum` and `top` add only the topmost matching rows (§3).
+    public var topmost: Bool
+    public var groupFields: [Field]
+    public var valueColumns: [ValueColumn]
+    /// Warnings worth showing beside the result, e.g. a text filter that matched nothing.
+    public var notes: [Diagnostic]
+
+    /// One output amount column: all matching rows, or only the rows of one column id.
+    public struct ValueColumn: Sendable, Equatable {
+        public var title: String
+        public var column: ColumnID?
+    }
+}
+
+/// Which rows a query reads, with names already turned into ids. Masks are indexed by
+/// dictionary id, so a scan does one array lookup a row.
+public indirect enum RowFilter: Sendable {
+    case all
+    case none
+    case text(Field, mask: [Bool])
+    case codeRange(Range<Int>)
+    case codeMask([Bool])
+    case tables(mask: [Bool])
+    case columns(mask: [Bool])
+    /// Numeric fields (year, level, line, amount in fen): any of the closed intervals.
+    case number(Field, intervals: [ClosedRange<Int64>])
+    case not(RowFilter)
+    case and([RowFilter])
+    case or([RowFilter])
+}

@@ -1,0 +1,76 @@
+/// A set of row indices as a bitmap: one bit a row. Filters produce these and combine them
+/// with whole-word operations.
+public struct RowSet: Equatable, Sendable {
+    public private(set) var words: [UInt64]
+    public let rowCount: Int
+
+    public init(rowCount: Int, all: Bool = false) {
+        self.rowCount = rowCount
+        words = [UInt64](repeating: all ? ~0 : 0, count: (rowCount + 63) / 64)
+        if all { clearTail() }
+    }
+
+    /// Builds the set of rows `0..<rowCount` for which `test` is true.
+    @inline(__always)
+    public init(rowCount: Int, where test: (Int) -> Bool) {
+        self.rowCount = rowCount
+        var words = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
+        words.withUnsafeMutableBufferPointer { out in
+            var row = 0
+            for w in 0..<out.count {
+                var word: UInt64 = 0
+                let end = min(64, rowCount - row)
+                for bit in 0..<end where test(row + bit) { word |= 1 << UInt64(bit) }
+                out[w] = word
+                row += 64
+            }
+        }
+        self.words = words
+    }
+
+    private mutating func clearTail() {
+        let extra = words.count * 64 - rowCount
+        if extra > 0, !words.isEmpty { words[words.count - 1] &= ~0 >> UInt64(extra) }
+    }
+
+    @inline(__always)
+    public func contains(_ row: Int) -> Bool { words[row >> 6] & (1 << UInt64(row & 63)) != 0 }
+
+    public mutating func insert(_ row: Int) { words[row >> 6] |= 1 << UInt64(row & 63) }
+
+    public mutating func formIntersection(_ other: RowSet) {
+        for i in words.indices { words[i] &= other.words[i] }
+    }
+
+    public mutating func formUnion(_ other: RowSet) {
+        for i in words.indices { words[i] |= other.words[i] }
+    }
+
+    public mutating func invert() {
+        for i in words.indices { words[i] = ~words[i] }
+        clearTail()
+    }
+
+    public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    /// Calls `body` with each row in the set, in increasing order.
+    @inline(__always)
+    public func forEach(_ body: (Int) throws -> Void) rethrows {
+        for (w, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                let bit = bits.trailingZeroBitCount
+                try body(w << 6 | bit)
+                bits &= bits - 1
+            }
+        }
+    }
+
+    public var rows: [Int] {
+        var out: [Int] = []
+        forEach { out.append($0) }
+        return out
+    }
+}

@@ -1,0 +1,121 @@
+/// Collects line items and freezes them into a `LineItemStore`: sorts the code dictionary
+/// and links every row to its parent row.
+public struct StoreBuilder: Sendable {
+    private var docs = TextDictionary()
+    private var districts = TextDictionary()
+    private var depts = TextDictionary()
+    private var names = TextDictionary()
+    private var rawCodes = TextDictionary()
+
+    private var doc: [UInt32] = []
+    private var district: [UInt32] = []
+    private var dept: [UInt32] = []
+    private var year: [Int16] = []
+    private var table: [UInt8] = []
+    private var rawCode: [UInt32] = []
+    private var name: [UInt32] = []
+    private var column: [UInt8] = []
+    private var amount: [Int64] = []
+    private var line: [UInt32] = []
+
+    public init() {}
+
+    public var count: Int { amount.count }
+
+    /// Years outside this range do not occur in budgets and do not fit the store's column.
+    public static let years = 1900...2999
+
+    public mutating func append(_ item: LineItem) {
+        doc.append(docs.intern(item.doc))
+        district.append(districts.intern(item.district))
+        dept.append(depts.intern(item.dept))
+        year.append(Int16(clamping: item.year))
+        table.append(item.table.rawValue)
+        rawCode.append(rawCodes.intern(item.code))
+        name.append(names.intern(item.name))
+        column.append(item.column.rawValue)
+        amount.append(item.amount.fen)
+        line.append(UInt32(clamping: item.line))
+    }
+
+    public mutating func append(contentsOf items: some Sequence<LineItem>) {
+        for item in items { append(item) }
+    }
+
+    public func build() -> LineItemStore {
+        let codes = CodeDictionary(Set(rawCodes.values))
+        let remap = rawCodes.values.map { codes.id(of: $0) ?? 0 }
+        let code = rawCode.map { remap[Int($0)] }
+        let parent = Self.linkParents(
+            codes: codes, names: names, doc: doc, table: table, column: column, year: year, code: code, name: name)
+        return LineItemStore(
+            docs: docs, districts: districts, depts: depts, names: names, codes: codes, doc: doc, district: district,
+            dept: dept, year: year, table: table, code: code, name: name, column: column, amount: amount, line: line,
+            parent: parent)
+    }
+
+    /// Rows that can add up into one another: same doc, table, column and year.
+    private struct Cell: Hashable {
+        var doc: UInt32
+        var year: Int16
+        var table: UInt8
+        var column: UInt8
+        var code: UInt32
+    }
+
+    /// A row's parent is the row of its longest proper prefix code in the same doc, table,
+    /// column and year; a row with no such prefix (a 类 row) hangs under the group's 合计
+    /// row — the row with an empty code, or the one named 合计/总计 where there are several.
+    static func linkParents(
+        codes: CodeDictionary, names: TextDictionary, doc: [UInt32], table: [UInt8], column: [UInt8],
+        year: [Int16], code: [UInt32], name: [UInt32]
+    ) -> [Int32] {
+        let prefixes = codes.properPrefixIDs()
+        let emptyCode = codes.id(of: "")
+        var rowOfCell: [Cell: Int32] = [:]
+        rowOfCell.reserveCapacity(doc.count)
+        // Empty-code rows per group; the group total is chosen among them below.
+        var totals: [Cell: Int32] = [:]
+        var ambiguous: Set<Cell> = []
+        for row in doc.indices {
+            let cell = Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: code[row])
+            if code[row] == emptyCode {
+                let isTotalName = names[name[row]].contains("合计") || names[name[row]].contains("总计")
+                if let existing = totals[cell] {
+                    let existingIsTotal =
+                        names[name[Int(existing)]].contains("合计") || names[name[Int(existing)]].contains("总计")
+                    if isTotalName && !existingIsTotal {
+                        totals[cell] = Int32(row)
+                        ambiguous.remove(cell)
+                    } else if isTotalName == existingIsTotal {
+                        ambiguous.insert(cell)
+                    }
+                } else {
+                    totals[cell] = Int32(row)
+                }
+            } else if rowOfCell[cell] == nil {
+                rowOfCell[cell] = Int32(row)
+            }
+        }
+        for cell in ambiguous { totals[cell] = nil }
+
+        var parent = [Int32](repeating: -1, count: doc.count)
+        for row in doc.indices where code[row] != emptyCode {
+            var cell = Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: code[row])
+            var found: Int32?
+            for prefix in prefixes[Int(code[row])] {
+                cell.code = prefix
+                if let p = rowOfCell[cell] {
+                    found = p
+                    break
+                }
+            }
+            if found == nil, let emptyCode {
+                cell.code = emptyCode
+                found = totals[cell]
+            }
+            parent[row] = found ?? -1
+        }
+        return parent
+    }
+}

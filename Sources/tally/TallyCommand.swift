@@ -1,0 +1,116 @@
+import ArgumentParser
+import TallyCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension OutputFormat: ExpressibleByArgument {}
+
+@main
+struct TallyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Query Chinese government department budget disclosures (部门预算公开).",
+        discussion: """
+            With no FILE, tally loads its built-in sample data. With no -c or -f, it reads
+            statements at the prompt (or from standard input when that is not a terminal).
+
+              tally -c 'sum 2080* where dept=綦江 year=2025 by basic,project'
+              tally items.tsv -f checks.tq --format csv
+
+            Exit status: 0 all fine, 1 a check failed, 2 an error.
+            """)
+
+    @Argument(help: "Line-item TSV/CSV files to load.")
+    var files: [String] = []
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement and exit (may repeat).", valueName: "query"))
+    var commands: [String] = []
+
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file and exit (may repeat).", valueName: "script"))
+    var scripts: [String] = []
+
+    @Option(help: "Output format: table, csv, tsv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "Start without the built-in sample data.")
+    var empty = false
+
+    /// Argument errors exit 2 like every other error (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .success {
+                StandardStreams.out(fullMessage(for: error) + "\n")
+                Glibc.exit(0)
+            }
+            StandardStreams.err("error: \(message(for: error))\n\(usageString())\n")
+            Glibc.exit(2)
+        }
+    }
+
+    static func usageString() -> String {
+        "usage: tally [FILE…] [-c QUERY]… [-f SCRIPT]… [--format table|csv|tsv|json|markdown] [--empty]"
+    }
+
+    func run() throws {
+        let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let session = Session(
+            format: format,
+            out: StandardStreams.out,
+            err: StandardStreams.err)
+        session.color = stderrIsTerminal && !noColor
+
+        if files.isEmpty && !empty { session.loadSampleData() }
+        for file in files { session.load(path: file) }
+
+        let actions = orderedActions()
+        if !actions.isEmpty {
+            for action in actions {
+                if session.wantsQuit { break }
+                switch action {
+                case .command(let text): session.runScript(text, origin: .commandLine)
+                case .script(let path): runScriptFile(path, session)
+                }
+            }
+        } else if isatty(STDIN_FILENO) == 1 {
+            PlainPrompt.run(session)
+        } else {
+            let input = StandardStreams.readAllInput()
+            session.runScript(input, origin: SourceOrigin(name: "<stdin>"))
+        }
+        Glibc.exit(session.exitStatus)
+    }
+
+    enum Action {
+        case command(String)
+        case script(String)
+    }
+
+    /// `-c` and `-f` in the order given, so `-c '.mode csv' -f q.tq` sets the mode first.
+    func orderedActions() -> [Action] {
+        var ordered: [Action] = []
+        var args = CommandLine.arguments.dropFirst().makeIterator()
+        while let arg = args.next() {
+            if arg == "--" { break }
+            if arg == "-c", let value = args.next() { ordered.append(.command(value)) }
+            else if arg == "-f", let value = args.next() { ordered.append(.script(value)) }
+            else if arg == "--format" { _ = args.next() }
+        }
+        let commandCount = ordered.filter { if case .command = $0 { true } else { false } }.count
+        if commandCount != commands.count || ordered.count != commands.count + scripts.count {
+            return scripts.map(Action.script) + commands.map(Action.command)
+        }
+        return ordered
+    }
+
+    func runScriptFile(_ path: String, _ session: Session) {
+        session.run(".read \(path)", origin: SourceOrigin(name: "-f"), isDotCommand: true)
+    }
+}
