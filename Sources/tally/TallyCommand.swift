@@ -39,6 +39,9 @@ struct TallyCommand: ParsableCommand {
     @Flag(help: "Start without the built-in sample data.")
     var empty = false
 
+    @Flag(help: "Print what the importer found in each document (tables, placements, figures not placed) and exit.")
+    var report = false
+
     /// Argument errors exit 2 like every other error (ArgumentParser's default is 64).
     static func main() {
         do {
@@ -67,8 +70,12 @@ struct TallyCommand: ParsableCommand {
             err: StandardStreams.err)
         session.color = stderrIsTerminal && !noColor
 
-        if files.isEmpty && !empty { session.loadSampleData() }
+        if files.isEmpty && !empty && !report { session.loadSampleData() }
         for file in files { session.load(path: file) }
+        if report {
+            for imported in session.reports { StandardStreams.out(ImportReportRenderer.render(imported)) }
+            Glibc.exit(session.exitStatus)
+        }
 
         let actions = orderedActions()
         if !actions.isEmpty {

@@ -1,23 +1,27 @@
 /// Runs a plan over the store: select rows, apply the topmost rule, group and aggregate,
 /// order, and hand back a `ResultTable`.
 public struct Executor {
-    public static func run(_ plan: QueryPlan, on store: LineItemStore) throws(Diagnostic) -> ResultTable {
+    public static func run(_ plan: QueryPlan, on store: LineItemStore, cancel: Cancellation = .never) throws(Diagnostic)
+        -> ResultTable
+    {
         var rows = store.rows(matching: plan.filter)
+        try cancel.check()
         if plan.topmost { rows = store.topmost(rows) }
+        try cancel.check()
         if plan.verb == .list { return list(rows, store) }
-        return try aggregate(rows, plan, store)
+        return try aggregate(rows, plan, store, cancel)
     }
 
     // MARK: - list
 
     static func list(_ rows: RowSet, _ store: LineItemStore) -> ResultTable {
-        // Document order, then table, code, column and year.
+        // Document order, then table, code, year and column (a prior year's column is printed first).
         let order = rows.rows.sorted { a, b in
             if store.doc[a] != store.doc[b] { return store.doc[a] < store.doc[b] }
             if store.table[a] != store.table[b] { return store.table[a] < store.table[b] }
             if store.code[a] != store.code[b] { return store.code[a] < store.code[b] }
-            if store.column[a] != store.column[b] { return store.column[a] < store.column[b] }
             if store.year[a] != store.year[b] { return store.year[a] < store.year[b] }
+            if store.column[a] != store.column[b] { return store.column[a] < store.column[b] }
             return a < b
         }
         let columns = Field.listed.map { ResultTable.Column($0.rawValue, kind(of: $0)) }
@@ -102,7 +106,9 @@ public struct Executor {
         }
     }
 
-    static func aggregate(_ rows: RowSet, _ plan: QueryPlan, _ store: LineItemStore) throws(Diagnostic) -> ResultTable {
+    static func aggregate(_ rows: RowSet, _ plan: QueryPlan, _ store: LineItemStore, _ cancel: Cancellation) throws(Diagnostic)
+        -> ResultTable
+    {
         let fields = plan.groupFields
         let width = plan.valueColumns.count
         // Which output column each column id feeds; -1 for none.
@@ -120,9 +126,13 @@ public struct Executor {
             accumulators = Array(repeating: Accumulator(), count: width)
         }
         var overflowRow: Int?
+        var cancelled = false
+        var seen = 0
         rows.forEach { row in
+            seen &+= 1
+            if seen & 0xFFF == 0, cancel.isCancelled() { cancelled = true }
             let slot = slotOfColumn[Int(store.column[row])]
-            guard slot >= 0, overflowRow == nil else { return }
+            guard slot >= 0, overflowRow == nil, !cancelled else { return }
             var key = GroupKey()
             for (i, field) in fields.enumerated() { key[i] = groupValue(field, row: row, store) }
             let group: Int
@@ -141,6 +151,7 @@ public struct Executor {
             accumulators[i].min = Swift.min(accumulators[i].min, value)
             accumulators[i].max = Swift.max(accumulators[i].max, value)
         }
+        if cancelled { throw Cancellation.cancelledError }
         if let row = overflowRow {
             let item = store.item(row)
             throw Diagnostic(.error, "the sum overflows the amount range at \(item.doc) line \(item.line) (code \(item.code.isEmpty ? "none" : item.code))",

@@ -5,22 +5,48 @@ import Darwin
 #endif
 
 /// Reads whatever a user names on the command line or with `.load`, and turns it into line
-/// items: a line-item TSV/CSV (§2 "Generic input").
+/// items: a line-item TSV/CSV (§2 "Generic input") or a budget disclosure (the importer).
 public enum InputFile {
+    public struct Loaded: Sendable {
+        public var items: [LineItem]
+        /// For a disclosure: what the importer found and did.
+        public var report: ImportReport?
+    }
+
     /// The largest file tally reads, so a wrong path (a disk image, say) fails fast.
     public static let maxBytes = 1 << 31
 
-    public static func read(path: String) throws(DiagnosticList) -> [LineItem] {
+    public static func read(path: String) throws(DiagnosticList) -> Loaded {
         let bytes = try readBytes(path)
         if LineItemFile.looksLikeLineItems(bytes) {
-            return try LineItemFile.read(bytes, path: path)
+            return Loaded(items: try LineItemFile.read(bytes, path: path), report: nil)
         }
         if bytes.isEmpty {
             throw DiagnosticList([.fileError("the file is empty", file: path)])
         }
-        throw DiagnosticList([.fileError(
-            "not a line-item file: its first line is not a header naming fields such as dept year table code column amount",
-            file: path, line: 1)])
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let line = firstInvalidLine(bytes)
+            throw DiagnosticList([.fileError("invalid UTF-8 text: not a text document", file: path, line: line,
+                                             help: "tally reads UTF-8 text: a converted disclosure or a line-item TSV/CSV")])
+        }
+        guard DocumentImporter.looksLikeDisclosure(text) else {
+            throw DiagnosticList([.fileError(
+                "neither a budget disclosure (no table such as 部门支出总表 was found) nor a line-item file (no header naming fields such as dept year table code column amount)",
+                file: path)])
+        }
+        let result = try DocumentImporter.read(text, path: path)
+        return Loaded(items: result.items, report: result.report)
+    }
+
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
+            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
+            line += 1
+            start = i + 1
+        }
+        return line
     }
 
     public static func readBytes(_ path: String) throws(DiagnosticList) -> [UInt8] {

@@ -10,6 +10,8 @@ public final class Session {
     public private(set) var store: LineItemStore = .empty
     private var builder = StoreBuilder()
     public private(set) var loadedFiles: [String] = []
+    /// What the importer found in each disclosure loaded.
+    public private(set) var reports: [ImportReport] = []
 
     public var format: OutputFormat
     public var unit: DisplayUnit = .wan
@@ -25,6 +27,8 @@ public final class Session {
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void
     var output: OutputTarget = .standard
+    /// Asked by running queries whether the user pressed Ctrl-C.
+    public var cancellation: Cancellation = .never
     /// `.read` nesting, so a script that reads itself stops.
     var readDepth = 0
 
@@ -58,8 +62,14 @@ public final class Session {
     @discardableResult
     public func load(path: String) -> Bool {
         do {
-            let items = try InputFile.read(path: path)
-            add(items, from: path)
+            let loaded = try InputFile.read(path: path)
+            add(loaded.items, from: path)
+            if let imported = loaded.report {
+                reports.append(imported)
+                if !imported.unplaced.isEmpty {
+                    report(imported.unplaced.map { var d = $0; d.severity = .warning; return d })
+                }
+            }
             return true
         } catch {
             report(error.diagnostics)
@@ -128,7 +138,7 @@ public final class Session {
                 if !plan.notes.isEmpty {
                     report(plan.notes.map { var d = $0; d.origin = origin; return d })
                 }
-                return try Executor.run(plan, on: store)
+                return try Executor.run(plan, on: store, cancel: cancellation)
             }
         } catch {
             var diagnostic = error

@@ -1,0 +1,17 @@
+/// How a running query learns that the user pressed Ctrl-C. The front end owns the signal
+/// handling; the engine only asks, every few thousand rows and between scans.
+public struct Cancellation: Sendable {
+    public let isCancelled: @Sendable () -> Bool
+
+    public init(_ isCancelled: @escaping @Sendable () -> Bool) {
+        self.isCancelled = isCancelled
+    }
+
+    public static let never = Cancellation { false }
+
+    static let cancelledError = Diagnostic(.error, "cancelled")
+
+    func check() throws(Diagnostic) {
+        if isCancelled() { throw Self.cancelledError }
+    }
+}

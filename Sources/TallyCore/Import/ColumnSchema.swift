@@ -1,0 +1,49 @@
+/// The columns of a table: for each figure position, the column id and year it holds.
+struct ColumnSlot: Equatable {
+    var column: ColumnID?
+    var year: Int
+    /// The header text the slot was read from, for reports.
+    var header: String
+}
+
+enum ColumnSchema {
+    /// Reads header rows cell by cell. A cell in an upper row spans rightwards over the empty
+    /// cells after it (`2025年预算数 | | `); the deepest text names the column, except that a
+    /// 小计 under a named group (公务用车购置及运行费 / 小计) is that group's total.
+    static func slots(header: [[String]], offset: Int, width: Int, defaultYear: Int) -> [ColumnSlot] {
+        var spanned: [[String]] = []
+        for (r, row) in header.enumerated() {
+            var current = ""
+            var out: [String] = []
+            let isLast = r == header.count - 1
+            for i in 0..<(offset + width) {
+                let cell = i < row.count ? row[i].replacingAll(" ", with: "") : ""
+                if !cell.isEmpty { current = cell } else if isLast || i < offset { current = "" }
+                out.append(cell.isEmpty && !isLast ? current : cell)
+            }
+            spanned.append(out)
+        }
+        var slots: [ColumnSlot] = []
+        for i in offset..<(offset + width) {
+            let texts = spanned.map { $0[i] }.filter { !$0.isEmpty }
+            let year = texts.lazy.compactMap(HeaderColumns.year(in:)).first ?? defaultYear
+            var column: ColumnID?
+            var label = texts.last ?? ""
+            for text in texts.reversed() {
+                if let c = HeaderColumns.column(for: text) {
+                    column = c
+                    label = text
+                    break
+                }
+            }
+            if column == .total, let last = texts.last, last.contains("小计") {
+                // 公务用车购置及运行费 / 小计 → the vehicle subtotal.
+                if let group = texts.dropLast().reversed().lazy.compactMap(HeaderColumns.column(for:)).first(where: { $0 != .total }) {
+                    column = group
+                }
+            }
+            slots.append(ColumnSlot(column: column, year: year, header: label))
+        }
+        return slots
+    }
+}

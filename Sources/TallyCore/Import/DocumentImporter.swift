@@ -1,0 +1,103 @@
+/// Reads a published budget disclosure (部门预算公开) in any of its layouts and produces its
+/// line items and an import report. Knows nothing of queries.
+public enum DocumentImporter {
+    public struct Result: Sendable {
+        public var items: [LineItem]
+        public var report: ImportReport
+    }
+
+    /// Whether the text looks like a disclosure: it names at least two of the known tables.
+    public static func looksLikeDisclosure(_ text: String) -> Bool {
+        var found = Set<TableID>()
+        for line in text.split(separator: "\n").prefix(5000) where line.count < 200 {
+            if let t = TableTitle.recognise(DocumentText.clean(String(line).replacingAll("\t", with: " "))) { found.insert(t.table) }
+            if found.count >= 2 { return true }
+        }
+        return false
+    }
+
+    public static func read(_ text: String, path: String) throws(DiagnosticList) -> Result {
+        let doc = LineItemFile.stem(LineItemFile.baseName(path))
+        let lines = DocumentText.lines(text)
+        let layout = DocumentText.layout(of: lines, text: text)
+        var tables: [RawTable]
+        switch layout {
+        case .tsv, .markdown: tables = TabbedTables.find(lines)
+        case .pdfText, .layoutText: tables = SpacedTables.find(lines, layout: layout)
+        }
+        guard !tables.isEmpty else {
+            throw DiagnosticList([.fileError(
+                "not a budget disclosure: no table such as 部门支出总表 or 一般公共预算财政拨款支出预算表 was found", file: path,
+                help: "tally reads 部门预算公开 documents and line-item TSV/CSV files")])
+        }
+        let year = documentYear(tables, lines)
+        let dept = departmentName(lines, tables)
+        var report = ImportReport(doc: doc, path: path, layout: layout.rawValue, dept: dept, year: year)
+        let context = TableContext(doc: doc, dept: dept, district: DistrictName.of(dept: dept), year: year, path: path)
+        // A first reading gives each table what the others say, to decide what one table
+        // alone cannot; the second reading is the one kept.
+        var firstReport = report
+        var evidence: [TableID: [LineItem]] = [:]
+        let first = FigurePlacer(context: context, layout: layout)
+        for table in tables { evidence[table.title.table, default: []] += first.place(table, report: &firstReport) }
+
+        var items: [LineItem] = []
+        let placer = FigurePlacer(context: context, layout: layout, evidence: evidence)
+        for table in tables {
+            let placed = placer.place(table, report: &report)
+            report.tables.append(.init(
+                table: table.title.table, title: table.title.text, line: table.titleLine, items: placed.count,
+                emptyStatement: placed.isEmpty ? table.emptyStatement : nil))
+            items += placed
+        }
+        return Result(items: items, report: report)
+    }
+
+    static func documentYear(_ tables: [RawTable], _ lines: [SourceLine]) -> Int {
+        var counts: [Int: Int] = [:]
+        for t in tables { if let y = t.title.year { counts[y, default: 0] += 1 } }
+        if let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }) { return best.key }
+        for line in lines.prefix(40) {
+            if let m = line.text.replacingAll(" ", with: "").firstMatch(of: /(20\d\d)年(部门|单位)?预算/) { return Int(m.output.1) ?? 0 }
+        }
+        for t in tables {
+            for h in t.header.joined() { if let y = HeaderColumns.year(in: h) { return y } }
+        }
+        return 0
+    }
+
+    /// The unit's full name: a 部门全称 line, else the document's first line, else the
+    /// name its table titles give.
+    static func departmentName(_ lines: [SourceLine], _ tables: [RawTable]) -> String {
+        for line in lines.prefix(2000) {
+            let t = line.text.replacingAll(" ", with: "")
+            if let r = t.firstRange(of: "部门全称：") ?? t.firstRange(of: "单位名称：") {
+                let name = String(t[r.upperBound...])
+                if !name.isEmpty { return name }
+            }
+        }
+        if let first = lines.first(where: { !$0.text.isEmpty }) {
+            var t = first.text.replacingAll(" ", with: "")
+            if let title = TableTitle.recognise(first.text), !title.unit.isEmpty { return title.unit }
+            if let y = t.firstMatch(of: /20\d\d年/) { t = String(t[..<y.range.lowerBound]) }
+            if t.count >= 4, t.count <= 40, t.hasSuffix("局") || t.hasSuffix("中心") || t.hasSuffix("会") || t.hasSuffix("院")
+                || t.hasSuffix("所") || t.hasSuffix("办公室") || t.hasSuffix("委") || t.hasSuffix("站") || t.hasSuffix("队")
+                || t.contains("区") || t.contains("县")
+            {
+                return t
+            }
+        }
+        var counts: [String: Int] = [:]
+        for table in tables where !table.title.unit.isEmpty { counts[table.title.unit, default: 0] += 1 }
+        return counts.max { $0.value < $1.value }?.key ?? ""
+    }
+}
+
+/// What every line item of one document shares.
+struct TableContext {
+    var doc: String
+    var dept: String
+    var district: String
+    var year: Int
+    var path: String
+}

@@ -1,0 +1,143 @@
+/// Gives every figure of a table its column and year, and makes the line items. In tabbed
+/// layouts a figure's cell position is its column; in space-separated text the columns are
+/// decided by the table's identities (`ColumnSolver`).
+struct FigurePlacer {
+    let context: TableContext
+    let layout: Layout
+    /// The document's items from a first reading, by table: what other tables say about a
+    /// code, to decide between layouts that fit equally well.
+    let evidence: [TableID: [LineItem]]
+
+    init(context: TableContext, layout: Layout, evidence: [TableID: [LineItem]] = [:]) {
+        self.context = context
+        self.layout = layout
+        self.evidence = evidence
+    }
+
+    func place(_ table: RawTable, report: inout ImportReport) -> [LineItem] {
+        var items: [LineItem]
+        switch layout {
+        case .tsv, .markdown:
+            items = placeTabbed(table, report: &report)
+        case .pdfText, .layoutText:
+            var solver = ColumnSolver(table: table, context: context, evidence: otherTables(table.title.table))
+            items = solver.solve(report: &report)
+        }
+        for line in table.unreadable {
+            report.unplaced.append(.fileError("figures on a line that is not a row of \(table.title.table.id): \(line.text)",
+                                              file: context.path, line: line.line))
+        }
+        return items
+    }
+
+    private func otherTables(_ table: TableID) -> [TableID: [LineItem]] {
+        evidence.filter { $0.key != table }
+    }
+
+    func makeItem(_ table: TableID, code: String, name: String, slot: ColumnSlot, column: ColumnID, amount: Amount, line: Int)
+        -> LineItem
+    {
+        LineItem(doc: context.doc, district: context.district, dept: context.dept, year: slot.year, table: table,
+                 code: code, name: name.isEmpty && code.isEmpty ? "合计" : name, column: column, amount: amount, line: line)
+    }
+
+    func amount(_ text: String, unit: DisplayUnit, line: Int, report: inout ImportReport) -> Amount? {
+        let t = text.replacingAll(" ", with: "")
+        if t.isEmpty || t == "-" || t == "—" || t == "－" || t == "/" { return nil }
+        switch Amount.parse(t, unit: unit) {
+        case .success(let a): return a
+        case .failure(let e):
+            report.unplaced.append(.fileError("cannot read the figure `\(text)`: \(e.explanation)", file: context.path, line: line))
+            return nil
+        }
+    }
+
+    private func placeTabbed(_ table: RawTable, report: inout ImportReport) -> [LineItem] {
+        let kind = table.title.table
+        let year = table.title.year ?? context.year
+        switch kind {
+        case .summary, .fiscalSummary, .procurement:
+            return placeLabelled(table, year: year, report: &report)
+        default:
+            let offset = kind == .threePublic ? 0 : 2
+            let width = max(table.rows.map(\.cells.count).max() ?? 0, (table.header.map(\.count).max() ?? offset) - offset)
+            let slots = ColumnSchema.slots(header: table.header, offset: offset, width: width, defaultYear: year)
+            var shift = 0
+            if let moved = shiftedLeft(table, slots) {
+                shift = 1
+                report.shifted.append("\(kind.id) (line \(table.titleLine)): \(moved)")
+            }
+            var items: [LineItem] = []
+            for row in table.rows {
+                for (position, cell) in row.cells.enumerated() {
+                    let i = shift > 0 && position > 0 ? position + shift : position
+                    guard let value = amount(cell, unit: table.unit, line: row.line, report: &report) else { continue }
+                    guard i < slots.count, let column = slots[i].column else {
+                        report.unplaced.append(.fileError(
+                            "\(kind.id) \(row.code.isEmpty ? row.name : row.code): figure \(cell) is under a header tally has no column for (\(i < slots.count ? slots[i].header : "none"))",
+                            file: context.path, line: row.line))
+                        continue
+                    }
+                    items.append(makeItem(kind, code: row.code, name: row.name, slot: slots[i], column: column, amount: value, line: row.line))
+                }
+            }
+            return items
+        }
+    }
+
+    /// Tables whose rows are labels, not codes: the two-sided 收支总表 (收入 | 预算数 | 支出 | …)
+    /// and procurement. Each label owns the figure cells up to the next label column.
+    private func placeLabelled(_ table: RawTable, year: Int, report: inout ImportReport) -> [LineItem] {
+        let kind = table.title.table
+        let width = max(table.rows.map(\.cells.count).max() ?? 0, table.header.map(\.count).max() ?? 0)
+        let slots = ColumnSchema.slots(header: table.header, offset: 0, width: width, defaultYear: year)
+        let last = table.header.last ?? []
+        var labelColumns = last.indices.filter { ["项目", "收入", "支出", "项目名称", "采购项目"].contains(last[$0].replacingAll(" ", with: "")) }
+        if labelColumns.isEmpty { labelColumns = [0] }
+        var items: [LineItem] = []
+        for row in table.rows {
+            for (n, j) in labelColumns.enumerated() {
+                let end = n + 1 < labelColumns.count ? labelColumns[n + 1] : row.cells.count
+                guard j < row.cells.count else { continue }
+                let name = row.cells[j]
+                for i in (j + 1)..<max(j + 1, min(end, row.cells.count)) {
+                    guard let value = amount(row.cells[i], unit: table.unit, line: row.line, report: &report) else { continue }
+                    let slot = i < slots.count ? slots[i] : ColumnSlot(column: .total, year: year, header: "")
+                    let column = slot.column ?? .total
+                    items.append(makeItem(kind, code: "", name: name, slot: slot, column: column, amount: value, line: row.line))
+                }
+            }
+        }
+        return items
+    }
+}
+
+extension FigurePlacer {
+    /// A converter can drop one empty cell and shift the rest of each row one cell left of
+    /// its headers. Recognised from the figures: read one cell to the right, the same codes'
+    /// figures agree with the document's other tables (gpb figures with the gpb table) where
+    /// as printed they do not. Returns what moved, or nil.
+    func shiftedLeft(_ table: RawTable, _ slots: [ColumnSlot]) -> String? {
+        let kind = table.title.table
+        guard kind == .income, slots.count > 2 else { return nil }
+        let keys = ColumnSolver.evidenceKeys(for: kind, from: otherTables(kind))
+        guard !keys.isEmpty else { return nil }
+        func score(_ shift: Int) -> Int {
+            var matches = 0
+            for row in table.rows {
+                for (position, cell) in row.cells.enumerated() where position > 0 {
+                    let i = position + shift
+                    guard i < slots.count, let column = slots[i].column, column != .total,
+                        let value = try? Amount.parse(cell.replacingAll(" ", with: ""), unit: table.unit).get()
+                    else { continue }
+                    if keys.contains(.init(code: row.code, year: slots[i].year, column: column, fen: value.fen)) { matches += 1 }
+                }
+            }
+            return matches
+        }
+        let asPrinted = score(0)
+        let moved = score(1)
+        guard moved > asPrinted, moved >= 2 else { return nil }
+        return "figures sat one cell left of their headers (\(moved) figures agree with the other tables read one cell right, \(asPrinted) as printed); read them one cell right"
+    }
+}

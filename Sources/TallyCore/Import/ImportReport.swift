@@ -1,0 +1,34 @@
+/// What an import found and did, per document: `tally --report` prints it.
+public struct ImportReport: Sendable {
+    public struct TableEntry: Sendable {
+        public var table: TableID
+        public var title: String
+        public var line: Int
+        public var items: Int
+        /// The table was published empty (its statement).
+        public var emptyStatement: String?
+    }
+
+    /// A figure whose column was decided by the table's identities rather than read off
+    /// its position.
+    public struct Placement: Sendable {
+        public var line: Int
+        public var table: TableID
+        public var code: String
+        public var how: String
+    }
+
+    public var doc: String
+    public var path: String
+    public var layout: String
+    public var dept: String
+    public var year: Int
+    public var tables: [TableEntry] = []
+    public var placements: [Placement] = []
+    /// Tables whose figures sat one cell left of their headers and were moved back.
+    public var shifted: [String] = []
+    /// Figures not placed in any column: reported, never dropped silently.
+    public var unplaced: [Diagnostic] = []
+
+    public var itemCount: Int { tables.reduce(0) { $0 + $1.items } }
+}

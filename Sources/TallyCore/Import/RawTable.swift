@@ -1,0 +1,25 @@
+/// A table as found in a document, before its figures are given columns.
+struct RawTable {
+    var title: TableTitle
+    var titleLine: Int
+    var unit: DisplayUnit = .wan
+    /// Header rows as cells (tabbed layouts) or header fragments (pdf-text), in order.
+    var header: [[String]] = []
+    var rows: [RawRow] = []
+    /// A statement such as 本表无数据 / 故此表无数据, for a table published empty.
+    var emptyStatement: String?
+    /// Lines that looked like rows of this table but could not be read.
+    var unreadable: [(line: Int, text: String)] = []
+}
+
+/// One printed row: its code and name, and its figure cells.
+struct RawRow {
+    var line: Int
+    var code: String
+    var name: String
+    /// Tabbed layouts: every cell right of the code and name, empty ones kept, so a cell's
+    /// position is its column. pdf-text: only the figures, in order.
+    var cells: [String]
+    /// For two-sided summary tables: the cell index the row's label sits in.
+    var labelColumn: Int = 0
+}

@@ -1,0 +1,32 @@
+/// `tally --report`: per document, the tables found with their line items, the placements
+/// made by identities, shifted tables, and every figure not placed, each with file:line.
+public enum ImportReportRenderer {
+    public static func render(_ report: ImportReport) -> String {
+        var out = "\(report.path)\n"
+        out += "  layout \(report.layout), dept \(report.dept), year \(report.year), \(report.itemCount) line items\n"
+        out += "  tables:\n"
+        let width = report.tables.map { DisplayWidth.of($0.table.id) }.max() ?? 0
+        for t in report.tables {
+            let what = t.emptyStatement.map { "empty: \($0)" } ?? "\(t.items) items"
+            out += "    " + DisplayWidth.pad(t.table.id, to: width) + "  line \(t.line)  \(what)  \(t.title)\n"
+        }
+        if report.placements.isEmpty {
+            out += "  placements by identities: none\n"
+        } else {
+            out += "  placements by identities (\(report.placements.count)):\n"
+            for p in report.placements {
+                out += "    \(report.path):\(p.line): \(p.table.id) \(p.code.isEmpty ? "合计" : p.code) → \(p.how)\n"
+            }
+        }
+        out += report.shifted.isEmpty ? "  shifted tables: none\n" : "  shifted tables:\n" + report.shifted.map { "    \($0)\n" }.joined()
+        if report.unplaced.isEmpty {
+            out += "  figures not placed: none\n"
+        } else {
+            out += "  figures not placed (\(report.unplaced.count)):\n"
+            for d in report.unplaced {
+                out += "    " + DiagnosticRenderer().render(d).split(separator: "\n").joined(separator: "\n    ") + "\n"
+            }
+        }
+        return out
+    }
+}
