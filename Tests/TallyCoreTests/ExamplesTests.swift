@@ -31,8 +31,8 @@ struct ExamplesTests {
         #expect(out == (try String(contentsOfFile: expectedPath, encoding: .utf8)))
     }
 
-    /// The built-in sample data is examples/seed-items.tsv compiled in.
+    /// The built-in sample data is examples/sample-items.tsv compiled in.
     @Test func builtInSampleDataIsTheExampleFile() throws {
-        #expect(SampleData.lineItemsTSV + "\n" == (try Fixtures.read("examples/seed-items.tsv")))
+        #expect(SampleData.lineItemsTSV + "\n" == (try Fixtures.read("examples/sample-items.tsv")))
     }
 }

@@ -40,6 +40,7 @@ struct ParserTests {
         ("sum where year=2023,⟦,⟧2025", "expected a value after `,`, found `,`"),
         ("sum where dept ⟦綦江⟧", "expected an operator (= == != < <= > >= ~) after `dept`, found `綦江`"),
         ("top ⟦208x⟧", "expected how many groups after `top`, found `208x`"),
+        ("⟦top 10⟧ 208", "`top` ranks groups, and this query has none"),
         ("sum by ⟦⟧", "expected a field or column id after `by`, but the statement ends"),
         ("sum where name=⟦\"abc⟧", "this quoted text is never closed"),
         ("sum where a ⟦!⟧ b", "`!` must be followed by `=`"),

@@ -58,8 +58,10 @@ public struct Parser {
         var query = Query(verb: verb, verbRange: start, limit: limit, targets: [], filter: nil, groups: [], range: start)
         query.targets = try parseTarget()
         if current.kind == .word, nextToken.isComparison {
+            let value = tokens[min(position + 2, tokens.count - 1)]
+            let end = value.kind == .word || value.kind == .quoted ? value.range.end : nextToken.range.end
             throw error("a condition must follow `where`", at: current.range,
-                        help: "write `where \(source.utf8Slice(current.range.start, nextToken.range.end))…`")
+                        help: "write `where \(source.utf8Slice(current.range.start, end))`")
         }
         if current.isKeyword("where") {
             _ = advance()
@@ -72,6 +74,10 @@ public struct Parser {
         if current.isKeyword("by") {
             _ = advance()
             query.groups = try parseGroups()
+        }
+        if verb == .top && query.groups.isEmpty {
+            throw error("`top` ranks groups, and this query has none", at: start.union(tokens[1].range),
+                        help: "add `by`, for example `top 10 208 by dept`")
         }
         query.range = start.union(tokens[max(0, position - 1)].range)
         return query

@@ -26,9 +26,9 @@ extension Session {
         let arguments = Array(words.dropFirst())
         let rest = text.dropFirst(command.count).trimmingCharacters(in: " \t")
 
-        func fail(_ message: String, help: String? = nil) {
+        func fail(_ message: String, help: String? = nil, atCommand: Bool = false) {
             let start = command.utf8.count
-            let range = arguments.isEmpty ? SourceRange(0, start) : SourceRange(start + 1, text.utf8.count)
+            let range = arguments.isEmpty || atCommand ? SourceRange(0, start) : SourceRange(start + 1, text.utf8.count)
             report(Diagnostic(.error, message, source: text, range: range, origin: origin, help: help))
         }
 
@@ -97,7 +97,8 @@ extension Session {
             }
         default:
             fail("unknown command `\(command)`",
-                 help: Suggestion.help(for: command, among: Self.dotCommands.map(\.name)) ?? "`.help` lists the commands")
+                 help: Suggestion.help(for: command, among: Self.dotCommands.map(\.name)) ?? "`.help` lists the commands",
+                 atCommand: true)
         }
     }
 }
