@@ -233,6 +233,15 @@ struct ColumnSolver {
             return
         }
         let n = schema.slots.count
+        let tolerance = Int64(kids.count + 1) * fenPerHalfCent
+        // With no negative figures a partial sum that already exceeds every layout of the
+        // parent in some column can never fit: dropping it keeps the search small (children
+        // that must all use the parent's one income source, say).
+        let caps = options[row].map { values(row, $0) }
+        let prune = (figures[row] + kids.flatMap { figures[$0] }).allSatisfy { $0.fen >= 0 } && !caps.isEmpty
+        func fitsUnderACap(_ s: [Int64]) -> Bool {
+            caps.contains { cap in zip(s, cap).allSatisfy { $0 <= $1 + tolerance } }
+        }
         var sums: Set<[Int64]> = [Array(repeating: 0, count: n)]
         var capped = false
         for c in kids {
@@ -242,7 +251,8 @@ struct ColumnSolver {
             for s in sums {
                 for o in childOptions {
                     let v = values(c, o)
-                    next.insert(zip(s, v).map { $0 &+ $1 })
+                    let sum = zip(s, v).map { $0 &+ $1 }
+                    if !prune || fitsUnderACap(sum) { next.insert(sum) }
                 }
                 if next.count > 200_000 { capped = true; break }
             }
@@ -254,7 +264,6 @@ struct ColumnSolver {
             treeBroken.insert(row)
             return
         }
-        let tolerance = Int64(kids.count + 1) * fenPerHalfCent
         let fits = options[row].filter { o in
             let v = values(row, o)
             return sums.contains { s in zip(v, s).allSatisfy { abs($0 &- $1) <= tolerance } }

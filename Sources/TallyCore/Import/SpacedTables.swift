@@ -11,7 +11,10 @@ enum SpacedTables {
     }
 
     static func find(_ lines: [SourceLine], layout: Layout) -> [RawTable] {
+        // pdftotext -layout keeps the page order: the title comes before its table.
+        if layout == .layoutText { return titledFirst(lines, layout: layout) }
         let markers = lines.indices.filter { isMarker(lines[$0].text) }
+        if markers.isEmpty { return titledLast(lines, layout: layout) }
         var tables: [RawTable] = []
         for (n, start) in markers.enumerated() {
             let end = n + 1 < markers.count ? markers[n + 1] : lines.count
@@ -24,6 +27,44 @@ enum SpacedTables {
                 read(line, into: &table, layout: layout)
             }
             tables.append(table)
+        }
+        return tables
+    }
+
+    /// Title first, rows after, until the next title (any table's, or 绩效目标表 and the like).
+    static func titledFirst(_ lines: [SourceLine], layout: Layout) -> [RawTable] {
+        var tables: [RawTable] = []
+        var current: RawTable?
+        for line in lines {
+            if isMarker(line.text) { continue }
+            if let title = TableTitle.recognise(line.text) {
+                if let t = current { tables.append(t) }
+                current = RawTable(title: title, titleLine: line.number)
+            } else if TableTitle.isOtherTitle(line.text) {
+                if let t = current { tables.append(t) }
+                current = nil
+            } else if var table = current {
+                read(line, into: &table, layout: layout)
+                current = table
+            }
+        }
+        if let t = current { tables.append(t) }
+        return tables
+    }
+
+    /// pdf-text without 表N markers: a table's rows run up to its title.
+    static func titledLast(_ lines: [SourceLine], layout: Layout) -> [RawTable] {
+        var tables: [RawTable] = []
+        var pending: [SourceLine] = []
+        for line in lines {
+            if let title = TableTitle.recognise(line.text) {
+                var table = RawTable(title: title, titleLine: line.number)
+                for l in pending { read(l, into: &table, layout: layout) }
+                if !table.rows.isEmpty || table.emptyStatement != nil { tables.append(table) }
+                pending = []
+            } else if !line.text.isEmpty {
+                pending.append(line)
+            }
         }
         return tables
     }
