@@ -89,16 +89,34 @@ struct SeedImportTests {
         ("003_78dd6e2bef65bdd6", .threePublic, "", .vehicleOperation, 2023, "11.00", 502),
         ("004_867d4fd29c913767", .expenditure, "20801", .project, 2025, "154.75", 199),
         ("004_867d4fd29c913767", .threePublic, "", .total, 2025, "2.90", 394),
+        // Figures the text states, and project budgets from the performance tables.
+        ("000_c097f75d2d163fee", .narrative, "", .total, 2025, "10.22", 189),
+        ("000_c097f75d2d163fee", .narrative, "", .vehicleOperation, 2025, "7.00", 197),
+        ("002_a0aa4bbb27e038c2", .narrative, "", .overseas, 2024, "0", 71),
+        ("002_a0aa4bbb27e038c2", .narrative, "", .reception, 2024, "4.20", 71),
+        ("001_4c5f2662bf6b4376", .projects, "50011022T000002062489", .total, 2025, "526", 274),
     ]
 
     @Test(arguments: 0..<anchors.count)
     func anchorFigure(_ index: Int) throws {
         let (doc, table, code, column, year, amount, line) = Self.anchors[index]
         let items = try Self.load(doc).items
-        let matches = items.filter { $0.table == table && $0.code == code && $0.column == column && $0.year == year }
+        let matches = items.filter {
+            $0.table == table && $0.code == code && $0.column == column && $0.year == year
+                && (table != .narrative || $0.name == "三公经费")
+        }
         #expect(matches.count == 1, "\(doc) \(table.id) \(code) \(column.id) \(year): \(matches.count) items")
         #expect(matches.first?.amount == (try Amount.parse(amount).get()))
         #expect(matches.first?.line == line)
+    }
+
+    @Test func narrativeStatesTheBudgetTotals() throws {
+        for name in ["000_c097f75d2d163fee", "002_a0aa4bbb27e038c2", "003_78dd6e2bef65bdd6", "004_867d4fd29c913767"] {
+            let items = try Self.load(name).items
+            let stated = items.filter { $0.table == .narrative && $0.name == "收入预算" }
+            let printed = items.filter { $0.table == .expenditure && $0.code.isEmpty && $0.column == .total }
+            #expect(stated.count == 1 && printed.count == 1 && stated.first?.amount == printed.first?.amount, "\(name)")
+        }
     }
 
     @Test func aYearColumnThatIsEmptyGivesNoFigure() throws {

@@ -50,6 +50,24 @@ public enum DocumentImporter {
                 emptyStatement: placed.isEmpty ? table.emptyStatement : nil))
             items += placed
         }
+
+        // The text before the first table states figures of its own; performance tables
+        // give project budgets (tabbed layouts only: pdf-text scrambles them).
+        let firstTable = tables.map(\.titleLine).min() ?? lines.count
+        let narrativeEnd = layout == .pdfText
+            ? (lines.firstIndex { SpacedTables.isMarker($0.text) }.map { lines[$0].number } ?? firstTable) : firstTable
+        let narrative = NarrativeFigures.find(lines.filter { $0.number < narrativeEnd && $0.cells.count <= 2 }, context: context)
+        if !narrative.isEmpty {
+            report.tables.append(.init(table: .narrative, title: "情况说明", line: narrative[0].line, items: narrative.count))
+            items += narrative
+        }
+        if layout == .tsv || layout == .markdown {
+            let projects = ProjectBudgets.find(lines, context: context, report: &report)
+            if !projects.isEmpty {
+                report.tables.append(.init(table: .projects, title: "项目支出绩效目标表", line: projects[0].line, items: projects.count))
+                items += projects
+            }
+        }
         return Result(items: items, report: report)
     }
 
