@@ -13,7 +13,8 @@ enum Fixtures {
             amount: (try? Amount.parse(amount).get()) ?? Amount(fen: 0), line: line)
     }
 
-    /// A tiny expenditure tree: 合计 = 208 + 210; 208 = 20801 + 20805; 20801 = 2080101 + 2080199.
+    /// A tiny expenditure tree: 合计 = 208 + 210; 208 = 20801 + 20805; 20801 = 2080101 + 2080199;
+    /// total = basic + project where both are printed.
     static let tree: [LineItem] = [
         item("", "100.00", line: 1),
         item("208", "90.00", line: 2),
@@ -26,6 +27,8 @@ enum Fixtures {
         item("208", "40.00", column: .basic, line: 2),
         item("20801", "40.00", column: .basic, line: 3),
         item("208", "50.00", column: .project, line: 2),
+        item("20801", "20.00", column: .project, line: 3),
+        item("20805", "30.00", column: .project, line: 6),
     ]
 
     static func store(_ items: [LineItem]) -> LineItemStore {

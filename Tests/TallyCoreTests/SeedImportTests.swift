@@ -170,3 +170,31 @@ struct SeedImportTests {
         #expect(Set(gaps) == Self.knownGaps, "\(gaps)")
     }
 }
+
+/// `audit` over the five seeds as loaded from the documents (so the extraction rule sees the
+/// import reports): its findings, exactly, in the tsv the pipeline reads.
+struct SeedAuditTests {
+    @Test func auditOfTheSeedsIsGolden() throws {
+        var out = ""
+        var err = ""
+        let session = Session(format: .tsv, out: { out += $0 }, err: { err += $0 })
+        for name in SeedImportTests.names {
+            #expect(session.load(path: Fixtures.seeds.appendingPathComponent(name + ".txt").path))
+        }
+        session.runScript("audit", origin: .commandLine)
+        #expect(err == "")
+        #expect(session.exitStatus == 1)  // 万盛's hidden item and 綦江's carry-over are material
+        let path = Fixtures.path("Tests/TallyCoreTests/Golden/audit-seeds.tsv")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try out.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(out == (try String(contentsOfFile: path, encoding: .utf8)))
+        // Every rounding finding is within (n+1) × 0.005 of its figures; every material one is not.
+        for line in out.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 11, let diff = try? Amount.parse(String(f[8])).get() else { continue }
+            if f[2] == "rounding" { #expect(abs(diff.fen) <= 100_000, "\(line)") }
+            if f[2] == "material" { #expect(abs(diff.fen) > 5_000, "\(line)") }
+        }
+    }
+}

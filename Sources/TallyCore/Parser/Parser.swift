@@ -3,7 +3,11 @@
 /// the offending token. Every loop consumes a token or stops, and nesting is bounded.
 public struct Parser {
     public static let keywords = ["where", "by", "and", "or", "not"]
+    /// Words that end a query inside a check: arithmetic and the check's own clauses.
+    static let expressionStops = ["+", "-", "*", "/", "within", "as"]
     public static let maxDepth = 64
+    /// Inside `check` and `let`, queries stop at arithmetic, comparisons and `within`/`as`.
+    private var inExpression = false
 
     private let source: String
     private let tokens: [Token]
@@ -42,13 +46,151 @@ public struct Parser {
         }
     }
 
-    // statement = query ;
+    // statement = query | check | let | audit ;
     public mutating func parseStatement() throws(Diagnostic) -> Statement {
-        let query = try parseQuery()
+        let statement: Statement
+        if current.isKeyword("check") {
+            statement = .check(try parseCheck())
+        } else if current.isKeyword("let") {
+            statement = .let(try parseLet())
+        } else if current.isKeyword("audit") {
+            statement = .audit(try parseAudit())
+        } else {
+            statement = .query(try parseQuery())
+        }
         guard current.kind == .end else {
             throw unexpected(current, expected: "expected the end of the statement")
         }
-        return .query(query)
+        return statement
+    }
+
+    // check = "check" expr check_op expr [ "within" value ] [ "as" quoted ] ;
+    mutating func parseCheck() throws(Diagnostic) -> Check {
+        let keyword = advance()
+        inExpression = true
+        defer { inExpression = false }
+        let left = try parseExpr()
+        let opToken = current
+        guard opToken.isComparison, opToken.kind != .equal, opToken.kind != .tilde,
+            let op = ComparisonOp(rawValue: opToken.text)
+        else {
+            throw unexpected(opToken, expected: "expected a comparison (== != < <= > >=)",
+                             help: opToken.kind == .equal ? "a check compares with `==`" : nil)
+        }
+        _ = advance()
+        let right = try parseExpr()
+        var check = Check(left: left, op: op, opRange: opToken.range, right: right, tolerance: nil, label: nil,
+                          range: keyword.range.union(right.range))
+        if current.isKeyword("within") {
+            let within = advance()
+            check.tolerance = try parseValue(after: within)
+        }
+        if current.isKeyword("as") {
+            let asToken = advance()
+            guard current.kind == .quoted || current.kind == .word else {
+                throw unexpected(current, expected: "expected a label after `as`", help: "for example as \"三公 agrees\"")
+            }
+            _ = asToken
+            let label = advance()
+            check.label = Value(text: label.text, range: label.range, quoted: true)
+        }
+        check.range = keyword.range.union(tokens[max(0, position - 1)].range)
+        return check
+    }
+
+    // let = "let" name "=" expr ;
+    mutating func parseLet() throws(Diagnostic) -> Let {
+        _ = advance()
+        let token = current
+        guard token.kind == .word, Self.isName(token.text) else {
+            throw unexpected(token, expected: "expected a name after `let`", help: "for example `let gpb = sum where table=gpb_expenditure`")
+        }
+        _ = advance()
+        guard current.kind == .equal else {
+            throw unexpected(current, expected: "expected `=` after `\(token.text)`")
+        }
+        _ = advance()
+        inExpression = true
+        defer { inExpression = false }
+        return Let(name: Name(text: token.text, range: token.range), value: try parseExpr())
+    }
+
+    /// A name for `let`: a letter or underscore, then letters, digits, underscores; not a keyword.
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        let reserved = keywords + ["check", "let", "audit", "within", "as"] + Verb.allCases.map(\.rawValue)
+        return !reserved.contains(text.lowercased()) && text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
+    // audit = "audit" { rule } [ "where" or_expr ] ;
+    mutating func parseAudit() throws(Diagnostic) -> Audit {
+        let keyword = advance()
+        var audit = Audit(rules: [], filter: nil, range: keyword.range)
+        while current.kind == .word, !current.isKeyword("where") {
+            let rule = advance()
+            audit.rules.append(Name(text: rule.text, range: rule.range))
+        }
+        if current.isKeyword("where") {
+            _ = advance()
+            audit.filter = try parseOrExpr()
+        }
+        audit.range = keyword.range.union(tokens[max(0, position - 1)].range)
+        return audit
+    }
+
+    // expr = term { ( "+" | "-" ) term } ;
+    mutating func parseExpr() throws(Diagnostic) -> ValueExpr {
+        var left = try parseTerm()
+        while current.kind == .word, current.text == "+" || current.text == "-" {
+            let op = advance()
+            let right = try parseTerm()
+            left = .binary(ArithmeticOp(rawValue: op.text) ?? .add, left, right, opRange: op.range)
+        }
+        return left
+    }
+
+    // term = factor { ( "*" | "/" ) factor } ;
+    mutating func parseTerm() throws(Diagnostic) -> ValueExpr {
+        var left = try parseFactor()
+        while current.kind == .word, current.text == "*" || current.text == "/" {
+            let op = advance()
+            let right = try parseFactor()
+            left = .binary(ArithmeticOp(rawValue: op.text) ?? .multiply, left, right, opRange: op.range)
+        }
+        return left
+    }
+
+    // factor = query | number | name | "(" expr ")" ;
+    mutating func parseFactor() throws(Diagnostic) -> ValueExpr {
+        let token = current
+        if token.kind == .leftParen {
+            let open = advance()
+            try enter(open)
+            defer { depth -= 1 }
+            let inner = try parseExpr()
+            guard current.kind == .rightParen else {
+                throw current.kind == .end
+                    ? error("this `(` is never closed", at: open.range)
+                    : unexpected(current, expected: "expected `)`")
+            }
+            let close = advance()
+            return .parenthesized(inner, open.range.union(close.range))
+        }
+        guard token.kind == .word else {
+            throw unexpected(token, expected: "expected a query, a number or a name")
+        }
+        if Verb(rawValue: token.text.lowercased()) != nil {
+            return .query(try parseQuery())
+        }
+        if token.text.first.map({ $0.isNumber || $0 == "-" || $0 == "." }) == true {
+            _ = advance()
+            return .number(Value(text: token.text, range: token.range, quoted: false))
+        }
+        if Self.isName(token.text) {
+            _ = advance()
+            return .name(Name(text: token.text, range: token.range))
+        }
+        throw unexpected(token, expected: "expected a query, a number or a name")
     }
 
     // query = verb [ target ] [ "where" or_expr ] [ "by" group { "," group } ] ;
@@ -57,7 +199,11 @@ public struct Parser {
         let (verb, limit) = try parseVerb()
         var query = Query(verb: verb, verbRange: start, limit: limit, targets: [], filter: nil, groups: [], range: start)
         query.targets = try parseTarget()
-        if current.kind == .word, nextToken.isComparison {
+        // `check sum 208 = 1`: a code, not a field, before `=` means a comparison was meant.
+        if inExpression, current.kind == .word, nextToken.kind == .equal, Field(rawValue: current.text.lowercased()) == nil {
+            throw error("a check compares with `==`", at: nextToken.range, help: "write `==` for equal")
+        }
+        if current.kind == .word, nextToken.isComparison, !inExpression || nextToken.kind == .equal || nextToken.kind == .tilde {
             let value = tokens[min(position + 2, tokens.count - 1)]
             let end = value.kind == .word || value.kind == .quoted ? value.range.end : nextToken.range.end
             throw error("a condition must follow `where`", at: current.range,
@@ -123,7 +269,13 @@ public struct Parser {
     private var isPatternStart: Bool {
         guard current.kind == .word || current.kind == .quoted else { return false }
         if current.kind == .word && Self.keywords.contains(current.text.lowercased()) { return false }
-        // `sum dept=綦江`: a field and an operator, not a pattern.
+        if inExpression && current.kind == .word && Self.expressionStops.contains(current.text.lowercased()) {
+            // `sum * == …` still takes `*` as every code.
+            return current.text == "*"
+        }
+        // `sum dept=綦江`: a field and an operator, not a pattern; in a check, `sum 208 == …`
+        // compares.
+        if inExpression { return nextToken.kind != .equal && nextToken.kind != .tilde }
         return !nextToken.isComparison
     }
 
@@ -156,7 +308,9 @@ public struct Parser {
     private var startsCondition: Bool {
         switch current.kind {
         case .leftParen: return true
-        case .word: return !["where", "by", "and", "or"].contains(current.text.lowercased())
+        case .word:
+            if inExpression && Self.expressionStops.contains(current.text.lowercased()) { return false }
+            return !["where", "by", "and", "or"].contains(current.text.lowercased())
         default: return false
         }
     }

@@ -122,12 +122,100 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-public enum Statement: Hashable, Sendable, CustomStringConvertible {
+/// An amount to compare in a check: a query, a number (in 万元), a name given by `let`, or
+/// arithmetic on them.
+public indirect enum ValueExpr: Hashable, Sendable, CustomStringConvertible {
     case query(Query)
+    case number(Value)
+    case name(Name)
+    case binary(ArithmeticOp, ValueExpr, ValueExpr, opRange: SourceRange)
+    case parenthesized(ValueExpr, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .query(let q): q.range
+        case .number(let v): v.range
+        case .name(let n): n.range
+        case .binary(_, let l, let r, _): l.range.union(r.range)
+        case .parenthesized(_, let r): r
+        }
+    }
 
     public var description: String {
         switch self {
         case .query(let q): q.description
+        case .number(let v): v.description
+        case .name(let n): n.text
+        case .binary(let op, let l, let r, _): "\(l) \(op.rawValue) \(r)"
+        case .parenthesized(let e, _): "(\(e))"
+        }
+    }
+
+    /// Every query in the expression, left to right.
+    public var queries: [Query] {
+        switch self {
+        case .query(let q): [q]
+        case .number, .name: []
+        case .binary(_, let l, let r, _): l.queries + r.queries
+        case .parenthesized(let e, _): e.queries
+        }
+    }
+}
+
+public enum ArithmeticOp: String, Sendable, CaseIterable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+}
+
+/// `check EXPR OP EXPR [within TOL] [as "label"]`
+public struct Check: Hashable, Sendable, CustomStringConvertible {
+    public var left: ValueExpr
+    public var op: ComparisonOp
+    public var opRange: SourceRange
+    public var right: ValueExpr
+    public var tolerance: Value?
+    public var label: Value?
+    public var range: SourceRange
+
+    public var description: String {
+        var text = "check \(left) \(op.rawValue) \(right)"
+        if let tolerance { text += " within \(tolerance)" }
+        if let label { text += " as \(Value(text: label.text, range: label.range, quoted: true))" }
+        return text
+    }
+}
+
+/// `let NAME = EXPR`
+public struct Let: Hashable, Sendable, CustomStringConvertible {
+    public var name: Name
+    public var value: ValueExpr
+    public var description: String { "let \(name.text) = \(value)" }
+}
+
+/// `audit [RULE…] [where …]`
+public struct Audit: Hashable, Sendable, CustomStringConvertible {
+    public var rules: [Name]
+    public var filter: Expr?
+    public var range: SourceRange
+
+    public var description: String {
+        var parts = ["audit"] + rules.map(\.text)
+        if let filter { parts.append("where \(filter)") }
+        return parts.joined(separator: " ")
+    }
+}
+
+public enum Statement: Hashable, Sendable, CustomStringConvertible {
+    case query(Query)
+    case check(Check)
+    case `let`(Let)
+    case audit(Audit)
+
+    public var description: String {
+        switch self {
+        case .query(let q): q.description
+        case .check(let c): c.description
+        case .let(let l): l.description
+        case .audit(let a): a.description
         }
     }
 }

@@ -27,6 +27,8 @@ public final class Session {
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void
     var output: OutputTarget = .standard
+    /// Results named with `let`.
+    var names: [String: Measure] = [:]
     /// Asked by running queries whether the user pressed Ctrl-C.
     public var cancellation: Cancellation = .never
     /// `.read` nesting, so a script that reads itself stops.
@@ -120,26 +122,96 @@ public final class Session {
     }
 
     private func runStatement(_ text: String, origin: SourceOrigin) {
-        do {
-            let result = try evaluate(text, origin: origin)
-            emit(format.render(result, unit: unit))
+        do throws(Diagnostic) {
+            let statement: Statement
+            do throws(Diagnostic) {
+                statement = try Parser.parse(text)
+            } catch {
+                var d = error
+                d.origin = origin
+                throw d
+            }
+            switch statement {
+            case .query:
+                emit(format.render(try evaluate(text, origin: origin), unit: unit))
+            case .check(let check):
+                let outcome = try located(origin) { () throws(Diagnostic) in
+                    var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
+                    let outcome = try evaluator.evaluate(check)
+                    warn(evaluator.notes, origin)
+                    return outcome
+                }
+                if !outcome.passed { hadFailure = true }
+                emit(ReconcileOutput.render(outcome, format: format, unit: unit, color: color))
+            case .let(let binding):
+                let measure = try located(origin) { () throws(Diagnostic) in
+                    var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
+                    let m = try evaluator.measure(binding.value, shared: [])
+                    warn(evaluator.notes, origin)
+                    return m.kind == .literal ? try m.resolved(as: .money, source: text) : m
+                }
+                names[binding.name.text] = measure
+            case .audit(let audit):
+                let findings = try located(origin) { () throws(Diagnostic) in try runAudit(audit, source: text) }
+                if findings.findings.contains(where: { $0.severity == .material }) { hadFailure = true }
+                emit(ReconcileOutput.render(findings.findings, docs: findings.docs, format: format, unit: unit, color: color))
+            }
         } catch {
             report(error)
         }
     }
 
+    /// Gives a diagnostic thrown by `body` this statement's origin.
+    private func located<T>(_ origin: SourceOrigin, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        do throws(Diagnostic) {
+            return try body()
+        } catch {
+            var d = error
+            if d.origin == nil { d.origin = origin }
+            throw d
+        }
+    }
+
+    private func warn(_ notes: [Diagnostic], _ origin: SourceOrigin) {
+        if !notes.isEmpty { report(notes.map { var d = $0; d.origin = origin; return d }) }
+    }
+
+    private func runAudit(_ audit: Audit, source: String) throws(Diagnostic) -> (findings: [Finding], docs: [String]) {
+        var rules: [String] = []
+        for rule in audit.rules {
+            let name = rule.text.lowercased()
+            guard AuditRules.all.contains(name) else {
+                throw .error("unknown audit rule `\(rule.text)`", in: source, at: rule.range,
+                             help: Suggestion.help(for: rule.text, among: AuditRules.all) ?? "rules are \(AuditRules.all.joined(separator: " "))")
+            }
+            rules.append(name)
+        }
+        var scope = RowSet(rowCount: store.count, all: true)
+        if let filter = audit.filter {
+            let query = Query(verb: .count, verbRange: audit.range, limit: nil, targets: [], filter: filter, groups: [], range: audit.range)
+            let plan = try Planner.plan(query, source: source, store: store)
+            scope = store.rows(matching: plan.filter)
+        }
+        var engine = AuditRules(store: store, scope: scope, reports: reports)
+        engine.run(rules.isEmpty ? AuditRules.all : rules)
+        var docs = Set<String>()
+        scope.forEach { docs.insert(store.docs[store.doc[$0]]) }
+        return (engine.findings, docs.sorted())
+    }
+
     /// Parses, plans and executes one statement. Warnings are reported; errors thrown.
     public func evaluate(_ text: String, origin: SourceOrigin = .commandLine) throws(Diagnostic) -> ResultTable {
-        do {
+        do throws(Diagnostic) {
             let statement = try Parser.parse(text)
-            switch statement {
-            case .query(let query):
-                let plan = try Planner.plan(query, source: text, store: store)
-                if !plan.notes.isEmpty {
-                    report(plan.notes.map { var d = $0; d.origin = origin; return d })
-                }
-                return try Executor.run(plan, on: store, cancel: cancellation)
+            guard case .query(let query) = statement else {
+                throw Diagnostic.error("`\(statement.description.prefix(while: { $0 != " " }))` does not give a table of results here",
+                                       in: text, at: SourceRange(0, text.utf8.count))
             }
+            let plan = try Planner.plan(query, source: text, store: store)
+            if !plan.notes.isEmpty {
+                report(plan.notes.map { var d = $0; d.origin = origin; return d })
+            }
+            return try Executor.run(plan, on: store, cancel: cancellation)
         } catch {
             var diagnostic = error
             if diagnostic.origin == nil { diagnostic.origin = origin }

@@ -1,0 +1,38 @@
+/// What a check compares: one amount, or one amount per group (joined on the group's values).
+/// Counts compare as numbers; a literal takes the kind of what it is compared with.
+struct Measure {
+    enum Kind: Equatable { case money, count, literal }
+
+    var kind: Kind
+    /// Group field names; empty for a single value.
+    var fields: [String]
+    /// Group values → amount (fen for money, plain for counts); a single value has key [].
+    var values: [[String]: Int64]
+    /// Group order as the query gave it.
+    var order: [[String]]
+    /// For a literal: its decimal text, read once its kind is known.
+    var literal: Value?
+
+    static func single(_ value: Int64, kind: Kind) -> Measure {
+        Measure(kind: kind, fields: [], values: [[]: value], order: [[]], literal: nil)
+    }
+
+    var isGrouped: Bool { !fields.isEmpty }
+
+    /// The literal read as money (万元) or as a count.
+    func resolved(as kind: Kind, source: String) throws(Diagnostic) -> Measure {
+        guard self.kind == .literal, let literal else { return self }
+        if kind == .count {
+            guard let n = Int64(literal.text) else {
+                throw .error("a count is a whole number, not `\(literal.text)`", in: source, at: literal.range)
+            }
+            return .single(n, kind: .count)
+        }
+        switch Amount.parse(literal.text, unit: .wan) {
+        case .success(let a): return .single(a.fen, kind: .money)
+        case .failure(let e):
+            throw .error("`\(literal.text)` is \(e.explanation)", in: source, at: literal.range,
+                         help: "numbers in a check are amounts in 万元, such as 104 or 0.02")
+        }
+    }
+}

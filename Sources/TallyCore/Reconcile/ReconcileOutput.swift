@@ -1,0 +1,95 @@
+/// How checks and audits are shown: in a terminal table, a PASS/FAIL line over the figures
+/// (findings grouped by document, material first); in csv/tsv/json, flat rows with every
+/// field (§5), so a pipeline can read them.
+enum ReconcileOutput {
+    static func checkTable(_ outcome: CheckEvaluator.Outcome, flat: Bool) -> ResultTable {
+        let valueKind: ResultTable.Kind = outcome.kind == .count ? .number : .amount
+        func cell(_ v: Int64?) -> ResultTable.Cell {
+            guard let v else { return .empty }
+            return outcome.kind == .count ? .number(v) : .amount(Amount(fen: v))
+        }
+        var columns = (flat ? [ResultTable.Column("check", .text)] : [])
+            + outcome.fields.map { ResultTable.Column($0, .text) }
+            + [ResultTable.Column("left", valueKind), .init("right", valueKind), .init("diff", valueKind)]
+        columns.append(.init("result", .text))
+        // A failed grouped check names only the groups that fail.
+        let shown = outcome.passed ? outcome.rows : outcome.rows.filter { !$0.passed }
+        let rows = shown.map { row -> [ResultTable.Cell] in
+            let diff: Int64? = row.left.flatMap { l in row.right.map { l &- $0 } }
+            var cells: [ResultTable.Cell] = flat ? [.text(outcome.title)] : []
+            cells += row.key.map { .text($0) }
+            cells += [cell(row.left), cell(row.right), cell(diff)]
+            let note = row.left == nil ? " (only on the right)" : (row.right == nil ? " (only on the left)" : "")
+            cells.append(.text((row.passed ? "PASS" : "FAIL") + note))
+            return cells
+        }
+        return ResultTable(columns: columns, rows: rows)
+    }
+
+    static func render(_ outcome: CheckEvaluator.Outcome, format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
+        switch format {
+        case .table, .markdown:
+            let verdict = outcome.passed ? "PASS" : "FAIL"
+            let painted = color ? "\u{1B}[\(outcome.passed ? "32" : "31")m\(verdict)\u{1B}[0m" : verdict
+            var table = checkTable(outcome, flat: false)
+            if !outcome.isGrouped {
+                // One comparison: the verdict is in the heading already.
+                table.columns.removeLast()
+                table.rows = table.rows.map { Array($0.dropLast()) }
+            }
+            var heading = painted + "  " + outcome.title
+            if outcome.isGrouped {
+                let failing = outcome.rows.filter { !$0.passed }.count
+                heading += failing == 0 ? "  (\(outcome.rows.count) groups)" : "  (\(failing) of \(outcome.rows.count) groups \(failing == 1 ? "fails" : "fail"))"
+            }
+            return heading + "\n" + format.render(table, unit: unit)
+        default:
+            return format.render(checkTable(outcome, flat: true), unit: unit)
+        }
+    }
+
+    static let findingColumns = ["doc", "rule", "severity", "table", "code", "column", "expected", "actual", "diff", "lines", "message"]
+
+    static func findingsTable(_ findings: [Finding], withDoc: Bool) -> ResultTable {
+        var columns: [ResultTable.Column] = findingColumns.map { name in
+            ResultTable.Column(name, ["expected", "actual", "diff"].contains(name) ? .amount : .text)
+        }
+        if !withDoc { columns.removeFirst() }
+        let rows = findings.map { f -> [ResultTable.Cell] in
+            var cells: [ResultTable.Cell] = [
+                .text(f.doc), .text(f.rule), .text(f.severity.rawValue), .text(f.table?.id ?? ""), .text(f.code),
+                .text(f.column?.id ?? ""), f.expected.map { .amount($0) } ?? .empty, f.actual.map { .amount($0) } ?? .empty,
+                f.diff.map { .amount($0) } ?? .empty, .text(f.lines.map(String.init).joined(separator: ",")), .text(f.message),
+            ]
+            if !withDoc { cells.removeFirst() }
+            return cells
+        }
+        return ResultTable(columns: columns, rows: rows)
+    }
+
+    static func render(_ findings: [Finding], docs: [String], format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
+        switch format {
+        case .table, .markdown:
+            var out = ""
+            for doc in docs {
+                let mine = findings.filter { $0.doc == doc }
+                let counts = Finding.Severity.allCases.compactMap { s -> String? in
+                    let n = mine.filter { $0.severity == s }.count
+                    return n == 0 ? nil : "\(n) \(s.rawValue)"
+                }
+                let material = mine.contains { $0.severity == .material }
+                let heading = counts.isEmpty ? "no findings" : counts.joined(separator: ", ")
+                let mark = material ? "FAIL" : "PASS"
+                out += (color ? "\u{1B}[\(material ? "31" : "32")m\(mark)\u{1B}[0m" : mark) + "  \(doc): \(heading)\n"
+                if !mine.isEmpty { out += format.render(findingsTable(mine, withDoc: false), unit: unit) }
+            }
+            return out.isEmpty ? "no documents to audit\n" : out
+        default:
+            return format.render(findingsTable(findings, withDoc: true), unit: unit)
+        }
+    }
+}
+
+extension CheckEvaluator.Outcome {
+    var isGrouped: Bool { !fields.isEmpty }
+}
