@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import TallyCore
 
 /// Small hand-made line items and paths to shared fixtures.
@@ -10,7 +11,7 @@ enum Fixtures {
         LineItem(
             doc: doc, district: DistrictName.of(dept: dept), dept: dept, year: year, table: table, code: code,
             name: name.isEmpty ? (code.isEmpty ? "合计" : "科目\(code)") : name, column: column,
-            amount: (try? Amount.parse(amount).get()) ?? Amount(fen: 0), line: line)
+            amount: parsedAmount(amount), line: line)
     }
 
     /// A tiny expenditure tree: 合计 = 208 + 210; 208 = 20801 + 20805; 20801 = 2080101 + 2080199;
@@ -30,6 +31,15 @@ enum Fixtures {
         item("20801", "20.00", column: .project, line: 3),
         item("20805", "30.00", column: .project, line: 6),
     ]
+
+    static func parsedAmount(_ text: String) -> Amount {
+        switch Amount.parse(text) {
+        case .success(let a): return a
+        case .failure(let e):
+            Issue.record("fixture amount \(text): \(e)")
+            return Amount(fen: 0)
+        }
+    }
 
     static func store(_ items: [LineItem]) -> LineItemStore {
         var builder = StoreBuilder()

@@ -93,7 +93,8 @@ extension Session {
             } else if let file = OutputFile(path: rest) {
                 output = .file(file)
             } else {
-                fail("cannot write `\(rest)`")
+                fail("cannot write `\(rest)`: it is not a regular file, or it cannot be created",
+                     help: "name a new file or an existing plain file")
             }
         default:
             fail("unknown command `\(command)`",

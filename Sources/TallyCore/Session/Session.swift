@@ -109,9 +109,19 @@ public final class Session {
     }
 
     /// Runs one statement or dot-command.
+    /// The longest statement tally reads; past it, a statement is refused rather than parsed.
+    public static let maxStatementBytes = 100_000
+
     public func run(_ text: String, origin: SourceOrigin, isDotCommand: Bool? = nil) {
         let trimmed = text.trimmingCharacters(in: " \t\n\r")
         if trimmed.isEmpty { return }
+        if trimmed.utf8.count > Self.maxStatementBytes {
+            let preview = String(trimmed.prefix(60))
+            report(Diagnostic(.error, "statement longer than \(Self.maxStatementBytes) bytes (\(trimmed.utf8.count))",
+                              source: preview, range: SourceRange(0, preview.utf8.count), origin: origin,
+                              help: "split it, or name long values once with `let`"))
+            return
+        }
         let started = Timing.now()
         if isDotCommand ?? trimmed.hasPrefix(".") {
             runDotCommand(trimmed, origin: origin)
@@ -230,7 +240,11 @@ final class OutputFile {
     let path: String
     private let handle: UnsafeMutablePointer<FILE>
 
+    /// Opens `path` for writing. An existing path that is not a regular file (a device, a
+    /// directory, a pipe) is refused, so `.output` can only ever replace a plain file.
     init?(path: String) {
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { return nil }
         guard let handle = fopen(path, "w") else { return nil }
         self.path = path
         self.handle = handle

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import TallyCore
+
+/// Random and mutated statements: every one ends in a result or a diagnostic that points
+/// into the statement — never a trap, a hang or a wrap. Seeded, so a failure repeats.
+struct HostileInputTests {
+    static let vocabulary = [
+        "sum", "count", "avg", "min", "max", "list", "top", "10", "where", "by", "and", "or", "not", "(", ")", ",", "..",
+        "=", "==", "!=", "<", "<=", ">", ">=", "~", "dept", "year", "code", "amount", "table", "column", "name", "level",
+        "line", "doc", "district", "2080*", "208????", "*", "?", "綦江", "北碚", "2025", "2023..2025", "basic", "project",
+        "基本支出", "expenditure", "\"", "'", "\"^其他\"", "-5", "1e9", "99999999999999999999", ";", "#", "check", "let", "audit",
+        "within", "as", "+", "-", "/", "tree", "rows", "x", "\u{0}", "\u{301}", "👍🏽", "\u{3000}", "\t", "\n", "..5", "0.0000001",
+        ".mode", ".help", ".timer",
+    ]
+
+    static func session() -> (Session, () -> String) {
+        var out = ""
+        let session = Session(format: .tsv, out: { out += $0 }, err: { out += $0 })
+        session.add(Fixtures.tree, from: "tree")
+        return (session, { out })
+    }
+
+    /// Runs one statement and checks what it did: output, or an error whose caret is in range.
+    static func runChecked(_ session: Session, _ statement: String) {
+        do {
+            let parsed = try Parser.parse(statement)
+            _ = parsed.description
+        } catch {
+            if let range = error.range {
+                #expect(range.start >= 0 && range.end <= statement.utf8.count, "\(statement.debugDescription) \(range)")
+            }
+            #expect(!error.message.isEmpty)
+        }
+        session.runScript(statement, origin: .commandLine)
+        #expect([0, 1, 2].contains(session.exitStatus))
+    }
+
+    @Test func randomTokenStreams() {
+        var generator = SeededGenerator(seed: 2026)
+        let (session, _) = Self.session()
+        for _ in 0..<1500 {
+            let count = Int.random(in: 1...12, using: &generator)
+            let words = (0..<count).map { _ in Self.vocabulary.randomElement(using: &generator) ?? "" }
+            let separator = Bool.random(using: &generator) ? " " : ""
+            Self.runChecked(session, words.joined(separator: separator))
+        }
+    }
+
+    @Test func randomUnicode() {
+        var generator = SeededGenerator(seed: 7)
+        let (session, _) = Self.session()
+        let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x300...0x36F, 0x4E00...0x9FFF, 0xFF00...0xFFEF, 0x1F300...0x1F6FF, 0x200B...0x200F]
+        for _ in 0..<500 {
+            var text = "sum where name="
+            for _ in 0..<Int.random(in: 0...20, using: &generator) {
+                let range = ranges.randomElement(using: &generator) ?? ranges[0]
+                if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &generator)) { text.unicodeScalars.append(scalar) }
+            }
+            Self.runChecked(session, text)
+        }
+    }
+
+    static let valid = [
+        "sum 2080* where dept=綦江 year=2025 by basic,project", "count where (a=1 or b=2) and not c=3 by table",
+        "top 3 208???? where year=2023..2025 by code", "list where name~\"^其他\" amount>100",
+        "check sum 208 == sum 208?? where dept=北碚 within 0.02 as \"x\"", "audit tree rows where dept=北碚",
+    ]
+
+    @Test func mutatedValidStatements() {
+        var generator = SeededGenerator(seed: 99)
+        let (session, _) = Self.session()
+        for statement in Self.valid {
+            let tokens = Lexer.tokens(statement).filter { $0.kind != .end }.map(\.text)
+            for _ in 0..<150 {
+                var t = tokens
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: if !t.isEmpty { t.remove(at: Int.random(in: 0..<t.count, using: &generator)) }
+                case 1: if !t.isEmpty { let i = Int.random(in: 0..<t.count, using: &generator); t.insert(t[i], at: i) }
+                default:
+                    if t.count > 1 {
+                        let i = Int.random(in: 0..<t.count, using: &generator)
+                        let j = Int.random(in: 0..<t.count, using: &generator)
+                        t.swapAt(i, j)
+                    }
+                }
+                Self.runChecked(session, t.joined(separator: " "))
+            }
+        }
+    }
+
+    @Test func deepNestingLongValuesAndLongStatements() {
+        let (session, output) = Self.session()
+        let deep = "count where " + String(repeating: "(", count: 20_000) + "year=2025" + String(repeating: ")", count: 20_000)
+        session.runScript(deep, origin: .commandLine)
+        #expect(output().contains("nested more than 64 deep"))
+        let long = "count where name=" + String(repeating: "綦", count: 400_000)
+        session.runScript(long, origin: .commandLine)
+        #expect(output().contains("statement longer than"))
+        let notDeep = "check " + String(repeating: "(", count: 5_000) + "1" + String(repeating: ")", count: 5_000) + " == 1"
+        session.runScript(notDeep, origin: .commandLine)
+        #expect(session.exitStatus == 2)
+    }
+
+    @Test func sumsPastInt64AreAnError() {
+        let huge = "9223372036854.775807"  // Int64.max fen, in 万元
+        var out = ""
+        let session = Session(format: .tsv, out: { out += $0 }, err: { out += $0 })
+        session.add([Fixtures.item("208", huge, line: 1), Fixtures.item("209", huge, line: 2)], from: "huge")
+        session.runScript("sum 2*", origin: .commandLine)
+        #expect(out.contains("error: the sum overflows the amount range"))
+        #expect(session.exitStatus == 2)
+        out = ""
+        session.runScript("check sum 208 + sum 209 == 1", origin: .commandLine)
+        #expect(out.contains("overflows"))
+    }
+
+    @Test func outputRefusesWhatIsNotARegularFile() {
+        let (session, output) = Self.session()
+        session.runScript(".output /dev/null", origin: .commandLine)
+        #expect(output().contains("cannot write `/dev/null`"))
+        session.runScript(".output /tmp", origin: .commandLine)
+        #expect(output().contains("cannot write `/tmp`"))
+        #expect(session.exitStatus == 2)
+    }
+}
