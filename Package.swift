@@ -22,7 +22,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
+        .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "TallyCLITests", dependencies: ["TallyCore"]),
     ]
 )

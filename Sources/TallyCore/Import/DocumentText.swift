@@ -46,23 +46,58 @@ enum DocumentText {
         }
         // pdftotext -layout lines up columns with runs of spaces between figures
         // (`行政运行    1,000.00     1,000.00`) and splits codes (`208   05   01`).
-        let aligned = raw.filter { line in
-            line.contains(/\d\.\d\d {3,}-?\d/) || line.contains(/^\s*\d{3} {2,}\d{2}( {2,}\d{2})? {2,}\S/)
-        }.count
+        let aligned = raw.filter(isColumnAligned).count
         return aligned >= 5 ? .layoutText : .pdfText
+    }
+
+    /// A line whose figures are lined up in columns (`1.00     2.00`) or whose code is split
+    /// into 类/款/项 columns (`208   05   01`): pdftotext -layout's signature.
+    static func isColumnAligned(_ line: String) -> Bool {
+        let b = Array(line.utf8)
+        func digit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 48 && b[i] <= 57 }
+        var i = 0
+        while i < b.count, b[i] == 32 { i += 1 }
+        // `208  05`: three digits, two or more spaces, two digits, two or more spaces.
+        if digit(i), digit(i + 1), digit(i + 2), i + 3 < b.count, b[i + 3] == 32 {
+            var j = i + 3
+            while j < b.count, b[j] == 32 { j += 1 }
+            if j - (i + 3) >= 2, digit(j), digit(j + 1), j + 2 < b.count, b[j + 2] == 32 { return true }
+        }
+        // `1.00     2.00`: a decimal's last two digits, three or more spaces, a digit or minus.
+        var k = 2
+        while k < b.count {
+            if b[k] == 32, digit(k - 1), digit(k - 2), k >= 3, b[k - 3] == UInt8(ascii: ".") {
+                var j = k
+                while j < b.count, b[j] == 32 { j += 1 }
+                if j - k >= 3, j < b.count, digit(j) || b[j] == UInt8(ascii: "-") { return true }
+                k = j
+            } else {
+                k += 1
+            }
+        }
+        return false
     }
 
     /// Removes markup the converters leave (`<b>`, `<p>`, `<br>`, Markdown `#` headings),
     /// and the spaces a wrapped Chinese name picks up (`管理 事务` → `管理事务`).
     static func clean(_ text: String, joinWraps: Bool = true) -> String {
         var s = text
-        for tag in ["<b>", "</b>", "<p>", "</p>", "<br>", "<br/>", "<br />", "<strong>", "</strong>"] {
-            s = s.replacingAll(tag, with: "")
+        // Most lines carry no markup; look before replacing (this runs on every cell).
+        if s.utf8.contains(UInt8(ascii: "<")) {
+            for tag in ["<b>", "</b>", "<p>", "</p>", "<br>", "<br/>", "<br />", "<strong>", "</strong>"] where s.contains(tag) {
+                s = s.replacingAll(tag, with: "")
+            }
         }
-        s = s.trimmingCharacters(in: " \u{3000}\u{A0}")
-        while s.hasPrefix("#") { s.removeFirst() }
-        s = s.trimmingCharacters(in: " ")
-        return joinWraps ? joinWrappedCJK(s) : s
+        if let first = s.utf8.first, let last = s.utf8.last,
+            first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || first >= 0x80 || last >= 0x80
+        {
+            s = s.trimmingCharacters(in: " \u{3000}\u{A0}")
+        }
+        if s.utf8.first == UInt8(ascii: "#") {
+            while s.hasPrefix("#") { s.removeFirst() }
+            s = s.trimmingCharacters(in: " ")
+        }
+        return joinWraps && s.utf8.contains(UInt8(ascii: " ")) ? joinWrappedCJK(s) : s
     }
 
     /// Drops a space that sits between two CJK characters (or CJK and CJK punctuation).
