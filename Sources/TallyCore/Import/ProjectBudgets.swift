@@ -11,7 +11,7 @@ enum ProjectBudgets {
         for line in lines where line.cells.count >= 2 {
             let cells = line.cells.map { $0.replacingAll(" ", with: "") }
             if let u = TabbedTables.unitStatement(line.text) { unit = u }
-            if cells[0] == "项目名称", cells.count > 1, !cells[1].isEmpty {
+            if ["项目名称", "专项资金名称", "一级项目名称"].contains(cells[0]), cells.count > 1, !cells[1].isEmpty {
                 project = split(cells[1], line: line.number)
                 continue
             }

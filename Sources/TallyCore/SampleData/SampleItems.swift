@@ -1756,6 +1756,8 @@ doc	district	dept	year	table	code	name	column	amount	line
 004_867d4fd29c913767	万盛	重庆市万盛经济技术开发区社会保险事务中心	2025	three_public		合计	vehicle	2.40	394
 004_867d4fd29c913767	万盛	重庆市万盛经济技术开发区社会保险事务中心	2025	three_public		合计	vehicle_operation	2.40	394
 004_867d4fd29c913767	万盛	重庆市万盛经济技术开发区社会保险事务中心	2025	three_public		合计	reception	0.50	394
+004_867d4fd29c913767	万盛	重庆市万盛经济技术开发区社会保险事务中心	2025	projects		社保惠民服务专项	total	135.41	446
+004_867d4fd29c913767	万盛	重庆市万盛经济技术开发区社会保险事务中心	2025	projects		社保服务运维专项	total	103.75	467
 004_867d4fd29c913767	万盛	重庆市万盛经济技术开发区社会保险事务中心	2025	narrative		收入预算	total	1009.29	33
 004_867d4fd29c913767	万盛	重庆市万盛经济技术开发区社会保险事务中心	2025	narrative		支出预算	total	1009.29	35
 004_867d4fd29c913767	万盛	重庆市万盛经济技术开发区社会保险事务中心	2025	narrative		一般公共预算财政拨款收入	total	1009.29	41
