@@ -14,11 +14,18 @@ let package = Package(
     targets: [
         // The whole engine: store, query language, output. Knows nothing of terminals or C.
         .target(name: "TallyCore"),
-        // The command-line front end.
+        // libedit, the system's line editor, for the REPL (a one-header shim over histedit.h).
+        .systemLibrary(
+            name: "CLineEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The command-line front end: arguments, the REPL, the terminal.
         .executableTarget(
             name: "tally",
             dependencies: [
                 "TallyCore",
+                "CLineEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

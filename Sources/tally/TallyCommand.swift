@@ -87,12 +87,26 @@ struct TallyCommand: ParsableCommand {
                 }
             }
         } else if isatty(STDIN_FILENO) == 1 {
-            PlainPrompt.run(session)
+            runInteractive(session)
         } else {
             let input = StandardStreams.readAllInput()
             session.runScript(input, origin: SourceOrigin(name: "<stdin>"))
         }
         Glibc.exit(session.exitStatus)
+    }
+
+    /// The REPL. Its exit status is 0: errors at the prompt were shown and answered there.
+    func runInteractive(_ session: Session) -> Never {
+        LineEditor.prepareLocale()
+        var environment: [String: String] = [:]
+        for name in ["XDG_STATE_HOME", "HOME"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        let history = HistoryFile.defaultPath(environment: environment).map { HistoryFile(path: $0) }
+        let reader: LineReader = LineEditor(historyFile: history, completer: { Completer(store: session.store) })
+            ?? PlainLineReader()
+        Repl.run(session, reader: reader)
+        Glibc.exit(0)
     }
 
     enum Action {

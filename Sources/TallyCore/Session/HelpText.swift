@@ -46,12 +46,20 @@ enum HelpText {
             return overview + "\n" + commands.joined(separator: "\n") + "\n"
         }
         let name = topic.hasPrefix(".") ? String(topic.dropFirst()) : topic
-        if let page = pages[name] { return page }
-        if let command = Session.dotCommands.first(where: { $0.name == "." + name }) {
-            return "\(command.name) \(command.arguments)\n  \(command.summary)\n"
-        }
-        return "no help on `\(topic)`; topics: \(pages.keys.sorted().joined(separator: " "))\n"
+        if let page = pages[name] ?? dotCommandPages[name] { return page }
+        return "no help on `\(topic)`; topics: \(topics.joined(separator: " "))\n"
     }
+
+    /// Every topic `.help TOPIC` knows: verbs, clauses, then dot-commands.
+    static var topics: [String] { pages.keys.sorted() + dotCommandPages.keys.sorted().map { "." + $0 } }
+
+    private static let averages = """
+        avg|min|max [PATTERNS] [where …] [by …]
+          Over every matching row, with sum's defaults (no topmost rule: each row counts once).
+            max 2080101 by year
+            avg 2080101 where year=2025 by district
+
+        """
 
     static let pages: [String: String] = [
         "sum": """
@@ -71,7 +79,9 @@ enum HelpText {
                 count 208* where year=2025 by doc
 
             """,
-        "avg": "avg|min|max [PATTERNS] [where …] [by …]\n  Over every matching row, with sum's defaults.\n    max 2080101 by year\n",
+        "avg": averages,
+        "min": averages,
+        "max": averages,
         "list": """
             list [PATTERNS] [where …]
               The matching line items themselves, every field, in document and code order.
@@ -104,5 +114,79 @@ enum HelpText {
             several joined by commas: 2080*,2101*; `*` or nothing for every code.
 
             """,
+        "check": """
+            check EXPR OP EXPR [within TOL] [as "LABEL"]
+              Compares two sides and prints PASS or FAIL with both sides and the difference.
+              EXPR is a query, a number, a name from `let`, or + - * / of them; OP is
+              == != < <= > >=. Grouped sides are joined on their groups, each passing or
+              failing alone. A script goes on after a FAIL and exits 1.
+                check sum 208 == sum 208?? where dept=南岸
+                check sum 208 by doc == sum 208?? by doc within 0.02
+                check sum 30217 + sum 30231 <= sum where table=three_public as "三公 within econ"
+
+            """,
+        "let": """
+            let NAME = EXPR
+              Names a result (a query, a number or arithmetic) for later checks.
+                let spent = sum 2* where district=北碚 year=2025
+                check spent == sum where district=北碚 year=2025 within 0.01
+
+            """,
+        "audit": """
+            audit [RULE …] [where …]
+              Runs the standard reconciliation rules over the loaded documents: tree (parent =
+              sum of children), rows (total = basic + project), tables (totals across tables),
+              names, three_public, narrative (text vs tables), extraction (what the importer
+              could not place). Findings are material, rounding, label or insufficient;
+              audit exits 1 when one is material.
+                audit
+                audit tree rows where district=万盛
+
+            """,
+    ]
+
+    static let dotCommandPages: [String: String] = [
+        "help": ".help [TOPIC]\n  The overview, or a page on a verb, a clause or a dot-command.\n    .help sum\n    .help .load\n",
+        "load": """
+            .load FILE
+              Loads a disclosure (pdf-text, tsv or markdown layout, or pdftotext -layout text) or a
+              line-item TSV/CSV. A file that cannot be read is reported and nothing of it is kept.
+                .load examples/sample-items.tsv
+
+            """,
+        "tables": ".tables\n  The tables loaded, with how many line items each holds.\n    .tables\n",
+        "fields": ".fields\n  The fields a query can name in where and by, with what `=` means for each.\n    .fields\n",
+        "depts": ".depts\n  The departments loaded, with their district and how many line items each has.\n    .depts\n",
+        "mode": """
+            .mode table|csv|tsv|json|markdown
+              How results are written. csv, tsv and json give exact plain decimals.
+                .mode csv
+                .mode table
+
+            """,
+        "unit": """
+            .unit 元|万元|亿元
+              The unit amounts are shown in (default 万元, as the tables print them). Amounts stay
+              exact: 元 shows every fen.
+                .unit 元
+                .unit 万元
+
+            """,
+        "timer": """
+            .timer on|off
+              After each statement, `Run Time (s): real R user U sys S`, as DuckDB's and
+              SQLite's shells print it.
+                .timer on
+                .timer off
+
+            """,
+        "output": """
+            .output FILE|stdout
+              Writes results to FILE (replacing it; only a regular file), or back to the screen.
+                .output stdout
+
+            """,
+        "read": ".read FILE\n  Runs the statements of a script file, as -f does.\n    .read examples/overview.tq\n",
+        "quit": ".quit\n  Leaves tally (Ctrl-D at an empty prompt does too).\n",
     ]
 }

@@ -1,0 +1,99 @@
+// libedit for tally's REPL. el_set/el_get/history are C variadic functions, which Swift
+// cannot call, so each use tally needs is a small fixed-argument wrapper here. The SIGINT
+// flag lives here too: a signal handler may only touch a volatile sig_atomic_t.
+#ifndef TALLY_CLINEEDIT_SHIM_H
+#define TALLY_CLINEEDIT_SHIM_H
+
+#include <histedit.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+typedef char *(*tally_prompt_fn)(EditLine *);
+typedef unsigned char (*tally_command_fn)(EditLine *, int);
+
+static inline void tally_el_configure(EditLine *el, History *hist, tally_prompt_fn prompt, void *client) {
+    el_set(el, EL_EDITOR, "emacs");
+    el_set(el, EL_SIGNAL, 0);
+    el_set(el, EL_PROMPT, prompt);
+    el_set(el, EL_HIST, history, hist);
+    el_set(el, EL_CLIENTDATA, client);
+}
+
+static inline void tally_el_bind_completion(EditLine *el, tally_command_fn fn) {
+    el_set(el, EL_ADDFN, "tally-complete", "complete the word before the cursor", fn);
+    el_set(el, EL_BIND, "^I", "tally-complete", NULL);
+}
+
+static inline void *tally_el_client(EditLine *el) {
+    void *client = NULL;
+    el_get(el, EL_CLIENTDATA, &client);
+    return client;
+}
+
+static inline int tally_el_cursor_offset(const LineInfo *info) {
+    return (int)(info->cursor - info->buffer);
+}
+
+static inline int tally_el_length(const LineInfo *info) {
+    return (int)(info->lastchar - info->buffer);
+}
+
+static inline History *tally_history_init(int size) {
+    History *hist = history_init();
+    HistEvent ev;
+    if (hist) {
+        history(hist, &ev, H_SETSIZE, size);
+        history(hist, &ev, H_SETUNIQUE, 1);
+    }
+    return hist;
+}
+
+static inline void tally_history_enter(History *hist, const char *line) {
+    HistEvent ev;
+    history(hist, &ev, H_ENTER, line);
+}
+
+// Ctrl-C: the handler only records it. Installed without SA_RESTART so that a read in
+// el_gets returns with EINTR and the prompt can clear the line.
+static volatile sig_atomic_t tally_interrupted_flag = 0;
+
+static void tally_on_sigint(int signo) {
+    (void)signo;
+    tally_interrupted_flag = 1;
+}
+
+static inline int tally_install_sigint(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = tally_on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    return sigaction(SIGINT, &action, NULL);
+}
+
+static inline int tally_interrupted(void) { return tally_interrupted_flag != 0; }
+static inline void tally_clear_interrupt(void) { tally_interrupted_flag = 0; }
+
+// libedit decodes input with mbrtowc: under LANG=C (or env -i) it drops every Chinese byte.
+static inline void tally_use_utf8_locale(void) {
+    setlocale(LC_CTYPE, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset == NULL || (strcmp(codeset, "UTF-8") != 0 && strcmp(codeset, "utf8") != 0)) {
+        setlocale(LC_CTYPE, "C.UTF-8");
+    }
+}
+
+// ioctl is variadic too.
+static inline int tally_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
+}
+
+#endif

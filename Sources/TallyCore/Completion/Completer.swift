@@ -1,0 +1,221 @@
+/// Decides what Tab completes from where the cursor stands: a verb at the start, codes after
+/// the verb, fields after `where` and `by`, a field's values after `=`, dot-commands and
+/// their arguments (file names after `.load` and `.read`).
+public struct Completer {
+    public let store: LineItemStore
+    /// Names in a directory that start with a prefix; injected so tests need no files.
+    public var fileNames: (_ path: String) -> [String]
+    /// How many candidates a list shows at most.
+    public var limit = 200
+
+    public init(store: LineItemStore, fileNames: @escaping (_ path: String) -> [String] = FileNameCompletion.candidates) {
+        self.store = store
+        self.fileNames = fileNames
+    }
+
+    public static let verbs = ["sum", "count", "avg", "min", "max", "list", "top", "check", "let", "audit"]
+
+    /// `line` is the whole input line, `cursor` a byte offset into it.
+    public func complete(_ line: String, cursor: Int) -> Completion {
+        let bytes = Array(line.utf8)
+        let before = Array(bytes[0..<min(max(cursor, 0), bytes.count)])
+        let lead = before.prefix { $0 == space || $0 == tab }.count
+        if before.dropFirst(lead).first == UInt8(ascii: ".") {
+            return completeDotCommand(before)
+        }
+        let start = wordStart(before)
+        let word = String(decoding: before[start...], as: UTF8.self)
+        let candidates: [Completion.Candidate]
+        if let field = fieldBeforeValue(before, wordStart: start) {
+            candidates = values(of: field, matching: word)
+        } else {
+            candidates = keywordsAndFields(before: Array(before[..<start]), word: word)
+        }
+        return Completion(wordStart: start, word: word, candidates: Array(candidates.prefix(limit)))
+    }
+
+    // MARK: - where the word starts and what precedes it
+
+    private let space = UInt8(ascii: " ")
+    private let tab = UInt8(ascii: "\t")
+    private static let delimiters = Set(" \t\n(),=<>!~;\"+-".utf8)
+    private static let operators = Set("=<>!~".utf8)
+
+    private func wordStart(_ before: [UInt8]) -> Int {
+        var i = before.count
+        while i > 0, !Self.delimiters.contains(before[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// The field whose value the word is: `dept=綦` or `table=income,gpb_` give `dept` and
+    /// `table`. Nil when the word is not after a comparison.
+    private func fieldBeforeValue(_ before: [UInt8], wordStart: Int) -> Field? {
+        var i = wordStart
+        // back over earlier values of a list (`a,b,`) to the operator
+        while i > 0, before[i - 1] != space, before[i - 1] != tab, before[i - 1] != UInt8(ascii: "("),
+              !Self.operators.contains(before[i - 1]) {
+            i -= 1
+        }
+        guard i > 0, Self.operators.contains(before[i - 1]) else { return nil }
+        while i > 0, Self.operators.contains(before[i - 1]) { i -= 1 }
+        var j = i
+        while j > 0, !Self.delimiters.contains(before[j - 1]) { j -= 1 }
+        return Field(rawValue: String(decoding: before[j..<i], as: UTF8.self).lowercased())
+    }
+
+    // MARK: - statements
+
+    private func keywordsAndFields(before: [UInt8], word: String) -> [Completion.Candidate] {
+        let words = String(decoding: before, as: UTF8.self)
+            .split(whereSeparator: { " \t\n(),".contains($0) })
+            .map { $0.lowercased() }
+        guard let first = words.first else {
+            return matching(word, Self.verbs.map { Completion.Candidate($0, suffix: " ") })
+        }
+        let clause = words.last { $0 == "where" || $0 == "by" }
+        if clause == "by" {
+            return matching(word, fieldCandidates(suffix: "") + columnCandidates(word))
+        }
+        if clause == "where" {
+            return matching(word, fieldCandidates(suffix: "") + ["and", "or", "not", "by"].map { Completion.Candidate($0, suffix: " ") })
+        }
+        if first == "audit" {
+            return matching(word, AuditRules.all.map { Completion.Candidate($0, suffix: " ") } + [Completion.Candidate("where", suffix: " ")])
+        }
+        if first == "let", words.count == 1 { return [] }
+        let keywords = ["where", "by", "within", "as"].map { Completion.Candidate($0, suffix: " ") }
+        if word.first?.isNumber == true { return codeCandidates(word) }
+        if word.isEmpty { return keywords + codeCandidates("") }
+        return matching(word, keywords + Self.verbs.map { Completion.Candidate($0, suffix: " ") })
+    }
+
+    private func fieldCandidates(suffix: String) -> [Completion.Candidate] {
+        Field.allCases.map { Completion.Candidate($0.rawValue, note: HelpText.fieldMeaning($0), suffix: suffix) }
+    }
+
+    /// Column ids with their Chinese header beside them; the Chinese aliases themselves
+    /// once the word is Chinese.
+    private func columnCandidates(_ word: String, suffix: String = "") -> [Completion.Candidate] {
+        ColumnID.allCases.flatMap { column in
+            isChinese(word)
+                ? column.aliases.map { Completion.Candidate($0, note: column.id, suffix: suffix) }
+                : [Completion.Candidate(column.id, note: column.aliases.first ?? "", suffix: suffix)]
+        }
+    }
+
+    private func isChinese(_ word: String) -> Bool { word.unicodeScalars.contains { !$0.isASCII } }
+
+    // MARK: - values
+
+    private func values(of field: Field, matching word: String) -> [Completion.Candidate] {
+        switch field {
+        case .dept: return text(store.depts.values, word)
+        case .district: return text(store.districts.values, word)
+        case .doc: return text(store.docs.values, word)
+        case .name: return text(store.names.values, word)
+        case .table:
+            return matching(word, TableID.allCases.flatMap { table in
+                isChinese(word)
+                    ? table.aliases.map { Completion.Candidate($0, note: table.id, suffix: " ") }
+                    : [Completion.Candidate(table.id, note: table.aliases.first ?? "", suffix: " ")]
+            })
+        case .column:
+            return matching(word, columnCandidates(word, suffix: " "))
+        case .code: return codeCandidates(word)
+        case .year:
+            let years = Set(store.year).sorted().map { Completion.Candidate(String($0), suffix: " ") }
+            return matching(word, years)
+        case .level:
+            return matching(word, [("1", "类"), ("2", "款"), ("3", "项")].map { Completion.Candidate($0.0, note: $0.1, suffix: " ") })
+        case .amount, .line: return []
+        }
+    }
+
+    /// Text values match by their start, and — for Chinese typed from the middle of a name,
+    /// as `綦江` in `重庆市綦江区…` — anywhere, since `=` on text is a substring match.
+    private func text(_ values: [String], _ word: String) -> [Completion.Candidate] {
+        let starting = values.filter { $0.hasPrefix(word) && !$0.isEmpty }.sorted()
+        let inside = word.isEmpty ? [] : values.filter { !$0.hasPrefix(word) && $0.contains(word) }.sorted()
+        return (starting + inside).map { Completion.Candidate(quotedIfNeeded($0), suffix: " ") }
+    }
+
+    private func quotedIfNeeded(_ value: String) -> String {
+        value.utf8.contains(where: { Self.delimiters.contains($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") })
+            ? "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\\\"") + "\""
+            : value
+    }
+
+    /// Codes starting with the digits typed, one level down (`208` offers `20801 20802 …`),
+    /// each with its name; the typed code itself too when it exists.
+    private func codeCandidates(_ word: String) -> [Completion.Candidate] {
+        let prefix = String(word.prefix { $0.isASCII && $0.isNumber })
+        guard prefix.count == word.count else { return [] }
+        let range = store.codes.ids(withPrefix: prefix)
+        let longer = range.map { store.codes.codes[$0] }.filter { $0.count > prefix.count }
+        guard let nextLength = longer.map(\.count).min() else {
+            return store.codes.id(of: prefix) != nil && !prefix.isEmpty ? [Completion.Candidate(prefix, note: codeName(prefix), suffix: " ")] : []
+        }
+        var codes = longer.filter { $0.count == nextLength }
+        if store.codes.id(of: prefix) != nil, !prefix.isEmpty { codes.insert(prefix, at: 0) }
+        let names = codeNames(Set(codes))
+        return codes.map { Completion.Candidate($0, note: names[$0] ?? "", suffix: " ") }
+    }
+
+    private func codeName(_ code: String) -> String { codeNames([code])[code] ?? "" }
+
+    /// The name each code goes by, from the first row that carries it.
+    private func codeNames(_ codes: Set<String>) -> [String: String] {
+        let ids = Set(codes.compactMap { store.codes.id(of: $0) })
+        var names: [String: String] = [:]
+        for row in 0..<store.count where ids.contains(store.code[row]) {
+            let code = store.codes[store.code[row]]
+            if names[code] == nil { names[code] = store.names[store.name[row]] }
+            if names.count == ids.count { break }
+        }
+        return names
+    }
+
+    // MARK: - dot-commands
+
+    private func completeDotCommand(_ before: [UInt8]) -> Completion {
+        let text = String(decoding: before, as: UTF8.self)
+        let lead = text.prefix { $0 == " " || $0 == "\t" }.utf8.count
+        let body = text.dropFirst(text.prefix { $0 == " " || $0 == "\t" }.count)
+        guard let gap = body.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
+            let candidates = Session.dotCommands.map { Completion.Candidate($0.name, note: $0.summary, suffix: " ") }
+            return Completion(wordStart: lead, word: String(body), candidates: matching(String(body), candidates))
+        }
+        let command = body[..<gap].lowercased()
+        var start = before.count
+        while start > 0, before[start - 1] != space, before[start - 1] != tab { start -= 1 }
+        let word = String(decoding: before[start...], as: UTF8.self)
+        let options: [Completion.Candidate]
+        switch command {
+        case ".load", ".read":
+            return Completion(wordStart: start, word: word, candidates: files(word))
+        case ".output":
+            return Completion(wordStart: start, word: word, candidates: matching(word, [Completion.Candidate("stdout")]) + files(word))
+        case ".mode": options = OutputFormat.allCases.map { Completion.Candidate($0.rawValue) }
+        case ".unit": options = DisplayUnit.allCases.map { Completion.Candidate($0.rawValue) }
+        case ".timer": options = ["on", "off"].map { Completion.Candidate($0) }
+        case ".help": options = HelpText.topics.map { Completion.Candidate($0) }
+        default: options = []
+        }
+        return Completion(wordStart: start, word: word, candidates: matching(word, options))
+    }
+
+    private func files(_ word: String) -> [Completion.Candidate] {
+        fileNames(word).sorted().prefix(limit).map {
+            Completion.Candidate($0, suffix: $0.hasSuffix("/") ? "" : " ")
+        }
+    }
+
+    // MARK: -
+
+    /// Candidates starting with the word, ignoring ASCII case.
+    private func matching(_ word: String, _ candidates: [Completion.Candidate]) -> [Completion.Candidate] {
+        let lowered = word.lowercased()
+        var seen = Set<String>()
+        return candidates.filter { $0.text.lowercased().hasPrefix(lowered) && seen.insert($0.text).inserted }
+    }
+}
