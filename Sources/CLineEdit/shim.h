@@ -11,8 +11,77 @@
 #include <errno.h>
 #include <locale.h>
 #include <langinfo.h>
+#include <wchar.h>
+#include <sys/select.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+
+// Ctrl-C: the handler only records it. Installed without SA_RESTART so that a read in
+// el_gets returns with EINTR and the prompt can clear the line.
+static volatile sig_atomic_t tally_interrupted_flag = 0;
+
+static void tally_on_sigint(int signo) {
+    (void)signo;
+    tally_interrupted_flag = 1;
+}
+
+static inline int tally_install_sigint(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = tally_on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    return sigaction(SIGINT, &action, NULL);
+}
+
+static inline int tally_interrupted(void) { return tally_interrupted_flag != 0; }
+static inline void tally_clear_interrupt(void) { tally_interrupted_flag = 0; }
+
+// libedit's own reader retries a read interrupted by a signal once, and a Ctrl-C that
+// lands just before a read (while the prompt is being drawn) interrupts nothing, so one
+// Ctrl-C could be swallowed until the next key. This reader keeps SIGINT blocked except
+// inside pselect, which unblocks it atomically: a Ctrl-C at any moment ends the wait, and
+// el_gets returns NULL with count -1. It decodes UTF-8 as libedit does.
+static int tally_read_char(EditLine *el, wchar_t *out) {
+    (void)el;
+    sigset_t blocked, waiting;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGINT);
+    sigprocmask(SIG_BLOCK, &blocked, &waiting);
+    sigdelset(&waiting, SIGINT);
+    mbstate_t state;
+    memset(&state, 0, sizeof state);
+    int result = -1;
+    for (;;) {
+        if (tally_interrupted_flag) { errno = EINTR; break; }
+        fd_set readable;
+        FD_ZERO(&readable);
+        FD_SET(STDIN_FILENO, &readable);
+        if (pselect(STDIN_FILENO + 1, &readable, NULL, NULL, NULL, &waiting) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        char byte;
+        ssize_t n = read(STDIN_FILENO, &byte, 1);
+        if (n == 0) { result = 0; break; }
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            break;
+        }
+        wchar_t wc;
+        size_t used = mbrtowc(&wc, &byte, 1, &state);
+        if (used == (size_t)-2) continue;            // more bytes of this character to come
+        if (used == (size_t)-1) {                    // not UTF-8: drop it, as libedit does
+            memset(&state, 0, sizeof state);
+            continue;
+        }
+        *out = (used == 0) ? L'\0' : wc;
+        result = 1;
+        break;
+    }
+    sigprocmask(SIG_UNBLOCK, &blocked, NULL);
+    return result;
+}
 
 typedef char *(*tally_prompt_fn)(EditLine *);
 typedef unsigned char (*tally_command_fn)(EditLine *, int);
@@ -23,6 +92,7 @@ static inline void tally_el_configure(EditLine *el, History *hist, tally_prompt_
     el_set(el, EL_PROMPT, prompt);
     el_set(el, EL_HIST, history, hist);
     el_set(el, EL_CLIENTDATA, client);
+    el_set(el, EL_GETCFN, tally_read_char);
 }
 
 static inline void tally_el_bind_completion(EditLine *el, tally_command_fn fn) {
@@ -58,27 +128,6 @@ static inline void tally_history_enter(History *hist, const char *line) {
     HistEvent ev;
     history(hist, &ev, H_ENTER, line);
 }
-
-// Ctrl-C: the handler only records it. Installed without SA_RESTART so that a read in
-// el_gets returns with EINTR and the prompt can clear the line.
-static volatile sig_atomic_t tally_interrupted_flag = 0;
-
-static void tally_on_sigint(int signo) {
-    (void)signo;
-    tally_interrupted_flag = 1;
-}
-
-static inline int tally_install_sigint(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = tally_on_sigint;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    return sigaction(SIGINT, &action, NULL);
-}
-
-static inline int tally_interrupted(void) { return tally_interrupted_flag != 0; }
-static inline void tally_clear_interrupt(void) { tally_interrupted_flag = 0; }
 
 // libedit decodes input with mbrtowc: under LANG=C (or env -i) it drops every Chinese byte.
 static inline void tally_use_utf8_locale(void) {
