@@ -225,6 +225,9 @@ struct ColumnSolver {
     }
 
     /// Bottom-up: the options of `row` for which its children can add up to it.
+    static let maxPartialSums = 20_000
+    static let maxWorkPerParent = 400_000
+
     private mutating func computeFeasible(_ row: Int) {
         for c in children[row] { computeFeasible(c) }
         let kids = children[row]
@@ -244,6 +247,9 @@ struct ColumnSolver {
         }
         var sums: Set<[Int64]> = [Array(repeating: 0, count: n)]
         var capped = false
+        // A bound on the search per parent, so a hostile or garbled table costs milliseconds,
+        // not seconds; past it the parent's own layouts stand and the tree is not used.
+        var work = 0
         for c in kids {
             let childOptions = feasible[c].isEmpty ? options[c] : feasible[c]
             if childOptions.isEmpty { continue }  // an unreadable child: no constraint from it
@@ -254,7 +260,8 @@ struct ColumnSolver {
                     let sum = zip(s, v).map { $0 &+ $1 }
                     if !prune || fitsUnderACap(sum) { next.insert(sum) }
                 }
-                if next.count > 200_000 { capped = true; break }
+                work += childOptions.count
+                if next.count > Self.maxPartialSums || work > Self.maxWorkPerParent { capped = true; break }
             }
             if capped { break }
             sums = next
