@@ -69,6 +69,7 @@ struct TallyCommand: ParsableCommand {
             out: StandardStreams.out,
             err: StandardStreams.err)
         session.color = stderrIsTerminal && !noColor
+        session.colorResults = isatty(STDOUT_FILENO) == 1 && !noColor
 
         if files.isEmpty && !empty && !report { session.loadSampleData() }
         for file in files { session.load(path: file) }

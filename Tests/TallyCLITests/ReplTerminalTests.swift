@@ -100,6 +100,25 @@ struct ReplTerminalTests {
         #expect(terminal.waitForExit() == 0)
     }
 
+    @Test(arguments: [false, true])
+    func passIsGreenOnATerminalUnlessNoColor(_ noColor: Bool) throws {
+        let folder = try state()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var environment = ["TERM": "xterm", "XDG_STATE_HOME": folder]
+        if noColor { environment["NO_COLOR"] = "1" }
+        let terminal = try Terminal(arguments: [], environment: environment)
+        #expect(terminal.waitFor("tally> "))
+        terminal.type("check sum 208 == sum 208?? where dept=南岸\r")
+        #expect(terminal.waitFor("12,811.48"))
+        #expect(terminal.all.contains("\u{1B}[32mPASS") == !noColor)
+        terminal.type("sum where dpt=x\r")
+        #expect(terminal.waitFor("did you mean"))
+        #expect(terminal.all.contains("\u{1B}[31m") == !noColor, "errors are red only without NO_COLOR")
+        #expect(terminal.waitFor("tally> "))
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     @Test func noHistoryWhenStdinIsNotATerminal() throws {
         let folder = try state()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -16,8 +16,10 @@ public final class Session {
     public var format: OutputFormat
     public var unit: DisplayUnit = .wan
     public var timer = false
-    /// Colour diagnostics (only on a terminal, never with NO_COLOR).
+    /// Colour diagnostics: errors red (only when they go to a terminal, never with NO_COLOR).
     public var color = false
+    /// Colour results: PASS green, FAIL and material findings red (same conditions, for stdout).
+    public var colorResults = false
     public internal(set) var wantsQuit = false
     /// Set when any statement or load failed; the exit status is then 2.
     public private(set) var hadError = false
@@ -49,6 +51,12 @@ public final class Session {
         case .standard: writeOut(text)
         case .file(let file): file.write(text)
         }
+    }
+
+    /// Escape codes never go into a file named with `.output`.
+    private var isStandardOutput: Bool {
+        if case .standard = output { return true }
+        return false
     }
 
     func report(_ diagnostics: [Diagnostic]) {
@@ -152,7 +160,7 @@ public final class Session {
                     return outcome
                 }
                 if !outcome.passed { hadFailure = true }
-                emit(ReconcileOutput.render(outcome, format: format, unit: unit, color: color))
+                emit(ReconcileOutput.render(outcome, format: format, unit: unit, color: colorResults && isStandardOutput))
             case .let(let binding):
                 let measure = try located(origin) { () throws(Diagnostic) in
                     var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
@@ -164,7 +172,7 @@ public final class Session {
             case .audit(let audit):
                 let findings = try located(origin) { () throws(Diagnostic) in try runAudit(audit, source: text) }
                 if findings.findings.contains(where: { $0.severity == .material }) { hadFailure = true }
-                emit(ReconcileOutput.render(findings.findings, docs: findings.docs, format: format, unit: unit, color: color))
+                emit(ReconcileOutput.render(findings.findings, docs: findings.docs, format: format, unit: unit, color: colorResults && isStandardOutput))
             }
         } catch {
             report(error)
