@@ -18,6 +18,9 @@ struct ParserTests {
         ("list where name=\"a \"\"b\"\"\"", "list where name=\"a \"\"b\"\"\""),
         ("sum 2080*,2101* by 基本支出,项目支出", "sum 2080*,2101* by 基本支出, 项目支出"),
         ("min 301?? where dept=北碚 by year", "min 301?? where dept=北碚 by year"),
+        ("sum 2080* by code,year as columns", "sum 2080* by code, year as columns"),
+        ("sum by YEAR As Columns, basic", "sum by YEAR as columns, basic"),
+        ("check sum 208 by year == sum 208?? by year as \"tree\"", "check sum 208 by year == sum 208?? by year as \"tree\""),
     ]
 
     @Test(arguments: canonical)
@@ -45,6 +48,7 @@ struct ParserTests {
         ("sum where name=⟦\"abc⟧", "this quoted text is never closed"),
         ("sum where a ⟦!⟧ b", "`!` must be followed by `=`"),
         ("⟦=⟧", "expected a verb (sum, count, avg, min, max, list, top), found `=`"),
+        ("sum by year as columns, ⟦dept as columns⟧", "only one group can be spread across columns"),
     ]
 
     @Test(arguments: errors)

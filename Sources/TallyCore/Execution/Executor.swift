@@ -9,7 +9,9 @@ public struct Executor {
         if plan.topmost { rows = store.topmost(rows) }
         try cancel.check()
         if plan.verb == .list { return list(rows, store) }
-        return try aggregate(rows, plan, store, cancel)
+        let result = try aggregate(rows, plan, store, cancel)
+        guard let pivot = plan.pivot else { return result }
+        return Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
     }
 
     // MARK: - list

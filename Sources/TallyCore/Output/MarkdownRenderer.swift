@@ -6,7 +6,7 @@ public struct MarkdownRenderer {
 
     public func render(_ result: ResultTable) -> String {
         let table = TableRenderer(unit: unit)
-        let cells = result.rows.map { row in row.map { escape(table.text($0)) } }
+        let cells = result.rows.map { row in row.enumerated().map { escape(table.text($1, result.columns[$0])) } }
         var widths = result.columns.map { max(3, DisplayWidth.of(escape($0.name))) }
         for row in cells {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }

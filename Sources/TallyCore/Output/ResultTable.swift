@@ -7,13 +7,15 @@ public struct ResultTable: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
         public var name: String
         public var kind: Kind
+        /// Amounts that are differences, shown with `+` when positive in table output.
+        public var signed = false
         public init(_ name: String, _ kind: Kind) {
             self.name = name
             self.kind = kind
         }
     }
 
-    public enum Cell: Sendable, Equatable {
+    public enum Cell: Sendable, Hashable {
         case text(String)
         case number(Int64)
         case amount(Amount)

@@ -10,7 +10,7 @@ public struct TableRenderer {
 
     public func render(_ result: ResultTable) -> String {
         if result.rows.isEmpty { return "(no rows)\n" }
-        let cells = result.rows.map { row in row.map(text) }
+        let cells = result.rows.map { row in row.enumerated().map { text($1, result.columns[$0]) } }
         var widths = result.columns.map { DisplayWidth.of($0.name) }
         for row in cells {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
@@ -25,6 +25,12 @@ public struct TableRenderer {
             return parts.joined(separator: "  ") + "\n"
         }
         return line(result.columns.map(\.name)) + cells.map(line).joined()
+    }
+
+    /// A cell as shown under its column: a positive difference with its `+`.
+    func text(_ cell: ResultTable.Cell, _ column: ResultTable.Column) -> String {
+        if column.signed, case .amount(let a) = cell, a.fen > 0 { return "+" + text(cell) }
+        return text(cell)
     }
 
     func text(_ cell: ResultTable.Cell) -> String {

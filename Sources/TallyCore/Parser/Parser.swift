@@ -68,7 +68,7 @@ public struct Parser {
     mutating func parseQuery() throws(Diagnostic) -> Query {
         let start = current.range
         let (verb, limit) = try parseVerb()
-        var query = Query(verb: verb, verbRange: start, limit: limit, targets: [], filter: nil, groups: [], range: start)
+        var query = Query(verb: verb, verbRange: start, limit: limit, targets: [], filter: nil, groups: [], pivot: nil, range: start)
         query.targets = try parseTarget()
         // `check sum 208 = 1`: a code, not a field, before `=` means a comparison was meant.
         if inExpression, current.kind == .word, nextToken.kind == .equal, Field(rawValue: current.text.lowercased()) == nil {
@@ -90,7 +90,7 @@ public struct Parser {
         }
         if current.isKeyword("by") {
             _ = advance()
-            query.groups = try parseGroups()
+            (query.groups, query.pivot) = try parseGroups()
         }
         if verb == .top && query.groups.isEmpty {
             throw error("`top` ranks groups, and this query has none", at: start.union(tokens[1].range),
@@ -271,8 +271,10 @@ public struct Parser {
     }
 
     // groups = name { "," name } ;
-    mutating func parseGroups() throws(Diagnostic) -> [Name] {
+    // group = ( word | quoted ) [ "as" "columns" ] ;
+    mutating func parseGroups() throws(Diagnostic) -> ([Name], pivot: Name?) {
         var names: [Name] = []
+        var pivot: Name?
         while true {
             let token = current
             guard token.kind == .word || token.kind == .quoted else {
@@ -280,8 +282,19 @@ public struct Parser {
                                  help: names.isEmpty ? "for example `by dept` or `by basic,project`" : nil)
             }
             _ = advance()
-            names.append(Name(text: token.text, range: token.range))
-            guard current.kind == .comma else { return names }
+            let name = Name(text: token.text, range: token.range)
+            names.append(name)
+            // `as columns`, not `as "label"` (a check's label after its groups)
+            if current.isKeyword("as"), nextToken.isKeyword("columns") {
+                if let pivot {
+                    throw error("only one group can be spread across columns", at: token.range.union(nextToken.range),
+                                help: "`\(pivot.text)` is already `as columns`")
+                }
+                _ = advance()
+                _ = advance()
+                pivot = name
+            }
+            guard current.kind == .comma else { return (names, pivot) }
             _ = advance()
         }
     }

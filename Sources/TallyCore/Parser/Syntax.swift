@@ -110,6 +110,8 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
     public var targets: [Value]
     public var filter: Expr?
     public var groups: [Name]
+    /// The group written `year as columns`: its values become output columns (one of `groups`).
+    public var pivot: Name?
     public var range: SourceRange
 
     public var description: String {
@@ -117,7 +119,9 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
         if let limit { parts.append(String(limit)) }
         if !targets.isEmpty { parts.append(targets.map(\.description).joined(separator: ",")) }
         if let filter { parts.append("where \(filter)") }
-        if !groups.isEmpty { parts.append("by " + groups.map(\.text).joined(separator: ", ")) }
+        if !groups.isEmpty {
+            parts.append("by " + groups.map { $0 == pivot ? $0.text + " as columns" : $0.text }.joined(separator: ", "))
+        }
         return parts.joined(separator: " ")
     }
 }

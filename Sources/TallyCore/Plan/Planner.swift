@@ -45,6 +45,18 @@ public struct Planner {
                                 ?? "group by a field (\(Field.names.joined(separator: " "))) or a column id (basic, project, …)")
             }
         }
+        var pivot: Field?
+        if let name = query.pivot {
+            guard let field = Field(rawValue: name.text.lowercased()) else {
+                throw error("`\(name.text)` is a column id, and its figures are a column already", at: name.range,
+                            help: "spread a field across columns, such as `year as columns`")
+            }
+            if query.verb == .list {
+                throw error("`list` prints line items, not groups to spread across columns", at: name.range,
+                            help: "use `sum … by code, \(name.text) as columns`")
+            }
+            pivot = field
+        }
         if groupFields.count > Self.maxGroupFields {
             throw error("at most \(Self.maxGroupFields) fields can be grouped by", at: query.groups[Self.maxGroupFields].range)
         }
@@ -89,7 +101,7 @@ public struct Planner {
             verb: query.verb, limit: query.limit,
             filter: parts.isEmpty ? .all : (parts.count == 1 ? parts[0] : .and(parts)),
             topmost: query.verb == .sum || query.verb == .top, groupFields: groupFields,
-            valueColumns: valueColumns, notes: notes)
+            valueColumns: valueColumns, pivot: pivot, notes: notes)
     }
 
     private func tableFilter(_ tables: [TableID]) -> RowFilter {

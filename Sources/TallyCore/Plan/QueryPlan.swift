@@ -8,6 +8,8 @@ public struct QueryPlan: Sendable {
     public var topmost: Bool
     public var groupFields: [Field]
     public var valueColumns: [ValueColumn]
+    /// The group field whose values become output columns (`by code, year as columns`).
+    public var pivot: Field? = nil
     /// Warnings worth showing beside the result, e.g. a text filter that matched nothing.
     public var notes: [Diagnostic]
 
