@@ -9,6 +9,10 @@ import Darwin
 
 extension OutputFormat: ExpressibleByArgument {}
 
+extension DisplayUnit: ExpressibleByArgument {
+    public init?(argument: String) { self.init(named: argument) }
+}
+
 @main
 struct TallyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,6 +40,9 @@ struct TallyCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, tsv, json or markdown.")
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("Unit amounts are shown in: 元, 万元 (the default) or 亿元 (also yuan, wan, yi).", valueName: "unit"))
+    var unit: DisplayUnit = .wan
+
     @Flag(help: "Start without the built-in sample data.")
     var empty = false
 
@@ -58,7 +65,7 @@ struct TallyCommand: ParsableCommand {
     }
 
     static func usageString() -> String {
-        "usage: tally [FILE…] [-c QUERY]… [-f SCRIPT]… [--format table|csv|tsv|json|markdown] [--empty]"
+        "usage: tally [FILE…] [-c QUERY]… [-f SCRIPT]… [--format table|csv|tsv|json|markdown] [--unit 元|万元|亿元] [--empty]"
     }
 
     func run() throws {
@@ -68,6 +75,7 @@ struct TallyCommand: ParsableCommand {
             format: format,
             out: StandardStreams.out,
             err: StandardStreams.err)
+        session.unit = unit
         session.color = stderrIsTerminal && !noColor
         session.colorResults = isatty(STDOUT_FILENO) == 1 && !noColor
 
@@ -123,7 +131,7 @@ struct TallyCommand: ParsableCommand {
             if arg == "--" { break }
             if arg == "-c", let value = args.next() { ordered.append(.command(value)) }
             else if arg == "-f", let value = args.next() { ordered.append(.script(value)) }
-            else if arg == "--format" { _ = args.next() }
+            else if arg == "--format" || arg == "--unit" { _ = args.next() }
         }
         let commandCount = ordered.filter { if case .command = $0 { true } else { false } }.count
         if commandCount != commands.count || ordered.count != commands.count + scripts.count {

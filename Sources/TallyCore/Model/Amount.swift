@@ -137,6 +137,17 @@ public enum DisplayUnit: String, CaseIterable, Sendable {
         }
     }
 
+    /// A unit by its Chinese name or by its pinyin (`yuan`, `wan`, `yi`), for `--unit` and
+    /// `.unit` typed without a Chinese keyboard.
+    public init?(named name: String) {
+        switch name.lowercased() {
+        case "元", "yuan": self = .yuan
+        case "万元", "万", "wan", "wanyuan": self = .wan
+        case "亿元", "亿", "yi", "yiyuan": self = .yi
+        default: return nil
+        }
+    }
+
     /// Decimal places that reach down to one fen.
     public var decimalPlaces: Int {
         switch self {

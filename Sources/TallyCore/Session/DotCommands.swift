@@ -45,9 +45,9 @@ extension Session {
             }
             format = mode
         case ".unit":
-            guard arguments.count == 1, let u = DisplayUnit(rawValue: arguments[0]) else {
+            guard arguments.count == 1, let u = DisplayUnit(named: arguments[0]) else {
                 if arguments.isEmpty { emit("unit: \(unit.rawValue)\n"); return }
-                return fail("unknown unit `\(rest)`", help: "units are 元 万元 亿元")
+                return fail("unknown unit `\(rest)`", help: "units are 元 万元 亿元 (or yuan wan yi)")
             }
             unit = u
         case ".timer":
