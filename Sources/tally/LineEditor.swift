@@ -21,6 +21,11 @@ final class LineEditor: LineReader {
     /// Read by libedit through the prompt callback; owned here (strdup/free).
     private var prompt: UnsafeMutablePointer<CChar>? = strdup("tally> ")
 
+    /// The width of the terminal on standard output, for charts.
+    static func terminalColumns() -> Int {
+        Int(tally_terminal_columns(STDOUT_FILENO))
+    }
+
     /// Must run before any input is read: libedit decodes keys with the C locale's rules.
     static func prepareLocale() {
         tally_use_utf8_locale()

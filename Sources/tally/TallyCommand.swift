@@ -37,7 +37,7 @@ struct TallyCommand: ParsableCommand {
     @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file and exit (may repeat).", valueName: "script"))
     var scripts: [String] = []
 
-    @Option(help: "Output format: table, csv, tsv, json or markdown.")
+    @Option(help: "Output format: table, csv, tsv, json, markdown or bar (a chart).")
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Unit amounts are shown in: 元, 万元 (the default) or 亿元 (also yuan, wan, yi).", valueName: "unit"))
@@ -65,7 +65,7 @@ struct TallyCommand: ParsableCommand {
     }
 
     static func usageString() -> String {
-        "usage: tally [FILE…] [-c QUERY]… [-f SCRIPT]… [--format table|csv|tsv|json|markdown] [--unit 元|万元|亿元] [--empty]"
+        "usage: tally [FILE…] [-c QUERY]… [-f SCRIPT]… [--format table|csv|tsv|json|markdown|bar] [--unit 元|万元|亿元] [--empty]"
     }
 
     func run() throws {
@@ -78,6 +78,7 @@ struct TallyCommand: ParsableCommand {
         session.unit = unit
         session.color = stderrIsTerminal && !noColor
         session.colorResults = isatty(STDOUT_FILENO) == 1 && !noColor
+        if isatty(STDOUT_FILENO) == 1 { session.terminalWidth = { LineEditor.terminalColumns() } }
 
         if files.isEmpty && !empty && !report { session.loadSampleData() }
         for file in files { session.load(path: file) }

@@ -46,7 +46,7 @@ struct ReplTerminalTests {
         // Ctrl-C on a half-typed line clears it; the REPL stays.
         first.type("count where dept=不存在")
         #expect(first.waitFor("不存在"), "no echo: \(first.recent)")
-        first.type("\u{03}")
+        first.press("\u{03}")
         #expect(first.waitFor("tally> "), "no new prompt after Ctrl-C: \(first.recent)")
         first.type("count\r")
         #expect(first.waitFor("1768"), "the line after Ctrl-C: \(first.recent)")
@@ -54,7 +54,7 @@ struct ReplTerminalTests {
 
         // Ctrl-D on an empty line leaves, with status 0.
         #expect(first.waitFor("tally> "))
-        first.type("\u{04}")
+        first.press("\u{04}")
         #expect(first.waitForExit() == 0)
 
         let history = folder + "/tally/history"
@@ -66,10 +66,10 @@ struct ReplTerminalTests {
         // A new session: Up recalls the last statement, Up again the one before.
         let second = try Terminal(arguments: [], environment: environment)
         #expect(second.waitFor("tally> "))
-        second.type("\u{1b}[A\u{1b}[A\r")
+        second.press("\u{1b}[A\u{1b}[A\r")
         #expect(second.waitFor("12,226.43"), "Up did not recall the query: \(second.recent)")
         #expect(second.waitFor("tally> "))
-        second.type("\u{04}")
+        second.press("\u{04}")
         #expect(second.waitForExit() == 0)
     }
 
@@ -81,9 +81,9 @@ struct ReplTerminalTests {
         terminal.type("sum 2080\t")
         #expect(terminal.waitFor("20805  行政事业单位养老支出"), "no candidate list: \(terminal.recent)")
         #expect(terminal.waitFor("tally> sum 2080"), "the line is not drawn again under the list")
-        terminal.type("\u{03}")
+        terminal.press("\u{03}")
         #expect(terminal.waitFor("tally> "))
-        terminal.type("\u{04}")
+        terminal.press("\u{04}")
         #expect(terminal.waitForExit() == 0)
     }
 
@@ -115,7 +115,7 @@ struct ReplTerminalTests {
         #expect(terminal.waitFor("did you mean"))
         #expect(terminal.all.contains("\u{1B}[31m") == !noColor, "errors are red only without NO_COLOR")
         #expect(terminal.waitFor("tally> "))
-        terminal.type("\u{04}")
+        terminal.press("\u{04}")
         #expect(terminal.waitForExit() == 0)
     }
 

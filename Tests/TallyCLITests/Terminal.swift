@@ -76,6 +76,19 @@ final class Terminal {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
+    /// Types keys once the line editor is reading them: libedit draws the prompt and only
+    /// then turns the terminal's line discipline off, and a Ctrl-C or Ctrl-D that lands in
+    /// between is taken by the cooked terminal, not the editor. A person never types that
+    /// fast; a test must wait for it.
+    func press(_ keys: String, seconds: Double = 10) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var modes = termios()
+        while Date() < deadline, tcgetattr(master, &modes) == 0, modes.c_lflag & tcflag_t(ICANON) != 0 {
+            usleep(10_000)
+        }
+        type(keys)
+    }
+
     /// Reads until `text` has appeared since the last thing waited for; false after `seconds`.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 10) -> Bool {

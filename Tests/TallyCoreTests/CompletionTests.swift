@@ -69,7 +69,7 @@ struct CompletionTests {
 
     @Test func firstWordIsAVerb() {
         #expect(complete("").candidates.map(\.text) == Completer.verbs)
-        #expect(complete("c").candidates.map(\.text) == ["count", "check"])
+        #expect(complete("c").candidates.map(\.text) == ["count", "check", "chart"])
     }
 
     @Test func fieldsAndColumnsAfterBy() {

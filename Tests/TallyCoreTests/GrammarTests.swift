@@ -53,7 +53,8 @@ struct GrammarTests {
     @Test func rulesMatchParseFunctions() throws {
         let grammar = try Fixtures.read("grammar.md")
         let parser = try Fixtures.read("Sources/TallyCore/Parser/Parser.swift") + Fixtures.read("Sources/TallyCore/Parser/ExpressionParser.swift")
-        for rule in ["statement", "query", "verb", "target", "or_expr", "and_expr", "not_expr", "primary", "condition", "operand", "value", "groups", "check", "let", "audit", "expr", "term", "factor"] {
+            + Fixtures.read("Sources/TallyCore/Parser/PresentationParser.swift")
+        for rule in ["statement", "query", "verb", "target", "or_expr", "and_expr", "not_expr", "primary", "condition", "operand", "value", "groups", "check", "let", "audit", "expr", "term", "factor", "chart", "explain", "export"] {
             #expect(grammar.contains("\n\(rule) "), "grammar.md lacks rule \(rule)")
             let function = "parse" + rule.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
             #expect(parser.contains("func \(function)("), "Parser.swift lacks \(function)")

@@ -13,7 +13,7 @@ public struct Completer {
         self.fileNames = fileNames
     }
 
-    public static let verbs = ["sum", "count", "avg", "min", "max", "list", "top", "check", "let", "audit"]
+    public static let verbs = ["sum", "count", "avg", "min", "max", "list", "top", "check", "let", "audit", "chart", "explain", "export"]
 
     /// `line` is the whole input line, `cursor` a byte offset into it.
     public func complete(_ line: String, cursor: Int) -> Completion {
@@ -83,6 +83,11 @@ public struct Completer {
             return matching(word, AuditRules.all.map { Completion.Candidate($0, suffix: " ") } + [Completion.Candidate("where", suffix: " ")])
         }
         if first == "let", words.count == 1 { return [] }
+        if first == "explain", words.count == 1 { return matching(word, [Completion.Candidate("sql", suffix: " ")]) }
+        if first == "chart" && words.count == 1 || first == "explain" && words.count == 2 {
+            return matching(word, Self.verbs.prefix(7).map { Completion.Candidate($0, suffix: " ") })
+        }
+        if first == "export", words.count == 1 { return files(word) }
         let keywords = ["where", "by", "within", "as"].map { Completion.Candidate($0, suffix: " ") }
         if word.first?.isNumber == true { return codeCandidates(word) }
         if word.isEmpty { return keywords + codeCandidates("") }

@@ -1,6 +1,8 @@
 /// How results are written (§3).
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, tsv, json, markdown
+    /// A horizontal bar chart of a grouped result.
+    case bar
 
     /// Renders a result in this format; amounts in `unit`. 万元 is the unit the tables print
     /// and the one §3's headers assume; any other unit is stated: in the amount columns'
@@ -14,6 +16,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
             for i in stated.columns.indices where stated.columns[i].kind == .amount {
                 stated.columns[i].name += " (\(unit.rawValue))"
             }
+        case .bar:
+            break
         case .csv, .tsv, .json:
             stated.columns.append(ResultTable.Column("unit", .text))
             for i in stated.rows.indices { stated.rows[i].append(.text(unit.rawValue)) }
@@ -28,6 +32,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .csv: DelimitedRenderer(separator: ",", unit: unit).render(result)
         case .tsv: DelimitedRenderer(separator: "\t", unit: unit).render(result)
         case .json: JSONRenderer(unit: unit).render(result)
+        case .bar: BarChartRenderer(unit: unit).render(result)
         }
     }
 }

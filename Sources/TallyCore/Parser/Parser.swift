@@ -46,10 +46,16 @@ public struct Parser {
         }
     }
 
-    // statement = query | check | let | audit ;
+    // statement = query | check | let | audit | chart | explain | export ;
     public mutating func parseStatement() throws(Diagnostic) -> Statement {
         let statement: Statement
-        if current.isKeyword("check") {
+        if current.isKeyword("chart") {
+            statement = .chart(try parseChart())
+        } else if current.isKeyword("explain") {
+            statement = .explainSQL(try parseExplain())
+        } else if current.isKeyword("export") {
+            statement = .export(try parseExport())
+        } else if current.isKeyword("check") {
             statement = .check(try parseCheck())
         } else if current.isKeyword("let") {
             statement = .let(try parseLet())
@@ -64,7 +70,7 @@ public struct Parser {
         return statement
     }
 
-    // query = verb [ target ] [ "where" or_expr ] [ "by" group { "," group } ] ;
+    // query = verb [ target ] [ "where" or_expr ] [ "by" groups ] ;
     mutating func parseQuery() throws(Diagnostic) -> Query {
         let start = current.range
         let (verb, limit) = try parseVerb()

@@ -208,11 +208,29 @@ public struct Audit: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// `export items.tsv where district=北碚`: the loaded line items, in the generic format.
+public struct Export: Hashable, Sendable, CustomStringConvertible {
+    public var path: Value
+    public var filter: Expr?
+    public var range: SourceRange
+
+    public var description: String {
+        var parts = ["export", path.description]
+        if let filter { parts.append("where \(filter)") }
+        return parts.joined(separator: " ")
+    }
+}
+
 public enum Statement: Hashable, Sendable, CustomStringConvertible {
     case query(Query)
     case check(Check)
     case `let`(Let)
     case audit(Audit)
+    /// `chart QUERY`: the result drawn as horizontal bars.
+    case chart(Query)
+    /// `explain sql QUERY`: the same question as SQL for DuckDB and ClickHouse.
+    case explainSQL(Query)
+    case export(Export)
 
     public var description: String {
         switch self {
@@ -220,6 +238,9 @@ public enum Statement: Hashable, Sendable, CustomStringConvertible {
         case .check(let c): c.description
         case .let(let l): l.description
         case .audit(let a): a.description
+        case .chart(let q): "chart \(q)"
+        case .explainSQL(let q): "explain sql \(q)"
+        case .export(let e): e.description
         }
     }
 }

@@ -26,18 +26,32 @@ public struct Planner {
         notes.append(Diagnostic(.warning, message, source: source, range: range))
     }
 
-    private mutating func planQuery(_ query: Query) throws(Diagnostic) -> QueryPlan {
+    /// What a query's `by` names and which defaults apply (§3): shared with the SQL
+    /// translation, so `explain sql` asks the same question tally answers.
+    public struct Shape: Sendable {
+        public var groupFields: [Field] = []
+        public var byColumns: [ColumnID] = []
+        public var pivot: Field?
+        /// `sum`-like verbs read one table per code pattern unless told which.
+        public var tableDefault = false
+        /// … and the total column unless told which.
+        public var columnDefault = false
+    }
+
+    public static func shape(of query: Query, source: String) throws(Diagnostic) -> Shape {
+        func error(_ message: String, at range: SourceRange, help: String? = nil) -> Diagnostic {
+            .error(message, in: source, at: range, help: help)
+        }
+        var shape = Shape()
         // by: fields become groups, column ids become output columns.
-        var groupFields: [Field] = []
-        var byColumns: [ColumnID] = []
         for name in query.groups {
             if let field = Field(rawValue: name.text.lowercased()) {
                 if field == .amount {
                     throw error("cannot group by amount", at: name.range, help: "group by a field such as dept, year or code")
                 }
-                if !groupFields.contains(field) { groupFields.append(field) }
+                if !shape.groupFields.contains(field) { shape.groupFields.append(field) }
             } else if let column = ColumnID(named: name.text) {
-                if !byColumns.contains(column) { byColumns.append(column) }
+                if !shape.byColumns.contains(column) { shape.byColumns.append(column) }
             } else {
                 let candidates = Field.names + ColumnID.allCases.map(\.id)
                 throw error("unknown field or column id `\(name.text)`", at: name.range,
@@ -45,7 +59,6 @@ public struct Planner {
                                 ?? "group by a field (\(Field.names.joined(separator: " "))) or a column id (basic, project, …)")
             }
         }
-        var pivot: Field?
         if let name = query.pivot {
             guard let field = Field(rawValue: name.text.lowercased()) else {
                 throw error("`\(name.text)` is a column id, and its figures are a column already", at: name.range,
@@ -55,19 +68,25 @@ public struct Planner {
                 throw error("`list` prints line items, not groups to spread across columns", at: name.range,
                             help: "use `sum … by code, \(name.text) as columns`")
             }
-            pivot = field
+            shape.pivot = field
         }
-        if groupFields.count > Self.maxGroupFields {
+        if shape.groupFields.count > Self.maxGroupFields {
             throw error("at most \(Self.maxGroupFields) fields can be grouped by", at: query.groups[Self.maxGroupFields].range)
         }
+        shape.tableDefault = query.verb.addsMoney && !(query.filter?.mentions("table") ?? false)
+            && !shape.groupFields.contains(.table)
+        shape.columnDefault = query.verb.addsMoney && !(query.filter?.mentions("column") ?? false)
+            && !shape.groupFields.contains(.column) && shape.byColumns.isEmpty
+        return shape
+    }
+
+    private mutating func planQuery(_ query: Query) throws(Diagnostic) -> QueryPlan {
+        let shape = try Self.shape(of: query, source: source)
+        let groupFields = shape.groupFields, byColumns = shape.byColumns, pivot = shape.pivot
+        let tableDefault = shape.tableDefault, columnDefault = shape.columnDefault
 
         var parts: [RowFilter] = []
         if let filter = query.filter { parts.append(try bind(filter)) }
-
-        let tableDefault = query.verb.addsMoney && !(query.filter?.mentions("table") ?? false)
-            && !groupFields.contains(.table)
-        let columnDefault = query.verb.addsMoney && !(query.filter?.mentions("column") ?? false)
-            && !groupFields.contains(.column) && byColumns.isEmpty
 
         // Targets, each with its default table.
         let patterns = query.targets.map { CodePattern($0.text) }

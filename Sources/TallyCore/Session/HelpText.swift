@@ -143,6 +143,30 @@ enum HelpText {
                 audit tree rows where district=万盛
 
             """,
+        "chart": """
+            chart QUERY
+              Draws the result as horizontal bars, one per group: as wide as the terminal with
+              block characters, or 80 columns of `#` in a pipe or a file. Negative amounts grow
+              left of an axis. `.mode bar` charts every result.
+                chart sum 2080* by dept
+                chart count by table
+
+            """,
+        "explain": """
+            explain sql QUERY
+              Prints the query as SQL for DuckDB and ClickHouse over a table `items` holding the
+              line items as `export` writes them, with tally's defaults and no-double-counting
+              rule, so the same question runs on a bigger engine.
+                explain sql sum 2080* where dept=綦江 year=2025 by basic,project
+
+            """,
+        "export": """
+            export FILE.tsv|FILE.csv [where …]
+              Writes the matching line items (every table and column) in the generic line-item
+              format, amounts exact in 万元: they load back into tally, DuckDB or ClickHouse.
+                export /tmp/tally-help-items.tsv where district=北碚
+
+            """,
     ]
 
     static let dotCommandPages: [String: String] = [

@@ -31,6 +31,8 @@ public final class Session {
     var output: OutputTarget = .standard
     /// Results named with `let`.
     var names: [String: Measure] = [:]
+    /// The terminal's width when results go to a terminal (charts draw to it), else nil.
+    public var terminalWidth: (() -> Int)?
     /// Asked by running queries whether the user pressed Ctrl-C.
     public var cancellation: Cancellation = .never
     /// `.read` nesting, so a script that reads itself stops.
@@ -151,7 +153,14 @@ public final class Session {
             }
             switch statement {
             case .query:
-                emit(format.render(try evaluate(text, origin: origin), unit: unit))
+                emit(render(try evaluate(text, origin: origin)))
+            case .chart(let query):
+                let result = try evaluate(query, source: text, origin: origin)
+                emit(chart.render(result))
+            case .explainSQL(let query):
+                emit(try located(origin) { () throws(Diagnostic) in try explain(query, source: text) })
+            case .export(let export):
+                try located(origin) { () throws(Diagnostic) in try self.export(export, source: text) }
             case .check(let check):
                 let outcome = try located(origin) { () throws(Diagnostic) in
                     var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
@@ -219,12 +228,23 @@ public final class Session {
 
     /// Parses, plans and executes one statement. Warnings are reported; errors thrown.
     public func evaluate(_ text: String, origin: SourceOrigin = .commandLine) throws(Diagnostic) -> ResultTable {
+        let statement: Statement
         do throws(Diagnostic) {
-            let statement = try Parser.parse(text)
-            guard case .query(let query) = statement else {
-                throw Diagnostic.error("`\(statement.description.prefix(while: { $0 != " " }))` does not give a table of results here",
-                                       in: text, at: SourceRange(0, text.utf8.count))
-            }
+            statement = try Parser.parse(text)
+        } catch {
+            var diagnostic = error
+            if diagnostic.origin == nil { diagnostic.origin = origin }
+            throw diagnostic
+        }
+        guard case .query(let query) = statement else {
+            throw Diagnostic(.error, "`\(statement.description.prefix(while: { $0 != " " }))` does not give a table of results here",
+                             source: text, range: SourceRange(0, text.utf8.count), origin: origin)
+        }
+        return try evaluate(query, source: text, origin: origin)
+    }
+
+    func evaluate(_ query: Query, source text: String, origin: SourceOrigin) throws(Diagnostic) -> ResultTable {
+        do throws(Diagnostic) {
             let plan = try Planner.plan(query, source: text, store: store)
             if !plan.notes.isEmpty {
                 report(plan.notes.map { var d = $0; d.origin = origin; return d })

@@ -1,0 +1,249 @@
+/// `explain sql`: a query as SQL over a table `items` holding the line items as `export`
+/// writes them (doc district dept year table code name column amount line; amount a
+/// DECIMAL(18,6) in 万元), for users who take the same question to DuckDB or ClickHouse.
+/// It follows the same defaults and the same no-double-counting rule as tally's own plan.
+public struct SQLTranslator {
+    public enum Dialect: String, CaseIterable, Sendable {
+        case duckdb = "DuckDB"
+        case clickhouse = "ClickHouse"
+    }
+
+    public let dialect: Dialect
+    let source: String
+
+    public init(dialect: Dialect, source: String) {
+        self.dialect = dialect
+        self.source = source
+    }
+
+    /// How DuckDB reads an exported TSV into `items`, with the exact types.
+    public static func duckdbLoad(_ path: String) -> String {
+        let columns = "{'doc': 'VARCHAR', 'district': 'VARCHAR', 'dept': 'VARCHAR', 'year': 'INTEGER', 'table': 'VARCHAR', "
+            + "'code': 'VARCHAR', 'name': 'VARCHAR', 'column': 'VARCHAR', 'amount': 'DECIMAL(18,6)', 'line': 'INTEGER'}"
+        return "CREATE TABLE items AS SELECT * FROM read_csv('\(path.replacingAll("'", with: "''"))', "
+            + "delim = '\\t', header = true, quote = '', escape = '', nullstr = '\\N', columns = \(columns));"
+    }
+
+    public func translate(_ query: Query) throws(Diagnostic) -> String {
+        let shape = try Planner.shape(of: query, source: source)
+        if let pivot = query.pivot {
+            throw .error("`as columns` has no SQL translation here yet", in: source, at: pivot.range,
+                         help: "group by \(pivot.text) instead; the SQL engine's PIVOT can spread it")
+        }
+        var conditions: [String] = []
+        if let filter = query.filter { conditions.append(try condition(filter)) }
+        // Targets, each with its default table, as the planner does.
+        var targets: [String] = []
+        for value in query.targets {
+            let pattern = CodePattern(value.text)
+            var parts: [String] = []
+            if pattern.text != "*" { parts.append(codeMatch(pattern)) }
+            if shape.tableDefault { parts.append("\(q("table")) = \(literal(pattern.defaultTable.id))") }
+            targets.append(parts.isEmpty ? "TRUE" : parts.joined(separator: " AND "))
+        }
+        if targets.isEmpty, shape.tableDefault { targets.append("\(q("table")) = 'expenditure'") }
+        if !targets.isEmpty { conditions.append(targets.count == 1 ? targets[0] : targets.map { "(\($0))" }.joined(separator: " OR ")) }
+        if shape.columnDefault { conditions.append("\(q("column")) = 'total'") }
+        if !shape.byColumns.isEmpty {
+            conditions.append("\(q("column")) IN (\(shape.byColumns.map { literal($0.id) }.joined(separator: ", ")))")
+        }
+        let whereClause = conditions.isEmpty ? "" : "\n  WHERE " + conditions.map { conditions.count > 1 ? "(\($0))" : $0 }.joined(separator: "\n    AND ")
+
+        if query.verb == .list {
+            let fields = Field.listed.map { q($0.rawValue) }.joined(separator: ", ")
+            return "SELECT \(fields)\nFROM items\(whereClause.replacingAll("\n  ", with: "\n"))\nORDER BY doc, \(q("table")), code, year, \(q("column")), line;"
+        }
+
+        let topmost = query.verb == .sum || query.verb == .top
+        let groups = shape.groupFields.map(groupExpression)
+        var selects = zip(shape.groupFields, groups).map { field, expr in expr == q(field.rawValue) ? expr : "\(expr) AS \(q(field.rawValue))" }
+        let valueTitle = switch query.verb {
+        case .sum, .top: shape.columnDefault ? "total" : "sum"
+        default: query.verb.rawValue
+        }
+        if shape.byColumns.isEmpty {
+            selects.append("\(aggregate(query.verb, column: nil)) AS \(q(valueTitle))")
+        } else {
+            for column in shape.byColumns { selects.append("\(aggregate(query.verb, column: column)) AS \(q(column.id))") }
+        }
+        var sql = "WITH m AS (\n  SELECT * FROM items\(whereClause)\n)\n"
+        sql += "SELECT " + selects.joined(separator: ", ") + "\nFROM m"
+        if topmost { sql += "\n" + notUnderAMatchedRow() }
+        if !groups.isEmpty { sql += "\nGROUP BY " + groups.joined(separator: ", ") }
+        if query.verb == .top {
+            sql += "\nORDER BY \(q(shape.byColumns.first?.id ?? valueTitle)) DESC"
+            if let limit = query.limit { sql += "\nLIMIT \(limit)" }
+        } else if !groups.isEmpty {
+            sql += "\nORDER BY " + groups.joined(separator: ", ")
+        }
+        return sql + ";"
+    }
+
+    // MARK: - the no-double-counting rule
+
+    /// A row is added only when no matched row is its ancestor: a row of the same doc,
+    /// table, column and year whose code is a proper prefix of its code — the 合计 row's
+    /// empty code is a prefix of every code. (Where a table has two empty-code rows that
+    /// are both totals, tally links neither as the parent; this SQL treats both as one.)
+    private func notUnderAMatchedRow() -> String {
+        let same = ["doc", "table", "column", "year"].map { "a.\(q($0)) = m.\(q($0))" }.joined(separator: " AND ")
+        switch dialect {
+        case .duckdb:
+            return """
+                WHERE NOT EXISTS (
+                  SELECT 1 FROM m AS a
+                  WHERE \(same)
+                    AND a.code <> m.code AND starts_with(m.code, a.code)
+                )
+                """
+        case .clickhouse:
+            // ClickHouse joins on equality only: spell out each row's ancestor codes.
+            let key = ["doc", "table", "column", "year", "code"].map { q($0) }.joined(separator: ", ")
+            let sameC = ["doc", "table", "column", "year"].map { "a.\(q($0)) = c.\(q($0))" }.joined(separator: " AND ")
+            return """
+                WHERE (\(key)) NOT IN (
+                  SELECT c.doc, c.\(q("table")), c.\(q("column")), c.\(q("year")), c.code
+                  FROM (
+                    SELECT \(key), arrayJoin(arrayConcat(
+                      [''], arrayMap(i -> substring(code, 1, i), range(1, toUInt64(length(code)))))) AS ancestor
+                    FROM m WHERE code <> ''
+                  ) AS c
+                  INNER JOIN m AS a ON \(sameC) AND a.code = c.ancestor
+                )
+                """
+        }
+    }
+
+    // MARK: - pieces
+
+    private func aggregate(_ verb: Verb, column: ColumnID?) -> String {
+        let function = switch verb {
+        case .sum, .top: "sum(amount)"
+        case .count: "count(*)"
+        case .avg: "avg(amount)"
+        case .min: "min(amount)"
+        case .max: "max(amount)"
+        case .list: "amount"
+        }
+        guard let column else { return function }
+        let test = "\(q("column")) = \(literal(column.id))"
+        switch dialect {
+        case .duckdb: return "\(function) FILTER (WHERE \(test))"
+        case .clickhouse:
+            return verb == .count ? "countIf(\(test))" : function.replacingAll("(amount)", with: "If(amount, \(test))")
+        }
+    }
+
+    private func groupExpression(_ field: Field) -> String {
+        field == .level ? levelExpression : q(field.rawValue)
+    }
+
+    /// 类/款/项 by the length of the code, as `CodeLevel` counts it.
+    private var levelExpression: String {
+        "CASE length(code) WHEN 3 THEN 1 WHEN 5 THEN 2 WHEN 7 THEN 3 ELSE 0 END"
+    }
+
+    private func condition(_ expr: Expr) throws(Diagnostic) -> String {
+        switch expr {
+        case .condition(let c): return try condition(c)
+        case .not(let e, _): return "NOT (\(try condition(e)))"
+        case .parenthesized(let e, _): return "(\(try condition(e)))"
+        case .and(let es):
+            var parts: [String] = []
+            for e in es { parts.append(try condition(e)) }
+            return parts.joined(separator: " AND ")
+        case .or(let es):
+            var parts: [String] = []
+            for e in es { parts.append(try condition(e)) }
+            return "(" + parts.joined(separator: " OR ") + ")"
+        }
+    }
+
+    private func condition(_ c: Condition) throws(Diagnostic) -> String {
+        // The planner has accepted the statement, so names and operators are valid here.
+        guard let field = Field(rawValue: c.field.text.lowercased()) else {
+            throw .error("unknown field `\(c.field.text)`", in: source, at: c.field.range)
+        }
+        let column = field == .level ? levelExpression : q(field.rawValue)
+        let positive: String
+        if case .range(let low, let high) = c.operand {
+            positive = "\(column) BETWEEN \(number(low, field)) AND \(number(high, field))"
+        } else {
+            guard case .values(let values) = c.operand else { return "TRUE" }
+            switch (field.kind, c.op) {
+            case (.text, .equal), (.text, .notEqual):
+                positive = any(values.map { contains(column, $0.text) })
+            case (.text, .whole):
+                positive = any(values.map { "\(column) = \(literal($0.text))" })
+            case (_, .matches):
+                if field.kind == .identifier {
+                    positive = "\(column) IN (\(identifiers(field, matching: values).map(literal).joined(separator: ", ")))"
+                } else {
+                    positive = any(values.map { regex(column, $0.text) })
+                }
+            case (.identifier, _):
+                let ids = values.compactMap { v in field == .table ? TableID(named: v.text)?.id : ColumnID(named: v.text)?.id }
+                positive = "\(column) IN (\(ids.map(literal).joined(separator: ", ")))"
+            case (.code, .whole):
+                positive = any(values.map { "code = \(literal($0.text))" })
+            case (.code, _):
+                positive = any(values.map { CodePattern($0.text).text == "*" ? "TRUE" : codeMatch(CodePattern($0.text)) })
+            case (_, .equal), (_, .whole), (_, .notEqual):
+                positive = values.count == 1
+                    ? "\(column) = \(number(values[0], field))"
+                    : "\(column) IN (\(values.map { number($0, field) }.joined(separator: ", ")))"
+            case (_, let op):
+                positive = "\(column) \(op.rawValue) \(number(values[0], field))"
+            }
+        }
+        return c.op == .notEqual ? "NOT (\(positive))" : positive
+    }
+
+    private func identifiers(_ field: Field, matching values: [Value]) -> [String] {
+        let all: [(String, [String])] = field == .table
+            ? TableID.allCases.map { ($0.id, [$0.id] + $0.aliases) }
+            : ColumnID.allCases.map { ($0.id, [$0.id] + $0.aliases) }
+        let regexes = values.compactMap { try? Regex($0.text) }
+        return all.filter { _, names in names.contains { n in regexes.contains { n.contains($0) } } }.map(\.0)
+    }
+
+    private func codeMatch(_ pattern: CodePattern) -> String {
+        guard pattern.hasWildcard else { return "code = \(literal(pattern.text))" }
+        // Codes are digits (and letters at most): no LIKE metacharacters to escape.
+        let like = String(pattern.text.map { $0 == "*" ? "%" : ($0 == "?" ? "_" : $0) })
+        return "code LIKE \(literal(like))"
+    }
+
+    private func contains(_ column: String, _ text: String) -> String {
+        switch dialect {
+        case .duckdb: "contains(\(column), \(literal(text)))"
+        case .clickhouse: "position(\(column), \(literal(text))) > 0"
+        }
+    }
+
+    private func regex(_ column: String, _ pattern: String) -> String {
+        switch dialect {
+        case .duckdb: "regexp_matches(\(column), \(literal(pattern)))"
+        case .clickhouse: "match(\(column), \(literal(pattern)))"
+        }
+    }
+
+    private func number(_ value: Value, _ field: Field) -> String {
+        // amounts are in 万元 in the query and in the exported table alike
+        field == .amount ? value.text.replacingAll(",", with: "") : String(Int64(value.text) ?? 0)
+    }
+
+    private func any(_ parts: [String]) -> String {
+        parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+    }
+
+    private func literal(_ text: String) -> String {
+        let escaped = text.replacingAll("'", with: "''")
+        return dialect == .clickhouse ? "'" + escaped.replacingAll("\\", with: "\\\\") + "'" : "'" + escaped + "'"
+    }
+
+    /// Identifiers that are SQL keywords (table, column, year …) are always quoted.
+    private func q(_ name: String) -> String {
+        ["doc", "district", "dept", "code", "amount"].contains(name) ? name : "\"\(name)\""
+    }
+}

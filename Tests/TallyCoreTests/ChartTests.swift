@@ -1,0 +1,71 @@
+import Testing
+@testable import TallyCore
+
+/// `chart` (issue 8 §2): one bar per group, scaled to the width, labels aligned by display
+/// width, amounts beside the bars, negative values to the left of an axis.
+struct ChartTests {
+    func result(_ rows: [(String, Int64)]) -> ResultTable {
+        ResultTable(columns: [.init("dept", .text), .init("total", .amount)],
+                    rows: rows.map { [.text($0.0), .amount(Amount(fen: $0.1))] })
+    }
+
+    @Test func barsScaleToTheWidestAndAlign() {
+        // 40 columns: labels get at most 2/5 of what the amounts leave (13), bars the rest (17)
+        let chart = BarChartRenderer(width: 40, unicode: false).render(result([("北碚", 400_000_000), ("綦江区社保中心", 100_000_000)]))
+        #expect(chart == """
+            北碚           400.00  #################
+            綦江区社保中…  100.00  ####
+
+            """)
+    }
+
+    @Test func unicodeBarsUseEighthBlocks() {
+        let chart = BarChartRenderer(width: 30, unicode: true).render(result([("a", 800_000_000), ("b", 100_000_000)]))
+        let lines = chart.split(separator: "\n")
+        // 19 columns of bar: 100/800 of them is 2⅜
+        #expect(lines[0] == "a  800.00  " + String(repeating: "█", count: 19))
+        #expect(lines[1] == "b  100.00  ██▍")
+    }
+
+    @Test func negativeValuesGrowLeftOfTheAxis() {
+        let chart = BarChartRenderer(width: 40, unicode: false).render(result([("up", 300_000_000), ("down", -100_000_000)]))
+        let lines = chart.split(separator: "\n").map(String.init)
+        // 25 columns of bar over a span of 400: 6 left of the axis, 18 right of it
+        #expect(lines[0] == "up     300.00        |##################")
+        #expect(lines[1] == "down  -100.00  ######|")
+    }
+
+    @Test func onTheSampleDataEveryLineFitsAndAmountsLineUp() {
+        var out = ""
+        let session = Session(format: .bar, out: { out += $0 }, err: { _ in })
+        session.loadSampleData()
+        session.run("sum 2080* by dept", origin: .commandLine)
+        let lines = out.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        // the amounts end in the same screen column on every line
+        let ends = lines.map { line -> Int in
+            let upToBar = line.prefix { $0 != "#" }.trimmingSuffix()
+            return DisplayWidth.of(upToBar)
+        }
+        #expect(Set(ends).count == 1, "\(out)")
+        #expect(out.contains("15,247.40"))
+    }
+
+    @Test func countsChartToo() {
+        var out = ""
+        let session = Session(out: { out += $0 }, err: { _ in })
+        session.loadSampleData()
+        session.run("chart count by district", origin: .commandLine)
+        #expect(out.split(separator: "\n").count == 4)
+        #expect(out.contains("北碚") && out.contains("718"))
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix() -> Substring {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
