@@ -64,13 +64,21 @@ public struct BarChartRenderer {
         }
         let labelColumns = result.columns.indices.filter { !valueColumns.contains($0) }
         let renderer = TableRenderer(unit: unit)
+        // Each label part padded to its column's widest, so labels of several parts line up.
+        var partWidths: [Int: Int] = [:]
+        for row in result.rows {
+            for c in labelColumns { partWidths[c] = max(partWidths[c] ?? 0, DisplayWidth.of(renderer.text(row[c]))) }
+        }
+        let nameWidth = valueColumns.map { DisplayWidth.of(result.columns[$0].name) }.max() ?? 0
         var bars: [Bar] = []
         for row in result.rows {
-            let group = labelColumns.map { renderer.text(row[$0]) }.joined(separator: "  ")
+            let parts = labelColumns.map { DisplayWidth.pad(renderer.text(row[$0]), to: partWidths[$0] ?? 0) }
+            let group = parts.joined(separator: "  ")
             for v in valueColumns {
-                let label = valueColumns.count > 1 || group.isEmpty
-                    ? [group, result.columns[v].name].filter { !$0.isEmpty }.joined(separator: "  ")
+                var label = valueColumns.count > 1 || group.isEmpty
+                    ? [group, DisplayWidth.pad(result.columns[v].name, to: nameWidth)].filter { !$0.isEmpty }.joined(separator: "  ")
                     : group
+                while label.last == " " { label.removeLast() }
                 let value: Int64? = switch row[v] {
                 case .amount(let a): a.fen
                 case .number(let n): n
