@@ -102,6 +102,18 @@ struct HostileInputTests {
         #expect(session.exitStatus == 2)
     }
 
+    @Test func tooManyPatternsOrValuesAreRefused() {
+        let (session, output) = Self.session()
+        let patterns = "sum " + (0..<1_500).map { "2080\($0)" }.joined(separator: ",")
+        session.runScript(patterns, origin: .commandLine)
+        #expect(output().contains("more than 1000 code patterns"))
+        let values = "count where year=" + (0..<1_500).map(String.init).joined(separator: ",")
+        session.runScript(values, origin: .commandLine)
+        #expect(output().contains("more than 1000 values in one list"))
+        let fine = "count where year=" + (0..<999).map(String.init).joined(separator: ",")
+        #expect((try? Parser.parse(fine)) != nil)
+    }
+
     @Test func sumsPastInt64AreAnError() {
         let huge = "9223372036854.775807"  // Int64.max fen, in 万元
         var out = ""

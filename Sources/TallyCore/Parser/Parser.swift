@@ -6,6 +6,9 @@ public struct Parser {
     /// Words that end a query inside a check: arithmetic and the check's own clauses.
     static let expressionStops = ["+", "-", "*", "/", "within", "as"]
     public static let maxDepth = 64
+    /// The most code patterns in a target, or values in one list: past it a query is
+    /// refused rather than planned into thousands of filters a row.
+    public static let maxListLength = 1_000
     /// Inside `check` and `let`, queries stop at arithmetic, comparisons and `within`/`as`.
     var inExpression = false
 
@@ -135,6 +138,10 @@ public struct Parser {
         while true {
             let token = advance()
             patterns.append(Value(text: token.text, range: token.range, quoted: token.kind == .quoted))
+            if patterns.count > Self.maxListLength {
+                throw error("more than \(Self.maxListLength) code patterns", at: token.range,
+                            help: "use wildcards (`2080*`, `208????`) to name many codes at once")
+            }
             guard current.kind == .comma else { return patterns }
             _ = advance()
             guard isPatternStart else {
@@ -261,6 +268,10 @@ public struct Parser {
         while current.kind == .comma {
             let comma = advance()
             values.append(try parseValue(after: comma))
+            if values.count > Self.maxListLength {
+                throw error("more than \(Self.maxListLength) values in one list", at: values[values.count - 1].range,
+                            help: "use a range (`2020..2025`), a pattern or `~` with a regular expression")
+            }
         }
         return .values(values)
     }
