@@ -25,6 +25,8 @@ enum HelpText {
           list 2080101 where district=北碚
 
         verbs     sum count avg min max list top N
+        checks    check A == B [within TOL];  let NAME = …;  audit [RULE …]
+        more      chart QUERY;  explain sql QUERY;  export FILE.tsv [where …];  by …, year as columns
         targets   code patterns: 208 (one code), 2080* (any rest), 208???? (one character each)
         where     field op value: dept=綦江 (contains), dept==… (whole), year=2023..2025,
                   year=2023,2025, amount>100, name~"^其他", and/or/not, parentheses
@@ -34,7 +36,8 @@ enum HelpText {
         reads the expenditure table for function codes (2xx), basic_econ for 3xx,
         basic_gov_econ for 5xx, and the total column.
 
-        .help TOPIC for more: a verb (sum, list, top …), where, by, patterns, or a dot-command.
+        .help TOPIC for more: a verb (sum, list, top, check, audit, chart …), where, by,
+        patterns, or a dot-command (.load, .mode …).
 
         """
 
