@@ -11,12 +11,21 @@ public enum InputFile {
         public var items: [LineItem]
         /// For a disclosure: what the importer found and did.
         public var report: ImportReport?
+        /// For a large line-item TSV: the items already in columns (then `items` is empty).
+        public var columns: [ColumnBatch] = []
     }
 
     /// The largest file tally reads, so a wrong path (a disk image, say) fails fast.
     public static let maxBytes = 1 << 31
 
     public static func read(path: String) throws(DiagnosticList) -> Loaded {
+        if let mapped = MappedFile(path: path) {
+            if LineItemFile.looksLikeLineItems(Array(mapped.bytes.prefix(4096))),
+                let columns = FastLineItemTSV.read(mapped.bytes, path: path)
+            {
+                return Loaded(items: [], report: nil, columns: columns)
+            }
+        }
         let bytes = try readBytes(path)
         if LineItemFile.looksLikeLineItems(bytes) {
             return Loaded(items: try LineItemFile.read(bytes, path: path), report: nil)

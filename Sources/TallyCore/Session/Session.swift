@@ -65,7 +65,13 @@ public final class Session {
     public func load(path: String) -> Bool {
         do {
             let loaded = try InputFile.read(path: path)
-            add(loaded.items, from: path)
+            if loaded.columns.isEmpty {
+                add(loaded.items, from: path)
+            } else {
+                for batch in loaded.columns { builder.append(batch) }
+                store = builder.build()
+                loadedFiles.append(path)
+            }
             if let imported = loaded.report {
                 reports.append(imported)
                 if !imported.unplaced.isEmpty {
