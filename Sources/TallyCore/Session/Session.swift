@@ -65,12 +65,22 @@ public final class Session {
     public func load(path: String) -> Bool {
         do {
             let loaded = try InputFile.read(path: path)
-            if loaded.columns.isEmpty {
-                add(loaded.items, from: path)
-            } else {
+            if let snapshot = loaded.store {
+                // A snapshot into an empty session is the store as saved: nothing to rebuild.
+                if builder.count == 0 {
+                    builder = StoreBuilder(snapshot)
+                    store = snapshot
+                } else {
+                    builder.append(ColumnBatch(snapshot))
+                    store = builder.build()
+                }
+                loadedFiles.append(path)
+            } else if !loaded.columns.isEmpty {
                 for batch in loaded.columns { builder.append(batch) }
                 store = builder.build()
                 loadedFiles.append(path)
+            } else {
+                add(loaded.items, from: path)
             }
             if let imported = loaded.report {
                 reports.append(imported)

@@ -48,3 +48,46 @@ extension StoreBuilder {
         }
     }
 }
+
+extension ColumnBatch {
+    /// A whole store as one batch, to add a snapshot to a session that holds other data.
+    public init(_ store: LineItemStore) {
+        docs = store.docs.values
+        districts = store.districts.values
+        depts = store.depts.values
+        names = store.names.values
+        codes = store.codes.codes
+        doc = store.doc
+        district = store.district
+        dept = store.dept
+        name = store.name
+        code = store.code
+        year = store.year
+        table = store.table
+        column = store.column
+        amount = store.amount
+        line = store.line
+    }
+}
+
+extension StoreBuilder {
+    /// A builder holding exactly `store`'s rows (sharing its columns), so that more files can
+    /// be added after a snapshot.
+    public init(_ store: LineItemStore) {
+        docs = store.docs
+        districts = store.districts
+        depts = store.depts
+        names = store.names
+        rawCodes = TextDictionary(store.codes.codes)
+        doc = store.doc
+        district = store.district
+        dept = store.dept
+        year = store.year
+        table = store.table
+        rawCode = store.code
+        name = store.name
+        column = store.column
+        amount = store.amount
+        line = store.line
+    }
+}
