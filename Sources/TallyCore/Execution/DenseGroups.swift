@@ -122,34 +122,36 @@ enum DenseGroups {
         func run(words: Range<Int>) -> Lane {
             var lane = Lane()
             lane.accumulators = [Executor.Accumulator](repeating: Executor.Accumulator(), count: cells)
-            var seen = 0
             lane.accumulators.withUnsafeMutableBufferPointer { acc in
                 amount.withUnsafeBufferPointer { amount in
                     column.withUnsafeBufferPointer { column in
                         slotOfColumn.withUnsafeBufferPointer { slotOfColumn in
-                            rows.forEach(inWords: words) { row in
-                                seen &+= 1
-                                if seen & 0xFFF == 0, cancel.isCancelled() { lane.cancelled = true }
-                                let slot = slotOfColumn[Int(column[row])]
-                                guard slot >= 0, lane.overflowRow == nil, !lane.cancelled else { return }
-                                var index = slot
-                                for k in keys {
-                                    let v: Int
-                                    switch k.source {
-                                    case .ids(let ids): v = Int(ids[row])
-                                    case .bytes(let bytes): v = Int(bytes[row])
-                                    case .year(let years): v = Int(years[row]) - Int(k.offset)
-                                    case .level(let codes, let levels): v = Int(levels[Int(codes[row])])
+                            // Blocks of 4,096 rows, the flag asked before each: a cancelled scan stops.
+                            for block in stride(from: words.lowerBound, to: words.upperBound, by: 64) {
+                                if cancel.isCancelled() { lane.cancelled = true }
+                                if lane.cancelled || lane.overflowRow != nil { break }
+                                rows.forEach(inWords: block..<min(block + 64, words.upperBound)) { row in
+                                    let slot = slotOfColumn[Int(column[row])]
+                                    guard slot >= 0, lane.overflowRow == nil else { return }
+                                    var index = slot
+                                    for k in keys {
+                                        let v: Int
+                                        switch k.source {
+                                        case .ids(let ids): v = Int(ids[row])
+                                        case .bytes(let bytes): v = Int(bytes[row])
+                                        case .year(let years): v = Int(years[row]) - Int(k.offset)
+                                        case .level(let codes, let levels): v = Int(levels[Int(codes[row])])
+                                        }
+                                        index &+= v &* k.stride
                                     }
-                                    index &+= v &* k.stride
+                                    let value = amount[row]
+                                    let (sum, overflow) = acc[index].sum.addingReportingOverflow(value)
+                                    if overflow { lane.overflowRow = row }
+                                    acc[index].sum = sum
+                                    acc[index].count += 1
+                                    if value < acc[index].min { acc[index].min = value }
+                                    if value > acc[index].max { acc[index].max = value }
                                 }
-                                let value = amount[row]
-                                let (sum, overflow) = acc[index].sum.addingReportingOverflow(value)
-                                if overflow { lane.overflowRow = row }
-                                acc[index].sum = sum
-                                acc[index].count += 1
-                                if value < acc[index].min { acc[index].min = value }
-                                if value > acc[index].max { acc[index].max = value }
                             }
                         }
                     }

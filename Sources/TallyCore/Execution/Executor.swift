@@ -133,29 +133,31 @@ public struct Executor {
                 groupIndex[GroupKey()] = 0
                 accumulators = Array(repeating: Accumulator(), count: width)
             }
-            var seen = 0
-            rows.forEach { row in
-                seen &+= 1
-                if seen & 0xFFF == 0, cancel.isCancelled() { cancelled = true }
-                let slot = slotOfColumn[Int(store.column[row])]
-                guard slot >= 0, overflowRow == nil, !cancelled else { return }
-                var key = GroupKey()
-                for (i, field) in fields.enumerated() { key[i] = groupValue(field, row: row, store) }
-                let group: Int
-                if let g = groupIndex[key] { group = g } else {
-                    group = keys.count
-                    groupIndex[key] = group
-                    keys.append(key)
-                    accumulators.append(contentsOf: repeatElement(Accumulator(), count: width))
+            // Blocks of 4,096 rows, the flag asked before each: a cancelled scan stops.
+            for block in stride(from: 0, to: rows.words.count, by: 64) {
+                if cancel.isCancelled() { cancelled = true }
+                if cancelled || overflowRow != nil { break }
+                rows.forEach(inWords: block..<min(block + 64, rows.words.count)) { row in
+                    let slot = slotOfColumn[Int(store.column[row])]
+                    guard slot >= 0, overflowRow == nil else { return }
+                    var key = GroupKey()
+                    for (i, field) in fields.enumerated() { key[i] = groupValue(field, row: row, store) }
+                    let group: Int
+                    if let g = groupIndex[key] { group = g } else {
+                        group = keys.count
+                        groupIndex[key] = group
+                        keys.append(key)
+                        accumulators.append(contentsOf: repeatElement(Accumulator(), count: width))
+                    }
+                    let value = store.amount[row]
+                    let i = group * width + slot
+                    let (sum, overflow) = accumulators[i].sum.addingReportingOverflow(value)
+                    if overflow { overflowRow = row }
+                    accumulators[i].sum = sum
+                    accumulators[i].count += 1
+                    accumulators[i].min = Swift.min(accumulators[i].min, value)
+                    accumulators[i].max = Swift.max(accumulators[i].max, value)
                 }
-                let value = store.amount[row]
-                let i = group * width + slot
-                let (sum, overflow) = accumulators[i].sum.addingReportingOverflow(value)
-                if overflow { overflowRow = row }
-                accumulators[i].sum = sum
-                accumulators[i].count += 1
-                accumulators[i].min = Swift.min(accumulators[i].min, value)
-                accumulators[i].max = Swift.max(accumulators[i].max, value)
             }
         }
         if cancelled { throw Cancellation.cancelledError }

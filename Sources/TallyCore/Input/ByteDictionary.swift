@@ -37,6 +37,22 @@ struct ByteDictionary {
         return h ^ (h >> 32)
     }
 
+    /// Byte equality of two short strings, 8 bytes at a time (a call to memcmp costs more).
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+        var i = 0
+        while i + 8 <= n {
+            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
     @inline(__always)
     mutating func intern(_ start: Int, _ length: Int) -> UInt32 {
         let p = base + start
@@ -46,7 +62,7 @@ struct ByteDictionary {
             let id = slots[i]
             if id < 0 { break }
             let k = Int(id)
-            if hashes[k] == h, lengths[k] == length, memcmp(base + starts[k], p, length) == 0 { return UInt32(id) }
+            if hashes[k] == h, lengths[k] == length, Self.equal(base + starts[k], p, length) { return UInt32(id) }
             i = (i + 1) & mask
         }
         let id = Int32(starts.count)

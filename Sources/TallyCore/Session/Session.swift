@@ -220,8 +220,10 @@ public final class Session {
         }
         var engine = AuditRules(store: store, scope: scope, reports: reports)
         engine.run(rules.isEmpty ? AuditRules.all : rules)
-        var docs = Set<String>()
-        scope.forEach { docs.insert(store.docs[store.doc[$0]]) }
+        // The documents in scope, by id: no string hashed per row.
+        var inScope = [Bool](repeating: false, count: store.docs.count)
+        scope.forEach { inScope[Int(store.doc[$0])] = true }
+        let docs = inScope.indices.filter { inScope[$0] }.map { store.docs[UInt32($0)] }
         return (engine.findings, docs.sorted())
     }
 

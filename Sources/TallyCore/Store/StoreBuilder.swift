@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Collects line items and freezes them into a `LineItemStore`: sorts the code dictionary
 /// and links every row to its parent row.
 public struct StoreBuilder: Sendable {
@@ -54,6 +56,38 @@ public struct StoreBuilder: Sendable {
             parent: parent)
     }
 
+    /// Parent links through the packed cell table, for any range of rows (read-only, so the
+    /// two cores can share it).
+    private struct PackedParents: @unchecked Sendable {
+        let packed: CellTable
+        let totals: [Cell: Int32]
+        let prefixes: [[UInt32]]
+        let emptyCode: UInt32?
+        let doc: [UInt32], year: [Int16], table: [UInt8], column: [UInt8], code: [UInt32]
+
+        struct Output: @unchecked Sendable {
+            let rows: UnsafeMutableBufferPointer<Int32>
+            init(_ rows: UnsafeMutableBufferPointer<Int32>) { self.rows = rows }
+        }
+
+        func link(rows range: Range<Int>, into output: Output) {
+            for row in range where code[row] != emptyCode {
+                var found: Int32?
+                let base = CellTable.key(doc: doc[row], year: year[row], table: table[row], column: column[row], code: 0)!
+                for prefix in prefixes[Int(code[row])] {
+                    if let p = packed.find(base | UInt64(prefix)) {
+                        found = p
+                        break
+                    }
+                }
+                if found == nil, let emptyCode {
+                    found = totals[Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: emptyCode)]
+                }
+                output.rows[row] = found ?? -1
+            }
+        }
+    }
+
     /// Rows that can add up into one another: same doc, table, column and year.
     private struct Cell: Hashable {
         var doc: UInt32
@@ -108,6 +142,19 @@ public struct StoreBuilder: Sendable {
         for cell in ambiguous { totals[cell] = nil }
 
         var parent = [Int32](repeating: -1, count: doc.count)
+        if let packed {
+            // Lookups only from here on: both cores take half the rows each.
+            let job = PackedParents(packed: packed, totals: totals, prefixes: prefixes, emptyCode: emptyCode, doc: doc,
+                                    year: year, table: table, column: column, code: code)
+            parent.withUnsafeMutableBufferPointer { out in
+                let lanes = doc.count >= RowSet.parallelRows ? 2 : 1
+                let target = PackedParents.Output(out)
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    job.link(rows: (target.rows.count * lane / lanes)..<(target.rows.count * (lane + 1) / lanes), into: target)
+                }
+            }
+            return parent
+        }
         for row in doc.indices where code[row] != emptyCode {
             var found: Int32?
             if let packed {
