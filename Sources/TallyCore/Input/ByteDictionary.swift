@@ -1,40 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Distinct byte strings of one field of a file being loaded, each given an id in first-seen
 /// order, found by hashing the bytes where they lie in the file: no String per row.
+///
+/// Each distinct value is copied into a small arena, and the table's slots hold the hash and
+/// length beside the id, so a lookup touches a few cache lines that stay hot — not the value's
+/// first occurrence somewhere back in a gigabyte file.
+///
+/// A struct over raw memory (a class's stored properties would be checked for exclusive
+/// access at run time on every lookup); `Memory` frees it when the last copy goes.
 struct ByteDictionary {
-    private let base: UnsafePointer<UInt8>
-    private var slots: [Int32]
-    private var mask: Int
-    private(set) var starts: [Int] = []
-    private(set) var lengths: [Int] = []
-    private var hashes: [UInt64] = []
-
-    init(base: UnsafePointer<UInt8>) {
-        self.base = base
-        slots = [Int32](repeating: -1, count: 1024)
-        mask = 1023
+    struct Slot {
+        var hash: UInt64 = 0
+        var id: Int32 = -1
+        var offset: UInt32 = 0
+        var length: Int32 = 0
     }
 
-    var count: Int { starts.count }
+    final class Memory {
+        var slots: UnsafeMutableBufferPointer<Slot>
+        var arena: UnsafeMutablePointer<UInt8>
+        init(slots: UnsafeMutableBufferPointer<Slot>, arena: UnsafeMutablePointer<UInt8>) {
+            self.slots = slots
+            self.arena = arena
+        }
+        deinit {
+            slots.deallocate()
+            arena.deallocate()
+        }
+    }
 
+    private var slots: UnsafeMutableBufferPointer<Slot>
+    private var mask: Int
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCapacity: Int
+    private var arenaUsed = 0
+    private(set) var offsets: [Int] = []
+    private(set) var lengths: [Int] = []
+    private var hashes: [UInt64] = []
+    private let memory: Memory
+
+    init() {
+        slots = .allocate(capacity: 1024)
+        slots.initialize(repeating: Slot())
+        mask = 1023
+        arenaCapacity = 1 << 16
+        arena = .allocate(capacity: arenaCapacity)
+        memory = Memory(slots: slots, arena: arena)
+    }
+
+    var count: Int { offsets.count }
+
+    /// A hash of the first, middle and last eight bytes and the length: enough to spread the
+    /// values of one field (names differ in their district, department or ending), and
+    /// cheap; equality is always checked byte for byte.
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
-        var i = 0
         let raw = UnsafeRawPointer(p)
-        while i + 8 <= n {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 29
-            i += 8
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        if n >= 8 {
+            h = (h ^ raw.loadUnaligned(as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h = (h ^ raw.loadUnaligned(fromByteOffset: n / 2 - 4, as: UInt64.self)) &* 0xC4CE_B9FE_1A85_EC53
+            h = (h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+        } else {
+            var tail: UInt64 = 0
+            for i in 0..<n { tail |= UInt64(p[i]) << UInt64(i * 8) }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(p[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 32)
+        return h ^ (h >> 31)
     }
 
     /// Byte equality of two short strings, 8 bytes at a time (a call to memcmp costs more).
@@ -53,39 +90,56 @@ struct ByteDictionary {
         return true
     }
 
+    /// The id of the `length` bytes at `p`, adding them if new.
     @inline(__always)
-    mutating func intern(_ start: Int, _ length: Int) -> UInt32 {
-        let p = base + start
+    mutating func intern(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
         let h = Self.hash(p, length)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let id = slots[i]
-            if id < 0 { break }
-            let k = Int(id)
-            if hashes[k] == h, lengths[k] == length, Self.equal(base + starts[k], p, length) { return UInt32(id) }
+            let slot = slots[i]
+            if slot.id < 0 { break }
+            if slot.hash == h, Int(slot.length) == length, Self.equal(arena + Int(slot.offset), p, length) {
+                return UInt32(slot.id)
+            }
             i = (i + 1) & mask
         }
-        let id = Int32(starts.count)
-        slots[i] = id
-        starts.append(start)
+        let id = Int32(offsets.count)
+        if arenaUsed + length > arenaCapacity {
+            var capacity = arenaCapacity * 2
+            while arenaUsed + length > capacity { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: arena, count: arenaUsed)
+            arena.deallocate()
+            arena = grown
+            memory.arena = grown
+            arenaCapacity = capacity
+        }
+        (arena + arenaUsed).update(from: p, count: length)
+        offsets.append(arenaUsed)
+        arenaUsed += length
         lengths.append(length)
         hashes.append(h)
-        if starts.count * 2 > slots.count { grow() }
+        slots[i] = Slot(hash: h, id: id, offset: UInt32(arenaUsed - length), length: Int32(length))
+        if offsets.count * 2 > slots.count { grow() }
         return UInt32(id)
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        mask = slots.count - 1
+        let size = slots.count * 2
+        slots.deallocate()
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: Slot())
+        memory.slots = slots
+        mask = size - 1
         for (k, h) in hashes.enumerated() {
             var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            slots[i] = Int32(k)
+            while slots[i].id >= 0 { i = (i + 1) & mask }
+            slots[i] = Slot(hash: h, id: Int32(k), offset: UInt32(offsets[k]), length: Int32(lengths[k]))
         }
     }
 
     /// The value of `id` as bytes.
-    func bytes(_ id: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base + starts[id], count: lengths[id]) }
+    func bytes(_ id: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: arena + offsets[id], count: lengths[id]) }
 
     /// Every value as a String, or nil when one is not valid UTF-8.
     func strings() -> [String]? {
@@ -98,9 +152,3 @@ struct ByteDictionary {
         return out
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -90,8 +90,13 @@ enum FastLineItemTSV {
         init(base: UnsafePointer<UInt8>, fields: [Field]) {
             self.base = base
             self.fields = fields
-            docs = ByteDictionary(base: base)
-            districts = docs; depts = docs; names = docs; codes = docs; tables = docs; columns = docs
+            docs = ByteDictionary()
+            districts = ByteDictionary()
+            depts = ByteDictionary()
+            names = ByteDictionary()
+            codes = ByteDictionary()
+            tables = ByteDictionary()
+            columns = ByteDictionary()
         }
 
         /// Parses lines in `from..<to`; false at the first row the careful reader should see.
@@ -128,23 +133,22 @@ enum FastLineItemTSV {
                 var cell = pos
                 var index = 0
                 while true {
-                    var cellEnd = cell
-                    while cellEnd < e, base[cellEnd] != UInt8(ascii: "\t") { cellEnd += 1 }
+                    let cellEnd = Self.tab(base, from: cell, to: e)
                     guard index < fieldCount else { return false }
                     var s = cell
                     var t = cellEnd
                     while s < t, base[s] == UInt8(ascii: " ") { s += 1 }
                     while t > s, base[t - 1] == UInt8(ascii: " ") { t -= 1 }
                     switch fields[index] {
-                    case .doc: doc.append(docs.intern(s, t - s))
-                    case .district: district.append(districts.intern(s, t - s))
+                    case .doc: doc.append(docs.intern(base + s, t - s))
+                    case .district: district.append(districts.intern(base + s, t - s))
                     case .dept:
                         guard t > s else { return false }
-                        dept.append(depts.intern(s, t - s))
-                    case .name: name.append(names.intern(s, t - s))
-                    case .code: code.append(codes.intern(s, t - s))
-                    case .table: table.append(tables.intern(s, t - s))
-                    case .column: column.append(columns.intern(s, t - s))
+                        dept.append(depts.intern(base + s, t - s))
+                    case .name: name.append(names.intern(base + s, t - s))
+                    case .code: code.append(codes.intern(base + s, t - s))
+                    case .table: table.append(tables.intern(base + s, t - s))
+                    case .column: column.append(columns.intern(base + s, t - s))
                     case .year:
                         guard let y = Self.integer(base, s, t), y >= 1900, y <= 2999 else { return false }
                         year.append(Int16(y))
@@ -165,6 +169,21 @@ enum FastLineItemTSV {
                 if !hasLine { line.append(UInt32(truncatingIfNeeded: lines)) }  // made absolute in `batch`
             }
             return true
+        }
+
+        /// The first tab in `from..<end`, or `end`: eight bytes at a time.
+        @inline(__always)
+        static func tab(_ b: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int {
+            var i = from
+            let raw = UnsafeRawPointer(b)
+            while i + 8 <= end {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0909_0909_0909_0909
+                let found = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+            while i < end, b[i] != UInt8(ascii: "\t") { i += 1 }
+            return i
         }
 
         /// Plain digits, up to 18 of them.
@@ -238,16 +257,19 @@ enum FastLineItemTSV {
                 batch.names = [""]
                 batch.name = [UInt32](repeating: 0, count: n)
             }
-            // A district left empty or absent comes from the dept's name.
-            let derived = deptValues.map { DistrictName.of(dept: $0) }
+            // A district left empty or absent comes from the dept's name (worked out only then).
             if fields.contains(.district) {
                 guard let values = districts.strings() else { return nil }
-                batch.districts = values + derived
-                let offset = UInt32(values.count)
-                let empty = values.firstIndex(of: "").map(UInt32.init)
-                batch.district = zip(district, dept).map { d, p in d == empty ? offset + p : d }
+                if let empty = values.firstIndex(of: "").map(UInt32.init) {
+                    batch.districts = values + deptValues.map { DistrictName.of(dept: $0) }
+                    let offset = UInt32(values.count)
+                    batch.district = zip(district, dept).map { d, p in d == empty ? offset + p : d }
+                } else {
+                    batch.districts = values
+                    batch.district = district
+                }
             } else {
-                batch.districts = derived
+                batch.districts = deptValues.map { DistrictName.of(dept: $0) }
                 batch.district = dept
             }
             guard let tableNames = tables.strings(), let columnNames = columns.strings() else { return nil }

@@ -60,7 +60,7 @@ public struct StoreBuilder: Sendable {
     /// two cores can share it).
     private struct PackedParents: @unchecked Sendable {
         let packed: CellTable
-        let totals: [Cell: Int32]
+        let totals: CellTable
         let prefixes: [[UInt32]]
         let emptyCode: UInt32?
         let doc: [UInt32], year: [Int16], table: [UInt8], column: [UInt8], code: [UInt32]
@@ -81,7 +81,7 @@ public struct StoreBuilder: Sendable {
                     }
                 }
                 if found == nil, let emptyCode {
-                    found = totals[Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: emptyCode)]
+                    found = totals.find(base | UInt64(emptyCode))
                 }
                 output.rows[row] = found ?? -1
             }
@@ -140,11 +140,20 @@ public struct StoreBuilder: Sendable {
             }
         }
         for cell in ambiguous { totals[cell] = nil }
+        // The group totals, packed too, so a 类 row finds its 合计 without hashing a struct.
+        var packedTotals: CellTable?
+        if packs {
+            packedTotals = CellTable(capacity: totals.count)
+            for (cell, row) in totals {
+                let key = CellTable.key(doc: cell.doc, year: cell.year, table: cell.table, column: cell.column, code: cell.code)!
+                packedTotals!.insertIfAbsent(key, row: row)
+            }
+        }
 
         var parent = [Int32](repeating: -1, count: doc.count)
         if let packed {
             // Lookups only from here on: both cores take half the rows each.
-            let job = PackedParents(packed: packed, totals: totals, prefixes: prefixes, emptyCode: emptyCode, doc: doc,
+            let job = PackedParents(packed: packed, totals: packedTotals!, prefixes: prefixes, emptyCode: emptyCode, doc: doc,
                                     year: year, table: table, column: column, code: code)
             parent.withUnsafeMutableBufferPointer { out in
                 let lanes = doc.count >= RowSet.parallelRows ? 2 : 1
