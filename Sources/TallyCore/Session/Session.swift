@@ -78,6 +78,8 @@ public final class Session {
             } else if !loaded.columns.isEmpty {
                 for batch in loaded.columns { builder.append(batch) }
                 store = builder.build()
+                // The builder keeps the store's own columns (codes included), not a second copy.
+                builder = StoreBuilder(store)
                 loadedFiles.append(path)
             } else {
                 add(loaded.items, from: path)
