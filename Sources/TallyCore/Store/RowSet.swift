@@ -76,6 +76,23 @@ public struct RowSet: Equatable, Sendable {
         clearTail()
     }
 
+    /// Removes the rows for which `shouldRemove` is true, testing only rows in the set.
+    @inline(__always)
+    public mutating func removeAll(where shouldRemove: (Int) -> Bool) {
+        words.withUnsafeMutableBufferPointer { words in
+            for w in words.indices where words[w] != 0 {
+                var bits = words[w]
+                var kept = bits
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    if shouldRemove(w << 6 | bit) { kept &= ~(1 << UInt64(bit)) }
+                    bits &= bits - 1
+                }
+                words[w] = kept
+            }
+        }
+    }
+
     public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
