@@ -16,8 +16,18 @@ struct PrintedRows {
         }
     }
 
+    /// One line item as grouping needs it, copied out of the columns.
+    struct Entry {
+        var key0: UInt64
+        var key1: UInt64
+        var hash: UInt64
+        var amount: Int64
+        var row: Int32
+        var column: UInt8
+    }
+
     static let columnSlots = ColumnID.allCases.count
-    static let partitionTarget = 4096
+    static let partitionTarget = 8192
 
     /// Calls `body` with every printed row of the rows in `scope` whose table is in `tables`.
     static func forEach(_ store: LineItemStore, scope: RowSet, tables: Set<TableID>, _ body: (Group) -> Void) {
@@ -26,17 +36,17 @@ struct PrintedRows {
         let doc = store.doc, table = store.table, year = store.year, line = store.line, code = store.code
         let column = store.column, amount = store.amount
 
-        @inline(__always) func hash(_ r: Int) -> UInt64 {
-            var h = UInt64(doc[r]) &* 0x9E37_79B9_7F4A_7C15
-            h = (h ^ UInt64(line[r]) ^ UInt64(table[r]) << 32) &* 0xFF51_AFD7_ED55_8CCD
-            h = (h ^ UInt64(code[r]) ^ UInt64(UInt16(bitPattern: year[r])) << 40) &* 0xC4CE_B9FE_1A85_EC53
-            return h ^ (h >> 29)
+        /// A printed row's identity in two words, exact: doc and line; code, table and year.
+        @inline(__always) func key(_ r: Int) -> (UInt64, UInt64) {
+            (UInt64(doc[r]) << 32 | UInt64(line[r]),
+             UInt64(code[r]) << 32 | UInt64(table[r]) << 16 | UInt64(UInt16(bitPattern: year[r])))
         }
-        @inline(__always) func same(_ a: Int, _ b: Int) -> Bool {
-            doc[a] == doc[b] && line[a] == line[b] && code[a] == code[b] && table[a] == table[b] && year[a] == year[b]
+        @inline(__always) func hash(_ k: (UInt64, UInt64)) -> UInt64 {
+            let h = (k.0 &* 0x9E37_79B9_7F4A_7C15) ^ (k.1 &* 0xC4CE_B9FE_1A85_EC53)
+            return (h ^ (h >> 29)) &* 0xFF51_AFD7_ED55_8CCD
         }
 
-        // Pass 1: how many rows fall in each partition (by the hash's top bits).
+        // Pass 1 (sequential reads): how many rows fall in each partition (the hash's top bits).
         var candidates = 0
         scope.forEach { r in if tableMask[Int(table[r])] { candidates += 1 } }
         guard candidates > 0 else { return }
@@ -46,30 +56,24 @@ struct PrintedRows {
         let shift = UInt64(64 - bits)
         @inline(__always) func partition(_ h: UInt64) -> Int { bits == 0 ? 0 : Int(h >> shift) }
         var starts = [Int](repeating: 0, count: partitions + 1)
-        var hashes = [UInt64](repeating: 0, count: candidates)
-        var members = [Int32](repeating: 0, count: candidates)
-        // Hashes are kept in row order first, then scattered: each partition stays in row order.
-        var k = 0
         scope.forEach { r in
             guard tableMask[Int(table[r])] else { return }
-            let h = hash(r)
-            hashes[k] = h
-            members[k] = Int32(r)
-            starts[partition(h) + 1] += 1
-            k += 1
+            starts[partition(hash(key(r))) + 1] += 1
         }
         for p in 0..<partitions { starts[p + 1] += starts[p] }
+        // Pass 2: each row's key and figure written straight into its partition, so grouping
+        // reads its partition sequentially instead of reaching back into the columns.
         var fill = starts
-        var scatteredHash = [UInt64](repeating: 0, count: candidates)
-        var scatteredRow = [Int32](repeating: 0, count: candidates)
-        for i in 0..<candidates {
-            let p = partition(hashes[i])
-            scatteredHash[fill[p]] = hashes[i]
-            scatteredRow[fill[p]] = members[i]
+        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: candidates)
+        defer { entries.deallocate() }
+        scope.forEach { r in
+            guard tableMask[Int(table[r])] else { return }
+            let k = key(r)
+            let h = hash(k)
+            let p = partition(h)
+            entries[fill[p]] = Entry(key0: k.0, key1: k.1, hash: h, amount: amount[r], row: Int32(r), column: column[r])
             fill[p] += 1
         }
-        hashes = []
-        members = []
 
         // Pass 2: each partition grouped in its own small table.
         var largest = 0
@@ -77,7 +81,8 @@ struct PrintedRows {
         var size = 16
         while size < largest * 2 { size <<= 1 }
         var slots = [Int32](repeating: -1, count: size)
-        var groupHash = [UInt64](repeating: 0, count: largest)
+        var groupKey0 = [UInt64](repeating: 0, count: largest)
+        var groupKey1 = [UInt64](repeating: 0, count: largest)
         var groupRow = [Int32](repeating: 0, count: largest)
         let values = UnsafeMutableBufferPointer<Int64>.allocate(capacity: largest * columnSlots)
         let rows = UnsafeMutableBufferPointer<Int32>.allocate(capacity: largest * columnSlots)
@@ -89,13 +94,12 @@ struct PrintedRows {
             let mask = size - 1
             var groups = 0
             for i in starts[p]..<starts[p + 1] {
-                let h = scatteredHash[i]
-                let r = Int(scatteredRow[i])
-                var s = Int(truncatingIfNeeded: h) & mask
+                let e = entries[i]
+                var s = Int(truncatingIfNeeded: e.hash) & mask
                 var g = -1
                 while slots[s] >= 0 {
                     let candidate = Int(slots[s])
-                    if groupHash[candidate] == h, same(Int(groupRow[candidate]), r) {
+                    if groupKey0[candidate] == e.key0, groupKey1[candidate] == e.key1 {
                         g = candidate
                         break
                     }
@@ -105,12 +109,13 @@ struct PrintedRows {
                     g = groups
                     groups += 1
                     slots[s] = Int32(g)
-                    groupHash[g] = h
-                    groupRow[g] = Int32(r)
+                    groupKey0[g] = e.key0
+                    groupKey1[g] = e.key1
+                    groupRow[g] = e.row
                     for c in 0..<columnSlots { rows[g * columnSlots + c] = -1 }
                 }
-                values[g * columnSlots + Int(column[r])] = amount[r]
-                rows[g * columnSlots + Int(column[r])] = Int32(r)
+                values[g * columnSlots + Int(e.column)] = e.amount
+                rows[g * columnSlots + Int(e.column)] = e.row
             }
             for g in 0..<groups {
                 let base = g * columnSlots
@@ -120,7 +125,7 @@ struct PrintedRows {
             }
             // Clear only the slots used.
             for i in starts[p]..<starts[p + 1] {
-                var s = Int(truncatingIfNeeded: scatteredHash[i]) & mask
+                var s = Int(truncatingIfNeeded: entries[i].hash) & mask
                 while slots[s] >= 0 {
                     slots[s] = -1
                     s = (s + 1) & mask
