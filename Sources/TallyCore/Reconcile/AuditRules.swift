@@ -112,11 +112,28 @@ struct AuditRules {
     mutating func rows() {
         var found: [(doc: UInt32, line: UInt32, table: UInt8, code: UInt32, finding: Finding)] = []
         let tables = Set(Self.rowIdentities.flatMap(\.tables))
+        // The identities of each table, looked up by its raw id once per printed row.
+        var identitiesOf = [[Int]](repeating: [], count: 256)
+        for (i, identity) in Self.rowIdentities.enumerated() {
+            for t in identity.tables { identitiesOf[Int(t.rawValue)].append(i) }
+        }
         PrintedRows.forEach(store, scope: scope, tables: tables) { group in
             let representative = group.representative
-            guard let tableID = TableID(rawValue: store.table[representative]) else { return }
-            for identity in Self.rowIdentities where identity.tables.contains(tableID) {
+            let applicable = identitiesOf[Int(store.table[representative])]
+            guard !applicable.isEmpty, let tableID = TableID(rawValue: store.table[representative]) else { return }
+            for i in applicable {
+                let identity = Self.rowIdentities[i]
                 guard let (total, row) = group.figure(identity.total) else { continue }
+                // Most printed rows add up: check that first, without building anything.
+                var quickSum: Int64 = 0
+                var quickCount = 0
+                for part in identity.parts {
+                    if let (v, _) = group.figure(part) {
+                        quickSum &+= v
+                        quickCount += 1
+                    }
+                }
+                if tableID != .threePublic && (quickCount == 0 || quickSum == total) { continue }
                 var parts = identity.parts.compactMap { group.figure($0)?.0 }
                 // 三公: the vehicle subtotal may be unprinted; its parts stand in for it.
                 if tableID == .threePublic, identity.total == .total, group.figure(.vehicle) == nil {
