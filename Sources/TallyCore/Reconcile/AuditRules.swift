@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The standard reconciliation rules (§5 and notes/reconciliation-rules.md), run over the
 /// loaded line items: within a table (tree, rows), across tables (tables, names,
 /// three_public), text against tables (narrative), and what the import repaired or could
@@ -48,22 +50,19 @@ struct AuditRules {
     // MARK: - 表内: parent = sum of children
 
     mutating func tree() {
-        // Children's sums in dense arrays indexed by the parent's row: one pass, no hashing.
+        // Children's sums in dense arrays indexed by the parent's row: no hashing. On a large
+        // store each core takes the parents in its half of the rows (both read every row).
         let n = store.count
         var sum = [Int64](repeating: 0, count: n)
         var count = [Int32](repeating: 0, count: n)
         let everything = scope.count == n
-        store.parent.withUnsafeBufferPointer { parent in
-            store.amount.withUnsafeBufferPointer { amount in
-                sum.withUnsafeMutableBufferPointer { sum in
-                    count.withUnsafeMutableBufferPointer { count in
-                        scope.forEach { row in
-                            let p = Int(parent[row])
-                            guard p >= 0, everything || scope.contains(p) else { return }
-                            sum[p] &+= amount[row]
-                            count[p] &+= 1
-                        }
-                    }
+        let lanes = n >= RowSet.parallelRows ? 2 : 1
+        sum.withUnsafeMutableBufferPointer { sum in
+            count.withUnsafeMutableBufferPointer { count in
+                let job = TreeSums(parent: store.parent, amount: store.amount, scope: scope, everything: everything,
+                                   sum: sum, count: count)
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    job.add(parents: (n * lane / lanes)..<(n * (lane + 1) / lanes))
                 }
             }
         }
@@ -72,10 +71,14 @@ struct AuditRules {
         guard !mismatched.isEmpty else { return }
         // The few parents that disagree: their children's lines, in row order.
         var linesOf: [Int: [Int]] = [:]
-        for p in mismatched { linesOf[p] = [] }
+        var isMismatched = RowSet(rowCount: n)
+        for p in mismatched {
+            linesOf[p] = []
+            isMismatched.insert(p)
+        }
         scope.forEach { row in
             let p = Int(store.parent[row])
-            guard p >= 0, linesOf[p] != nil, everything || scope.contains(p) else { return }
+            guard p >= 0, isMismatched.contains(p), everything || scope.contains(p) else { return }
             let line = Int(store.line[row])
             if linesOf[p]!.count < 8, !linesOf[p]!.contains(line) { linesOf[p]!.append(line) }
         }
@@ -88,6 +91,30 @@ struct AuditRules {
                 code: item.code, column: item.column, expected: Amount(fen: sum[parent]), actual: item.amount,
                 lines: [item.line] + linesOf[parent]!,
                 message: "\(label(parent)) \(item.column.id) \(item.year): printed \(item.amount.display(in: .wan)), its \(entryCount) \(entryCount == 1 ? "child adds" : "children add") to \(Amount(fen: sum[parent]).display(in: .wan))"))
+        }
+    }
+
+    /// One core's share of the tree rule: the children of parents in a range of rows.
+    struct TreeSums: @unchecked Sendable {
+        let parent: [Int32]
+        let amount: [Int64]
+        let scope: RowSet
+        let everything: Bool
+        let sum: UnsafeMutableBufferPointer<Int64>
+        let count: UnsafeMutableBufferPointer<Int32>
+
+        func add(parents range: Range<Int>) {
+            let low = range.lowerBound, high = range.upperBound
+            parent.withUnsafeBufferPointer { parent in
+                amount.withUnsafeBufferPointer { amount in
+                    scope.forEach { row in
+                        let p = Int(parent[row])
+                        guard p >= low, p < high, everything || scope.contains(p) else { return }
+                        sum[p] &+= amount[row]
+                        count[p] &+= 1
+                    }
+                }
+            }
         }
     }
 
