@@ -27,7 +27,7 @@ struct PrintedRows {
     }
 
     static let columnSlots = ColumnID.allCases.count
-    static let partitionTarget = 8192
+    static let partitionTarget = 32_768
 
     /// Calls `body` with every printed row of the rows in `scope` whose table is in `tables`.
     static func forEach(_ store: LineItemStore, scope: RowSet, tables: Set<TableID>, _ body: (Group) -> Void) {
