@@ -27,3 +27,4 @@ run: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(SWIFT) run tally bench --rows 20000 --runs 1 > /dev/null

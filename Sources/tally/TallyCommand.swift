@@ -26,7 +26,8 @@ struct TallyCommand: ParsableCommand {
               tally items.tsv -f checks.tq --format csv
 
             Exit status: 0 all fine, 1 a check failed, 2 an error.
-            """)
+            """,
+        subcommands: ExtraCommands.all)
 
     @Argument(help: "Line-item TSV/CSV files to load.")
     var files: [String] = []
@@ -51,6 +52,7 @@ struct TallyCommand: ParsableCommand {
 
     /// Argument errors exit 2 like every other error (ArgumentParser's default is 64).
     static func main() {
+        ExtraCommands.runIfNamed()
         do {
             var command = try parseAsRoot()
             try command.run()

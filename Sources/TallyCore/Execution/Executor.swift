@@ -119,39 +119,48 @@ public struct Executor {
             if let c = vc.column { slotOfColumn[Int(c.rawValue)] = i }
         }
 
-        var groupIndex: [GroupKey: Int] = [:]
         var keys: [GroupKey] = []
         var accumulators: [Accumulator] = []
-        if fields.isEmpty {
-            keys.append(GroupKey())
-            groupIndex[GroupKey()] = 0
-            accumulators = Array(repeating: Accumulator(), count: width)
-        }
         var overflowRow: Int?
         var cancelled = false
-        var seen = 0
-        rows.forEach { row in
-            seen &+= 1
-            if seen & 0xFFF == 0, cancel.isCancelled() { cancelled = true }
-            let slot = slotOfColumn[Int(store.column[row])]
-            guard slot >= 0, overflowRow == nil, !cancelled else { return }
-            var key = GroupKey()
-            for (i, field) in fields.enumerated() { key[i] = groupValue(field, row: row, store) }
-            let group: Int
-            if let g = groupIndex[key] { group = g } else {
-                group = keys.count
-                groupIndex[key] = group
-                keys.append(key)
-                accumulators.append(contentsOf: repeatElement(Accumulator(), count: width))
+        if let dense = try DenseGroups.aggregate(rows, fields: fields, slotOfColumn: slotOfColumn, width: width, store, cancel) {
+            (keys, accumulators, overflowRow) = dense
+        } else {
+            hashed(&keys, &accumulators, &overflowRow, &cancelled)
+        }
+        func hashed(_ keys: inout [GroupKey], _ accumulators: inout [Accumulator], _ overflowRow: inout Int?, _ cancelled: inout Bool) {
+            var groupIndex: [GroupKey: Int] = [:]
+            if fields.isEmpty {
+                keys.append(GroupKey())
+                groupIndex[GroupKey()] = 0
+                accumulators = Array(repeating: Accumulator(), count: width)
             }
-            let value = store.amount[row]
-            let i = group * width + slot
-            let (sum, overflow) = accumulators[i].sum.addingReportingOverflow(value)
-            if overflow { overflowRow = row }
-            accumulators[i].sum = sum
-            accumulators[i].count += 1
-            accumulators[i].min = Swift.min(accumulators[i].min, value)
-            accumulators[i].max = Swift.max(accumulators[i].max, value)
+            // Blocks of 4,096 rows, the flag asked before each: a cancelled scan stops.
+            for block in stride(from: 0, to: rows.words.count, by: 64) {
+                if cancel.isCancelled() { cancelled = true }
+                if cancelled || overflowRow != nil { break }
+                rows.forEach(inWords: block..<min(block + 64, rows.words.count)) { row in
+                    let slot = slotOfColumn[Int(store.column[row])]
+                    guard slot >= 0, overflowRow == nil else { return }
+                    var key = GroupKey()
+                    for (i, field) in fields.enumerated() { key[i] = groupValue(field, row: row, store) }
+                    let group: Int
+                    if let g = groupIndex[key] { group = g } else {
+                        group = keys.count
+                        groupIndex[key] = group
+                        keys.append(key)
+                        accumulators.append(contentsOf: repeatElement(Accumulator(), count: width))
+                    }
+                    let value = store.amount[row]
+                    let i = group * width + slot
+                    let (sum, overflow) = accumulators[i].sum.addingReportingOverflow(value)
+                    if overflow { overflowRow = row }
+                    accumulators[i].sum = sum
+                    accumulators[i].count += 1
+                    accumulators[i].min = Swift.min(accumulators[i].min, value)
+                    accumulators[i].max = Swift.max(accumulators[i].max, value)
+                }
+            }
         }
         if cancelled { throw Cancellation.cancelledError }
         if let row = overflowRow {

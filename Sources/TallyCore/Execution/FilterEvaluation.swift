@@ -45,13 +45,76 @@ extension LineItemStore {
             set.invert()
             return set
         case .and(let parts):
-            guard var set = parts.first.map(rows(matching:)) else { return RowSet(rowCount: n, all: true) }
-            for part in parts.dropFirst() where !set.isEmpty { set.formIntersection(rows(matching: part)) }
+            // The most selective conditions first (a code range selects a few per cent); each
+            // later condition tests only the rows still in the set.
+            let ordered = Self.flatten(parts).enumerated().sorted { a, b in
+                (Self.selectivityRank(a.element), a.offset) < (Self.selectivityRank(b.element), b.offset)
+            }.map(\.element)
+            guard var set = ordered.first.map(rows(matching:)) else { return RowSet(rowCount: n, all: true) }
+            for part in ordered.dropFirst() where !set.isEmpty {
+                if let test = predicate(part) {
+                    set.removeAll { !test($0) }
+                } else {
+                    set.formIntersection(rows(matching: part))
+                }
+            }
             return set
         case .or(let parts):
             var set = RowSet(rowCount: n)
             for part in parts { set.formUnion(rows(matching: part)) }
             return set
+        }
+    }
+
+    static func flatten(_ parts: [RowFilter]) -> [RowFilter] {
+        parts.flatMap { part -> [RowFilter] in
+            if case .and(let inner) = part { return flatten(inner) }
+            return [part]
+        }
+    }
+
+    /// Which conditions to evaluate first: those that usually keep the fewest rows.
+    static func selectivityRank(_ filter: RowFilter) -> Int {
+        switch filter {
+        case .none: 0
+        case .codeRange, .codeMask: 1
+        case .text: 2
+        case .number: 3
+        case .tables: 4
+        case .columns: 5
+        default: 6
+        }
+    }
+
+    /// A single condition as a test of one row, for refining a set already small.
+    func predicate(_ filter: RowFilter) -> ((Int) -> Bool)? {
+        switch filter {
+        case .text(let field, let mask):
+            let ids: [UInt32] = switch field {
+            case .doc: doc
+            case .district: district
+            case .dept: dept
+            default: name
+            }
+            return { mask[Int(ids[$0])] }
+        case .codeRange(let range):
+            let lo = UInt32(range.lowerBound), width = UInt32(range.count)
+            let code = self.code
+            return { code[$0] &- lo < width }
+        case .codeMask(let mask):
+            let code = self.code
+            return { mask[Int(code[$0])] }
+        case .tables(let mask):
+            let table = self.table
+            return { mask[Int(table[$0])] }
+        case .columns(let mask):
+            let column = self.column
+            return { mask[Int(column[$0])] }
+        case .number(.year, let intervals):
+            let year = self.year
+            return { r in intervals.contains { $0.contains(Int64(year[r])) } }
+        default:
+            return nil
         }
     }
 

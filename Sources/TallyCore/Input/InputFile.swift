@@ -11,13 +11,35 @@ public enum InputFile {
         public var items: [LineItem]
         /// For a disclosure: what the importer found and did.
         public var report: ImportReport?
+        /// For a large line-item TSV: the items already in columns (then `items` is empty).
+        public var columns: [ColumnBatch] = []
+        /// For a snapshot: the store as saved.
+        public var store: LineItemStore? = nil
     }
 
     /// The largest file tally reads, so a wrong path (a disk image, say) fails fast.
     public static let maxBytes = 1 << 31
 
     public static func read(path: String) throws(DiagnosticList) -> Loaded {
+        if let mapped = MappedFile(path: path) {
+            if Snapshot.looksLikeSnapshot(mapped.bytes) {
+                do throws(Diagnostic) {
+                    return Loaded(items: [], report: nil, store: try Snapshot.read(mapped.bytes, path: path))
+                } catch {
+                    throw DiagnosticList([error])
+                }
+            }
+            if LineItemFile.looksLikeLineItems(Array(mapped.bytes.prefix(4096))),
+                let columns = FastLineItemTSV.read(mapped.bytes, path: path)
+            {
+                return Loaded(items: [], report: nil, columns: columns)
+            }
+        }
         let bytes = try readBytes(path)
+        if path.hasSuffix(".tally") && !bytes.isEmpty {
+            throw DiagnosticList([.fileError("not a tally snapshot: it does not start with the TALLYSNP header", file: path,
+                                             help: "a .tally file is written by `.save FILE.tally`")])
+        }
         if LineItemFile.looksLikeLineItems(bytes) {
             return Loaded(items: try LineItemFile.read(bytes, path: path), report: nil)
         }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The standard reconciliation rules (§5 and notes/reconciliation-rules.md), run over the
 /// loaded line items: within a table (tree, rows), across tables (tables, names,
 /// three_public), text against tables (narrative), and what the import repaired or could
@@ -48,26 +50,71 @@ struct AuditRules {
     // MARK: - 表内: parent = sum of children
 
     mutating func tree() {
-        var sums: [Int32: (sum: Int64, count: Int, lines: [Int])] = [:]
-        scope.forEach { row in
-            let p = store.parent[row]
-            guard p >= 0, scope.contains(Int(p)) else { return }
-            var entry = sums[p] ?? (0, 0, [])
-            entry.sum &+= store.amount[row]
-            entry.count += 1
-            if entry.lines.count < 8, !entry.lines.contains(Int(store.line[row])) { entry.lines.append(Int(store.line[row])) }
-            sums[p] = entry
+        // Children's sums in dense arrays indexed by the parent's row: no hashing. On a large
+        // store each core takes the parents in its half of the rows (both read every row).
+        let n = store.count
+        var sum = [Int64](repeating: 0, count: n)
+        var count = [Int32](repeating: 0, count: n)
+        let everything = scope.count == n
+        let lanes = n >= RowSet.parallelRows ? 2 : 1
+        sum.withUnsafeMutableBufferPointer { sum in
+            count.withUnsafeMutableBufferPointer { count in
+                let job = TreeSums(parent: store.parent, amount: store.amount, scope: scope, everything: everything,
+                                   sum: sum, count: count)
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    job.add(parents: (n * lane / lanes)..<(n * (lane + 1) / lanes))
+                }
+            }
         }
-        for (p, entry) in sums.sorted(by: { $0.key < $1.key }) {
-            let parent = Int(p)
-            let gap = store.amount[parent] &- entry.sum
-            guard gap != 0 else { continue }
+        var mismatched: [Int] = []
+        for p in 0..<n where count[p] > 0 && store.amount[p] != sum[p] { mismatched.append(p) }
+        guard !mismatched.isEmpty else { return }
+        // The few parents that disagree: their children's lines, in row order.
+        var linesOf: [Int: [Int]] = [:]
+        var isMismatched = RowSet(rowCount: n)
+        for p in mismatched {
+            linesOf[p] = []
+            isMismatched.insert(p)
+        }
+        scope.forEach { row in
+            let p = Int(store.parent[row])
+            guard p >= 0, isMismatched.contains(p), everything || scope.contains(p) else { return }
+            let line = Int(store.line[row])
+            if linesOf[p]!.count < 8, !linesOf[p]!.contains(line) { linesOf[p]!.append(line) }
+        }
+        for parent in mismatched {
+            let entryCount = Int(count[parent])
+            let gap = store.amount[parent] &- sum[parent]
             let item = store.item(parent)
             findings.append(Finding(
-                doc: item.doc, rule: "tree", severity: Finding.severity(gap: gap, figures: entry.count), table: item.table,
-                code: item.code, column: item.column, expected: Amount(fen: entry.sum), actual: item.amount,
-                lines: [item.line] + entry.lines,
-                message: "\(label(parent)) \(item.column.id) \(item.year): printed \(item.amount.display(in: .wan)), its \(entry.count) \(entry.count == 1 ? "child adds" : "children add") to \(Amount(fen: entry.sum).display(in: .wan))"))
+                doc: item.doc, rule: "tree", severity: Finding.severity(gap: gap, figures: entryCount), table: item.table,
+                code: item.code, column: item.column, expected: Amount(fen: sum[parent]), actual: item.amount,
+                lines: [item.line] + linesOf[parent]!,
+                message: "\(label(parent)) \(item.column.id) \(item.year): printed \(item.amount.display(in: .wan)), its \(entryCount) \(entryCount == 1 ? "child adds" : "children add") to \(Amount(fen: sum[parent]).display(in: .wan))"))
+        }
+    }
+
+    /// One core's share of the tree rule: the children of parents in a range of rows.
+    struct TreeSums: @unchecked Sendable {
+        let parent: [Int32]
+        let amount: [Int64]
+        let scope: RowSet
+        let everything: Bool
+        let sum: UnsafeMutableBufferPointer<Int64>
+        let count: UnsafeMutableBufferPointer<Int32>
+
+        func add(parents range: Range<Int>) {
+            let low = range.lowerBound, high = range.upperBound
+            parent.withUnsafeBufferPointer { parent in
+                amount.withUnsafeBufferPointer { amount in
+                    scope.forEach { row in
+                        let p = Int(parent[row])
+                        guard p >= low, p < high, everything || scope.contains(p) else { return }
+                        sum[p] &+= amount[row]
+                        count[p] &+= 1
+                    }
+                }
+            }
         }
     }
 
@@ -90,19 +137,34 @@ struct AuditRules {
     }
 
     mutating func rows() {
-        var cells: [RowKey: [UInt8: (Int64, Int)]] = [:]
-        scope.forEach { row in
-            let key = RowKey(doc: store.doc[row], table: store.table[row], year: store.year[row], line: store.line[row], code: store.code[row])
-            cells[key, default: [:]][store.column[row]] = (store.amount[row], row)
+        var found: [(doc: UInt32, line: UInt32, table: UInt8, code: UInt32, finding: Finding)] = []
+        let tables = Set(Self.rowIdentities.flatMap(\.tables))
+        // The identities of each table, looked up by its raw id once per printed row.
+        var identitiesOf = [[Int]](repeating: [], count: 256)
+        for (i, identity) in Self.rowIdentities.enumerated() {
+            for t in identity.tables { identitiesOf[Int(t.rawValue)].append(i) }
         }
-        for (key, byColumn) in cells.sorted(by: { ($0.key.doc, $0.key.line) < ($1.key.doc, $1.key.line) }) {
-            guard let tableID = TableID(rawValue: key.table) else { continue }
-            for identity in Self.rowIdentities where identity.tables.contains(tableID) {
-                guard let (total, row) = byColumn[identity.total.rawValue] else { continue }
-                var parts = identity.parts.compactMap { byColumn[$0.rawValue]?.0 }
+        PrintedRows.forEach(store, scope: scope, tables: tables) { group in
+            let representative = group.representative
+            let applicable = identitiesOf[Int(store.table[representative])]
+            guard !applicable.isEmpty, let tableID = TableID(rawValue: store.table[representative]) else { return }
+            for i in applicable {
+                let identity = Self.rowIdentities[i]
+                guard let (total, row) = group.figure(identity.total) else { continue }
+                // Most printed rows add up: check that first, without building anything.
+                var quickSum: Int64 = 0
+                var quickCount = 0
+                for part in identity.parts {
+                    if let (v, _) = group.figure(part) {
+                        quickSum &+= v
+                        quickCount += 1
+                    }
+                }
+                if tableID != .threePublic && (quickCount == 0 || quickSum == total) { continue }
+                var parts = identity.parts.compactMap { group.figure($0)?.0 }
                 // 三公: the vehicle subtotal may be unprinted; its parts stand in for it.
-                if tableID == .threePublic, identity.total == .total, byColumn[ColumnID.vehicle.rawValue] == nil {
-                    parts += [ColumnID.vehiclePurchase, .vehicleOperation].compactMap { byColumn[$0.rawValue]?.0 }
+                if tableID == .threePublic, identity.total == .total, group.figure(.vehicle) == nil {
+                    parts += [ColumnID.vehiclePurchase, .vehicleOperation].compactMap { group.figure($0)?.0 }
                 }
                 // A lone total (a prior year's column, an unsplit row) has nothing to add up.
                 guard !parts.isEmpty else { continue }
@@ -111,12 +173,14 @@ struct AuditRules {
                 guard gap != 0 else { continue }
                 let item = store.item(row)
                 let names = identity.parts.map(\.id).joined(separator: " + ")
-                findings.append(Finding(
+                found.append((store.doc[row], store.line[row], store.table[row], store.code[row], Finding(
                     doc: item.doc, rule: "rows", severity: Finding.severity(gap: gap, figures: parts.count), table: tableID,
                     code: item.code, column: identity.total, expected: Amount(fen: sum), actual: Amount(fen: total), lines: [item.line],
-                    message: "\(label(row)) \(item.year): \(identity.total.id) \(Amount(fen: total).display(in: .wan)) but \(names) = \(Amount(fen: sum).display(in: .wan))"))
+                    message: "\(label(row)) \(item.year): \(identity.total.id) \(Amount(fen: total).display(in: .wan)) but \(names) = \(Amount(fen: sum).display(in: .wan))")))
             }
         }
+        found.sort { ($0.doc, $0.line, $0.table, $0.code) < ($1.doc, $1.line, $1.table, $1.code) }
+        findings += found.map(\.finding)
     }
 
     // MARK: - lookups per document

@@ -16,6 +16,7 @@ extension Session {
         DotCommand(name: ".unit", arguments: "元|万元|亿元", summary: "the unit amounts are shown in (default 万元)"),
         DotCommand(name: ".timer", arguments: "on|off", summary: "print the run time after each statement"),
         DotCommand(name: ".output", arguments: "FILE|stdout", summary: "write results to a file, or back to the screen"),
+        DotCommand(name: ".save", arguments: "FILE.tally", summary: "save the loaded line items as a snapshot that reopens at once"),
         DotCommand(name: ".read", arguments: "FILE", summary: "run the statements in a script file"),
         DotCommand(name: ".quit", arguments: "", summary: "leave tally"),
     ]
@@ -73,6 +74,15 @@ extension Session {
         case ".load":
             guard !rest.isEmpty else { return fail("`.load` needs a file name") }
             if load(path: rest) { emit("loaded \(rest): \(store.count) line items in all\n") }
+        case ".save":
+            guard !rest.isEmpty else { return fail("`.save` needs a file name, such as items.tally") }
+            guard rest.hasSuffix(".tally") else { return fail("a snapshot's name ends in .tally", help: "`.save \(rest).tally`") }
+            do throws(Diagnostic) {
+                try Snapshot.write(store, to: rest)
+                emit("saved \(store.count) line items to \(rest)\n")
+            } catch {
+                report(error)
+            }
         case ".read":
             guard !rest.isEmpty else { return fail("`.read` needs a file name") }
             guard readDepth < 16 else { return fail("`.read` nested more than 16 deep (does a script read itself?)") }

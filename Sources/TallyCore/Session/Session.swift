@@ -75,7 +75,25 @@ public final class Session {
     public func load(path: String) -> Bool {
         do {
             let loaded = try InputFile.read(path: path)
-            add(loaded.items, from: path)
+            if let snapshot = loaded.store {
+                // A snapshot into an empty session is the store as saved: nothing to rebuild.
+                if builder.count == 0 {
+                    builder = StoreBuilder(snapshot)
+                    store = snapshot
+                } else {
+                    builder.append(ColumnBatch(snapshot))
+                    store = builder.build()
+                }
+                loadedFiles.append(path)
+            } else if !loaded.columns.isEmpty {
+                for batch in loaded.columns { builder.append(batch) }
+                store = builder.build()
+                // The builder keeps the store's own columns (codes included), not a second copy.
+                builder = StoreBuilder(store)
+                loadedFiles.append(path)
+            } else {
+                add(loaded.items, from: path)
+            }
             if let imported = loaded.report {
                 reports.append(imported)
                 if !imported.unplaced.isEmpty {
@@ -221,8 +239,10 @@ public final class Session {
         }
         var engine = AuditRules(store: store, scope: scope, reports: reports)
         engine.run(rules.isEmpty ? AuditRules.all : rules)
-        var docs = Set<String>()
-        scope.forEach { docs.insert(store.docs[store.doc[$0]]) }
+        // The documents in scope, by id: no string hashed per row.
+        var inScope = [Bool](repeating: false, count: store.docs.count)
+        scope.forEach { inScope[Int(store.doc[$0])] = true }
+        let docs = inScope.indices.filter { inScope[$0] }.map { store.docs[UInt32($0)] }
         return (engine.findings, docs.sorted())
     }
 

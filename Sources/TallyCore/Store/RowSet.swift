@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A set of row indices as a bitmap: one bit a row. Filters produce these and combine them
 /// with whole-word operations.
 public struct RowSet: Equatable, Sendable {
@@ -10,22 +12,45 @@ public struct RowSet: Equatable, Sendable {
         if all { clearTail() }
     }
 
-    /// Builds the set of rows `0..<rowCount` for which `test` is true.
+    /// Builds the set of rows `0..<rowCount` for which `test` is true. A large store is
+    /// split between the two cores, each filling its own half of the words.
     @inline(__always)
     public init(rowCount: Int, where test: (Int) -> Bool) {
         self.rowCount = rowCount
         var words = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
         words.withUnsafeMutableBufferPointer { out in
-            var row = 0
-            for w in 0..<out.count {
-                var word: UInt64 = 0
-                let end = min(64, rowCount - row)
-                for bit in 0..<end where test(row + bit) { word |= 1 << UInt64(bit) }
-                out[w] = word
-                row += 64
+            withoutActuallyEscaping(test) { test in
+                let job = FillJob(out: out, rowCount: rowCount, test: test)
+                if rowCount >= Self.parallelRows {
+                    DispatchQueue.concurrentPerform(iterations: 2) { lane in
+                        job.fill(words: (job.out.count * lane / 2)..<(job.out.count * (lane + 1) / 2))
+                    }
+                } else {
+                    job.fill(words: 0..<out.count)
+                }
             }
         }
         self.words = words
+    }
+
+    /// Stores at least this large are scanned on both cores.
+    public static let parallelRows = 1 << 20
+
+    private struct FillJob: @unchecked Sendable {
+        let out: UnsafeMutableBufferPointer<UInt64>
+        let rowCount: Int
+        let test: (Int) -> Bool
+
+        @inline(__always)
+        func fill(words: Range<Int>) {
+            for w in words {
+                var word: UInt64 = 0
+                let row = w << 6
+                let end = min(64, rowCount - row)
+                for bit in 0..<end where test(row + bit) { word |= 1 << UInt64(bit) }
+                out[w] = word
+            }
+        }
     }
 
     private mutating func clearTail() {
@@ -51,6 +76,23 @@ public struct RowSet: Equatable, Sendable {
         clearTail()
     }
 
+    /// Removes the rows for which `shouldRemove` is true, testing only rows in the set.
+    @inline(__always)
+    public mutating func removeAll(where shouldRemove: (Int) -> Bool) {
+        words.withUnsafeMutableBufferPointer { words in
+            for w in words.indices where words[w] != 0 {
+                var bits = words[w]
+                var kept = bits
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    if shouldRemove(w << 6 | bit) { kept &= ~(1 << UInt64(bit)) }
+                    bits &= bits - 1
+                }
+                words[w] = kept
+            }
+        }
+    }
+
     public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
@@ -64,6 +106,20 @@ public struct RowSet: Equatable, Sendable {
                 let bit = bits.trailingZeroBitCount
                 try body(w << 6 | bit)
                 bits &= bits - 1
+            }
+        }
+    }
+
+    /// Calls `body` with each row in the given range of 64-row words, in increasing order.
+    @inline(__always)
+    public func forEach(inWords range: Range<Int>, _ body: (Int) throws -> Void) rethrows {
+        try words.withUnsafeBufferPointer { words in
+            for w in range where words[w] != 0 {
+                var bits = words[w]
+                while bits != 0 {
+                    try body(w << 6 | bits.trailingZeroBitCount)
+                    bits &= bits - 1
+                }
             }
         }
     }

@@ -1,22 +1,24 @@
+import Dispatch
+
 /// Collects line items and freezes them into a `LineItemStore`: sorts the code dictionary
 /// and links every row to its parent row.
 public struct StoreBuilder: Sendable {
-    private var docs = TextDictionary()
-    private var districts = TextDictionary()
-    private var depts = TextDictionary()
-    private var names = TextDictionary()
-    private var rawCodes = TextDictionary()
+    var docs = TextDictionary()
+    var districts = TextDictionary()
+    var depts = TextDictionary()
+    var names = TextDictionary()
+    var rawCodes = TextDictionary()
 
-    private var doc: [UInt32] = []
-    private var district: [UInt32] = []
-    private var dept: [UInt32] = []
-    private var year: [Int16] = []
-    private var table: [UInt8] = []
-    private var rawCode: [UInt32] = []
-    private var name: [UInt32] = []
-    private var column: [UInt8] = []
-    private var amount: [Int64] = []
-    private var line: [UInt32] = []
+    var doc: [UInt32] = []
+    var district: [UInt32] = []
+    var dept: [UInt32] = []
+    var year: [Int16] = []
+    var table: [UInt8] = []
+    var rawCode: [UInt32] = []
+    var name: [UInt32] = []
+    var column: [UInt8] = []
+    var amount: [Int64] = []
+    var line: [UInt32] = []
 
     public init() {}
 
@@ -54,6 +56,38 @@ public struct StoreBuilder: Sendable {
             parent: parent)
     }
 
+    /// Parent links through the packed cell table, for any range of rows (read-only, so the
+    /// two cores can share it).
+    private struct PackedParents: @unchecked Sendable {
+        let packed: CellTable
+        let totals: CellTable
+        let prefixes: [[UInt32]]
+        let emptyCode: UInt32?
+        let doc: [UInt32], year: [Int16], table: [UInt8], column: [UInt8], code: [UInt32]
+
+        struct Output: @unchecked Sendable {
+            let rows: UnsafeMutableBufferPointer<Int32>
+            init(_ rows: UnsafeMutableBufferPointer<Int32>) { self.rows = rows }
+        }
+
+        func link(rows range: Range<Int>, into output: Output) {
+            for row in range where code[row] != emptyCode {
+                var found: Int32?
+                let base = CellTable.key(doc: doc[row], year: year[row], table: table[row], column: column[row], code: 0)!
+                for prefix in prefixes[Int(code[row])] {
+                    if let p = packed.find(base | UInt64(prefix)) {
+                        found = p
+                        break
+                    }
+                }
+                if found == nil, let emptyCode {
+                    found = totals.find(base | UInt64(emptyCode))
+                }
+                output.rows[row] = found ?? -1
+            }
+        }
+    }
+
     /// Rows that can add up into one another: same doc, table, column and year.
     private struct Cell: Hashable {
         var doc: UInt32
@@ -72,46 +106,86 @@ public struct StoreBuilder: Sendable {
     ) -> [Int32] {
         let prefixes = codes.properPrefixIDs()
         let emptyCode = codes.id(of: "")
+        let isTotalName = names.mask { $0.contains("合计") || $0.contains("总计") }
+        // Large stores look cells up by a packed key; the Dictionary stays for what does not pack.
+        let packs = (doc.max() ?? 0) < 1 << 24 && codes.count < 1 << 20
+            && year.allSatisfy { $0 >= 1900 && $0 < 1900 + 2048 }
+        var packed: CellTable? = packs ? CellTable(capacity: doc.count) : nil
         var rowOfCell: [Cell: Int32] = [:]
-        rowOfCell.reserveCapacity(doc.count)
+        if !packs { rowOfCell.reserveCapacity(doc.count) }
         // Empty-code rows per group; the group total is chosen among them below.
         var totals: [Cell: Int32] = [:]
         var ambiguous: Set<Cell> = []
         for row in doc.indices {
-            let cell = Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: code[row])
             if code[row] == emptyCode {
-                let isTotalName = names[name[row]].contains("合计") || names[name[row]].contains("总计")
+                let cell = Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: code[row])
+                let isTotal = isTotalName[Int(name[row])]
                 if let existing = totals[cell] {
-                    let existingIsTotal =
-                        names[name[Int(existing)]].contains("合计") || names[name[Int(existing)]].contains("总计")
-                    if isTotalName && !existingIsTotal {
+                    let existingIsTotal = isTotalName[Int(name[Int(existing)])]
+                    if isTotal && !existingIsTotal {
                         totals[cell] = Int32(row)
                         ambiguous.remove(cell)
-                    } else if isTotalName == existingIsTotal {
+                    } else if isTotal == existingIsTotal {
                         ambiguous.insert(cell)
                     }
                 } else {
                     totals[cell] = Int32(row)
                 }
-            } else if rowOfCell[cell] == nil {
-                rowOfCell[cell] = Int32(row)
+            } else if packed != nil {
+                let key = CellTable.key(doc: doc[row], year: year[row], table: table[row], column: column[row], code: code[row])!
+                packed!.insertIfAbsent(key, row: Int32(row))
+            } else {
+                let cell = Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: code[row])
+                if rowOfCell[cell] == nil { rowOfCell[cell] = Int32(row) }
             }
         }
         for cell in ambiguous { totals[cell] = nil }
+        // The group totals, packed too, so a 类 row finds its 合计 without hashing a struct.
+        var packedTotals: CellTable?
+        if packs {
+            packedTotals = CellTable(capacity: totals.count)
+            for (cell, row) in totals {
+                let key = CellTable.key(doc: cell.doc, year: cell.year, table: cell.table, column: cell.column, code: cell.code)!
+                packedTotals!.insertIfAbsent(key, row: row)
+            }
+        }
 
         var parent = [Int32](repeating: -1, count: doc.count)
+        if let packed {
+            // Lookups only from here on: both cores take half the rows each.
+            let job = PackedParents(packed: packed, totals: packedTotals!, prefixes: prefixes, emptyCode: emptyCode, doc: doc,
+                                    year: year, table: table, column: column, code: code)
+            parent.withUnsafeMutableBufferPointer { out in
+                let lanes = doc.count >= RowSet.parallelRows ? 2 : 1
+                let target = PackedParents.Output(out)
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    job.link(rows: (target.rows.count * lane / lanes)..<(target.rows.count * (lane + 1) / lanes), into: target)
+                }
+            }
+            return parent
+        }
         for row in doc.indices where code[row] != emptyCode {
-            var cell = Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: code[row])
             var found: Int32?
-            for prefix in prefixes[Int(code[row])] {
-                cell.code = prefix
-                if let p = rowOfCell[cell] {
-                    found = p
-                    break
+            if let packed {
+                let base = CellTable.key(doc: doc[row], year: year[row], table: table[row], column: column[row], code: 0)!
+                for prefix in prefixes[Int(code[row])] {
+                    if let p = packed.find(base | UInt64(prefix)) {
+                        found = p
+                        break
+                    }
+                }
+            } else {
+                var cell = Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: code[row])
+                for prefix in prefixes[Int(code[row])] {
+                    cell.code = prefix
+                    if let p = rowOfCell[cell] {
+                        found = p
+                        break
+                    }
                 }
             }
             if found == nil, let emptyCode {
-                cell.code = emptyCode
+                let cell = Cell(doc: doc[row], year: year[row], table: table[row], column: column[row], code: emptyCode)
                 found = totals[cell]
             }
             parent[row] = found ?? -1

@@ -6,6 +6,11 @@ public struct TextDictionary: Sendable {
 
     public init() {}
 
+    /// A dictionary of distinct `values`, ids in their order (a snapshot's).
+    init(_ values: [String]) {
+        for v in values { _ = intern(v) }
+    }
+
     public var count: Int { values.count }
 
     public mutating func intern(_ value: String) -> UInt32 {

@@ -1,0 +1,163 @@
+import Dispatch
+
+/// Grouping by small dictionaries (table, column, year, dept, district, doc, code, level,
+/// name) with plain arrays: a row's group is its ids in mixed radix, so a scan does no hashing,
+/// and large scans split between the two cores, each with its own accumulators.
+enum DenseGroups {
+    /// The most accumulator cells a dense grouping may use (8 MB); past it, the hash path.
+    static let maxCells = 1 << 18
+    /// Fewer rows than this run on one core.
+    static let parallelRows = 1 << 20
+
+    enum Source {
+        case ids([UInt32]), bytes([UInt8]), year([Int16]), level([UInt32], [UInt8])
+    }
+
+    struct Key {
+        var source: Source
+        var stride: Int
+        var size: Int
+        var offset: Int64
+    }
+
+    /// The groups and accumulators of `rows`, or nil when the groups do not fit dense arrays
+    /// (or a sum overflowed across the halves; the hash path then names the row).
+    static func aggregate(
+        _ rows: RowSet, fields: [Field], slotOfColumn: [Int], width: Int, _ store: LineItemStore, _ cancel: Cancellation
+    ) throws(Diagnostic) -> (keys: [Executor.GroupKey], accumulators: [Executor.Accumulator], overflowRow: Int?)? {
+        var keys: [Key] = []
+        var cells = width
+        for field in fields.reversed() {
+            let key: Key
+            switch field {
+            case .doc: key = Key(source: .ids(store.doc), stride: cells, size: store.docs.count, offset: 0)
+            case .district: key = Key(source: .ids(store.district), stride: cells, size: store.districts.count, offset: 0)
+            case .dept: key = Key(source: .ids(store.dept), stride: cells, size: store.depts.count, offset: 0)
+            case .name: key = Key(source: .ids(store.name), stride: cells, size: store.names.count, offset: 0)
+            case .code: key = Key(source: .ids(store.code), stride: cells, size: store.codes.count, offset: 0)
+            case .table: key = Key(source: .bytes(store.table), stride: cells, size: TableID.allCases.count, offset: 0)
+            case .column: key = Key(source: .bytes(store.column), stride: cells, size: ColumnID.allCases.count, offset: 0)
+            case .level: key = Key(source: .level(store.code, store.codes.levels), stride: cells, size: 4, offset: 0)
+            case .year:
+                guard let low = store.year.min(), let high = store.year.max() else { return nil }
+                key = Key(source: .year(store.year), stride: cells, size: Int(high) - Int(low) + 1, offset: Int64(low))
+            case .line, .amount: return nil
+            }
+            guard key.size > 0, cells <= maxCells / key.size else { return nil }
+            cells *= key.size
+            keys.append(key)
+        }
+        keys.reverse()
+
+        let lanes = rows.rowCount >= parallelRows ? 2 : 1
+        let wordCount = rows.words.count
+        var results = [Lane](repeating: Lane(), count: lanes)
+        let job = Job(rows: rows, keys: keys, slotOfColumn: slotOfColumn, amount: store.amount, column: store.column,
+                      cells: cells, cancel: cancel)
+        results.withUnsafeMutableBufferPointer { out in
+            let slots = UnsafeSendable(out)
+            if lanes == 1 {
+                out[0] = job.run(words: 0..<wordCount)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    let range = (wordCount * lane / lanes)..<(wordCount * (lane + 1) / lanes)
+                    slots.value[lane] = job.run(words: range)
+                }
+            }
+        }
+        if results.contains(where: \.cancelled) { throw Cancellation.cancelledError }
+        var total = results[0]
+        for other in results.dropFirst() {
+            if let row = other.overflowRow { total.overflowRow = total.overflowRow ?? row }
+            for i in 0..<cells where other.accumulators[i].count > 0 {
+                let (sum, overflow) = total.accumulators[i].sum.addingReportingOverflow(other.accumulators[i].sum)
+                if overflow { return nil }
+                total.accumulators[i].sum = sum
+                total.accumulators[i].count += other.accumulators[i].count
+                total.accumulators[i].min = min(total.accumulators[i].min, other.accumulators[i].min)
+                total.accumulators[i].max = max(total.accumulators[i].max, other.accumulators[i].max)
+            }
+        }
+
+        // The groups that received a row, in index order, as the hash path would list them.
+        var groupKeys: [Executor.GroupKey] = []
+        var accumulators: [Executor.Accumulator] = []
+        let groups = cells / width
+        for g in 0..<groups {
+            let base = g * width
+            var used = fields.isEmpty
+            for s in 0..<width where total.accumulators[base + s].count > 0 { used = true }
+            guard used else { continue }
+            var key = Executor.GroupKey()
+            for (i, k) in keys.enumerated() {
+                key[i] = Int64((base / k.stride) % k.size) + k.offset
+            }
+            groupKeys.append(key)
+            accumulators.append(contentsOf: total.accumulators[base..<(base + width)])
+        }
+        return (groupKeys, accumulators, total.overflowRow)
+    }
+
+    struct Lane {
+        var accumulators: [Executor.Accumulator] = []
+        var overflowRow: Int?
+        var cancelled = false
+    }
+
+    struct UnsafeSendable<T>: @unchecked Sendable {
+        var value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    /// One lane's scan: read-only inputs, its own accumulators.
+    struct Job: @unchecked Sendable {
+        let rows: RowSet
+        let keys: [Key]
+        let slotOfColumn: [Int]
+        let amount: [Int64]
+        let column: [UInt8]
+        let cells: Int
+        let cancel: Cancellation
+
+        func run(words: Range<Int>) -> Lane {
+            var lane = Lane()
+            lane.accumulators = [Executor.Accumulator](repeating: Executor.Accumulator(), count: cells)
+            lane.accumulators.withUnsafeMutableBufferPointer { acc in
+                amount.withUnsafeBufferPointer { amount in
+                    column.withUnsafeBufferPointer { column in
+                        slotOfColumn.withUnsafeBufferPointer { slotOfColumn in
+                            // Blocks of 4,096 rows, the flag asked before each: a cancelled scan stops.
+                            for block in stride(from: words.lowerBound, to: words.upperBound, by: 64) {
+                                if cancel.isCancelled() { lane.cancelled = true }
+                                if lane.cancelled || lane.overflowRow != nil { break }
+                                rows.forEach(inWords: block..<min(block + 64, words.upperBound)) { row in
+                                    let slot = slotOfColumn[Int(column[row])]
+                                    guard slot >= 0, lane.overflowRow == nil else { return }
+                                    var index = slot
+                                    for k in keys {
+                                        let v: Int
+                                        switch k.source {
+                                        case .ids(let ids): v = Int(ids[row])
+                                        case .bytes(let bytes): v = Int(bytes[row])
+                                        case .year(let years): v = Int(years[row]) - Int(k.offset)
+                                        case .level(let codes, let levels): v = Int(levels[Int(codes[row])])
+                                        }
+                                        index &+= v &* k.stride
+                                    }
+                                    let value = amount[row]
+                                    let (sum, overflow) = acc[index].sum.addingReportingOverflow(value)
+                                    if overflow { lane.overflowRow = row }
+                                    acc[index].sum = sum
+                                    acc[index].count += 1
+                                    if value < acc[index].min { acc[index].min = value }
+                                    if value > acc[index].max { acc[index].max = value }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return lane
+        }
+    }
+}

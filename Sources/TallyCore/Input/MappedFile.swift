@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file's bytes mapped read-only into memory: the loader and snapshots read them where they
+/// lie, so a large file is never held twice. Unmapped when the value goes away.
+public final class MappedFile: @unchecked Sendable {
+    public let bytes: UnsafeBufferPointer<UInt8>
+    private let mapping: UnsafeMutableRawPointer?
+
+    /// nil for anything that cannot be mapped (a directory, a pipe, an empty file): callers
+    /// then read the careful way, which says why.
+    public init?(path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
+            info.st_size <= InputFile.maxBytes
+        else { return nil }
+        let size = Int(info.st_size)
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        mapping = p
+        bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: size)
+    }
+
+    deinit {
+        if let mapping { munmap(mapping, bytes.count) }
+    }
+}
