@@ -90,6 +90,12 @@ struct TallyCommand: ParsableCommand {
         }
 
         let actions = orderedActions()
+        // A question asked of data that did not load would get a confident wrong answer
+        // (a sum over nothing is 0): without a prompt to fix it at, stop here.
+        if session.hadError && (!actions.isEmpty || isatty(STDIN_FILENO) != 1) {
+            StandardStreams.err("tally: no statement was run, because a file above could not be loaded\n")
+            Glibc.exit(2)
+        }
         if !actions.isEmpty {
             for action in actions {
                 if session.wantsQuit { break }

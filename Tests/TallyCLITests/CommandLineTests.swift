@@ -106,6 +106,8 @@ struct CommandLineTests {
         let r = try TallyProcess.run(["/nonexistent/items.tsv", "-c", "count"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("/nonexistent/items.tsv: error: cannot read: No such file or directory"))
+        #expect(r.stdout == "", "no answer from data that did not load")
+        #expect(r.stderr.contains("no statement was run"))
         let o = try TallyProcess.run(["--bogus"])
         #expect(o.status == 2)
         #expect(o.stderr.contains("Unknown option '--bogus'"))

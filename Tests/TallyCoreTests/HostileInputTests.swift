@@ -114,6 +114,27 @@ struct HostileInputTests {
         #expect((try? Parser.parse(fine)) != nil)
     }
 
+    /// The audit adds children and parts too: past Int64 that is a finding, never a wrapped sum.
+    @Test func auditSumsPastInt64AreFindingsNotWraps() throws {
+        let tsv = """
+            doc\tdept\tyear\ttable\tcode\tcolumn\tamount\tline
+            d\t甲\t2025\texpenditure\t208\ttotal\t1.00\t4
+            d\t甲\t2025\texpenditure\t20801\ttotal\t1.00\t5
+            d\t甲\t2025\texpenditure\t20801\tbasic\t9000000000000.00\t5
+            d\t甲\t2025\texpenditure\t20801\tproject\t9000000000000.00\t5
+            d\t甲\t2025\texpenditure\t20802\ttotal\t9000000000000.00\t6
+            d\t甲\t2025\texpenditure\t20803\ttotal\t9000000000000.00\t7
+
+            """
+        var out = ""
+        let session = Session(format: .tsv, out: { out += $0 }, err: { out += $0 })
+        session.add(try LineItemFile.read(Array(tsv.utf8), path: "overflow.tsv"), from: "overflow.tsv")
+        session.run("audit tree rows", origin: .commandLine)
+        #expect(out.contains("its children add past what tally can hold"), "\(out)")
+        #expect(out.contains("too far apart for tally to hold the difference"), "\(out)")
+        #expect(session.exitStatus == 1)
+    }
+
     @Test func sumsPastInt64AreAnError() {
         let huge = "9223372036854.775807"  // Int64.max fen, in 万元
         var out = ""

@@ -196,7 +196,7 @@ public struct Completer {
         let word = String(decoding: before[start...], as: UTF8.self)
         let options: [Completion.Candidate]
         switch command {
-        case ".load", ".read":
+        case ".load", ".read", ".save":
             return Completion(wordStart: start, word: word, candidates: files(word))
         case ".output":
             return Completion(wordStart: start, word: word, candidates: matching(word, [Completion.Candidate("stdout")]) + files(word))

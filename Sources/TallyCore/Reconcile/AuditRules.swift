@@ -67,7 +67,7 @@ struct AuditRules {
             }
         }
         var mismatched: [Int] = []
-        for p in 0..<n where count[p] > 0 && store.amount[p] != sum[p] { mismatched.append(p) }
+        for p in 0..<n where count[p] < 0 || (count[p] > 0 && store.amount[p] != sum[p]) { mismatched.append(p) }
         guard !mismatched.isEmpty else { return }
         // The few parents that disagree: their children's lines, in row order.
         var linesOf: [Int: [Int]] = [:]
@@ -83,6 +83,15 @@ struct AuditRules {
             if linesOf[p]!.count < 8, !linesOf[p]!.contains(line) { linesOf[p]!.append(line) }
         }
         for parent in mismatched {
+            if count[parent] < 0 {
+                let item = store.item(parent)
+                findings.append(Finding(
+                    doc: item.doc, rule: "tree", severity: .material, table: item.table, code: item.code, column: item.column,
+                    expected: nil, actual: item.amount, lines: [item.line] + linesOf[parent]!,
+                    message: "\(label(parent)) \(item.column.id) \(item.year): its children add past what tally can hold "
+                        + "(±92,233,720,368,547,758.07 元), so they cannot match the printed \(item.amount.display(in: .wan))"))
+                continue
+            }
             let entryCount = Int(count[parent])
             let gap = store.amount[parent] &- sum[parent]
             let item = store.item(parent)
@@ -110,8 +119,10 @@ struct AuditRules {
                     scope.forEach { row in
                         let p = Int(parent[row])
                         guard p >= low, p < high, everything || scope.contains(p) else { return }
-                        sum[p] &+= amount[row]
-                        count[p] &+= 1
+                        // An overflowing sum marks its parent (count < 0) instead of wrapping.
+                        let (added, overflow) = sum[p].addingReportingOverflow(amount[row])
+                        sum[p] = added
+                        count[p] = overflow || count[p] < 0 ? Int32.min : count[p] &+ 1
                     }
                 }
             }
@@ -154,13 +165,16 @@ struct AuditRules {
                 // Most printed rows add up: check that first, without building anything.
                 var quickSum: Int64 = 0
                 var quickCount = 0
+                var quickOverflow = false
                 for part in identity.parts {
                     if let (v, _) = group.figure(part) {
-                        quickSum &+= v
+                        let (added, overflow) = quickSum.addingReportingOverflow(v)
+                        quickSum = added
+                        quickOverflow = quickOverflow || overflow
                         quickCount += 1
                     }
                 }
-                if tableID != .threePublic && (quickCount == 0 || quickSum == total) { continue }
+                if tableID != .threePublic && !quickOverflow && (quickCount == 0 || quickSum == total) { continue }
                 var parts = identity.parts.compactMap { group.figure($0)?.0 }
                 // 三公: the vehicle subtotal may be unprinted; its parts stand in for it.
                 if tableID == .threePublic, identity.total == .total, group.figure(.vehicle) == nil {
@@ -168,11 +182,25 @@ struct AuditRules {
                 }
                 // A lone total (a prior year's column, an unsplit row) has nothing to add up.
                 guard !parts.isEmpty else { continue }
-                let sum = parts.reduce(Int64(0), &+)
-                let gap = total &- sum
-                guard gap != 0 else { continue }
+                var sum: Int64 = 0
+                var overflow = false
+                for part in parts {
+                    let (added, over) = sum.addingReportingOverflow(part)
+                    sum = added
+                    overflow = overflow || over
+                }
+                let (gap, gapOverflow) = total.subtractingReportingOverflow(sum)
+                guard gap != 0 || overflow || gapOverflow else { continue }
                 let item = store.item(row)
                 let names = identity.parts.map(\.id).joined(separator: " + ")
+                if overflow || gapOverflow {
+                    found.append((store.doc[row], store.line[row], store.table[row], store.code[row], Finding(
+                        doc: item.doc, rule: "rows", severity: .material, table: tableID, code: item.code, column: identity.total,
+                        expected: overflow ? nil : Amount(fen: sum), actual: Amount(fen: total), lines: [item.line],
+                        message: "\(label(row)) \(item.year): \(identity.total.id) and \(names) are too far apart for tally "
+                            + "to hold the difference (past ±92,233,720,368,547,758.07 元)")))
+                    continue
+                }
                 found.append((store.doc[row], store.line[row], store.table[row], store.code[row], Finding(
                     doc: item.doc, rule: "rows", severity: Finding.severity(gap: gap, figures: parts.count), table: tableID,
                     code: item.code, column: identity.total, expected: Amount(fen: sum), actual: Amount(fen: total), lines: [item.line],

@@ -213,6 +213,14 @@ enum HelpText {
                 .output stdout
 
             """,
+        "save": """
+            .save FILE.tally
+              Saves every loaded line item as a snapshot: a versioned, checksummed columnar file
+              that `tally FILE.tally` or `.load FILE.tally` opens by mapping it, far faster than
+              reading a TSV again.
+                .save /tmp/tally-help.tally
+
+            """,
         "read": ".read FILE\n  Runs the statements of a script file, as -f does.\n    .read examples/overview.tq\n",
         "quit": ".quit\n  Leaves tally (Ctrl-D at an empty prompt does too).\n",
     ]
