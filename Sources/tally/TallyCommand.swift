@@ -78,6 +78,7 @@ struct TallyCommand: ParsableCommand {
             out: StandardStreams.out,
             err: StandardStreams.err)
         session.unit = unit
+        if stderrIsTerminal { session.progress = { StandardStreams.err($0) } }
         session.color = stderrIsTerminal && !noColor
         session.colorResults = isatty(STDOUT_FILENO) == 1 && !noColor
         if isatty(STDOUT_FILENO) == 1 { session.terminalWidth = { LineEditor.terminalColumns() } }

@@ -31,6 +31,8 @@ public final class Session {
     var output: OutputTarget = .standard
     /// Results named with `let`.
     var names: [String: Measure] = [:]
+    /// Where a long load shows that it is under way (stderr, on a terminal), else nil.
+    public var progress: (@Sendable (String) -> Void)?
     /// The terminal's width when results go to a terminal (charts draw to it), else nil.
     public var terminalWidth: (() -> Int)?
     /// Asked by running queries whether the user pressed Ctrl-C.
@@ -73,6 +75,8 @@ public final class Session {
     /// Loads a file whole, or reports why not and leaves the store as it was.
     @discardableResult
     public func load(path: String) -> Bool {
+        let underWay = progress.flatMap { LoadProgress(path: path, write: $0) }
+        defer { underWay?.finish() }
         do {
             let loaded = try InputFile.read(path: path)
             if let snapshot = loaded.store {

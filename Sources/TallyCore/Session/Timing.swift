@@ -11,7 +11,7 @@ struct Timing: CustomStringConvertible {
     var user: Double
     var system: Double
 
-    struct Mark {
+    struct Mark: @unchecked Sendable {
         var wall: timespec
         var usage: rusage
     }

@@ -1,0 +1,52 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A long load shows that it is under way (§4): after half a second, the file, its size and
+/// the seconds so far, redrawn in place on the terminal and erased when the load ends. Short
+/// loads print nothing; the front end passes a writer only when stderr is a terminal.
+final class LoadProgress: Sendable {
+    /// Files smaller than this load in well under a second.
+    static let minimumBytes = 16 << 20
+
+    private let done = Atomic<Bool>(false)
+    private let stopped = DispatchSemaphore(value: 0)
+
+    init?(path: String, write: @escaping @Sendable (String) -> Void) {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) >= Self.minimumBytes else { return nil }
+        let label = "loading \(path) (\(Self.size(Int(info.st_size))))"
+        let started = Timing.now()
+        DispatchQueue.global().async { [self] in
+            var shown = false
+            while !done.load(ordering: .acquiring) {
+                usleep(100_000)
+                let seconds = Timing.since(started).real
+                if seconds >= 0.5 && !done.load(ordering: .acquiring) {
+                    let tenths = Int(seconds * 10)
+                    write("\r\(label) … \(tenths / 10).\(tenths % 10) s")
+                    shown = true
+                }
+            }
+            if shown { write("\r\u{1B}[K") }
+            stopped.signal()
+        }
+    }
+
+    /// Ends the display (and waits for it to be erased, so nothing else is drawn over it).
+    func finish() {
+        done.store(true, ordering: .releasing)
+        stopped.wait()
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 30
+            ? "\(bytes / (1 << 30)).\((bytes % (1 << 30)) * 10 / (1 << 30)) GB"
+            : "\(bytes >> 20) MB"
+    }
+}
