@@ -149,3 +149,23 @@ struct ReconcileTests {
         #expect(out.contains("unknown audit rule `tre`") && out.contains("did you mean `tree`?"))
     }
 }
+
+/// An audit over many documents lists the ones with findings and counts the clean ones.
+struct AuditManyDocumentsTests {
+    @Test func cleanDocumentsAreCountedNotListed() {
+        var items: [LineItem] = []
+        for d in 0..<12 {
+            items.append(Fixtures.item("208", "10.00", doc: "clean\(d)"))
+            items.append(Fixtures.item("20801", "10.00", doc: "clean\(d)"))
+        }
+        items.append(Fixtures.item("208", "10.00", doc: "broken"))
+        items.append(Fixtures.item("20801", "7.00", doc: "broken"))
+        var out = ""
+        let session = Session(out: { out += $0 }, err: { out += $0 })
+        session.add(items, from: "many")
+        session.run("audit tree", origin: .commandLine)
+        #expect(out.hasPrefix("FAIL  broken: 1 material\n"))
+        #expect(out.hasSuffix("PASS  12 other documents: no findings\n"))
+        #expect(!out.contains("clean3"))
+    }
+}

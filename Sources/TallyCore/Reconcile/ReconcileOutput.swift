@@ -71,8 +71,13 @@ enum ReconcileOutput {
         switch format {
         case .table, .markdown:
             var out = ""
+            let byDoc = Dictionary(grouping: findings, by: \.doc)
+            // Thousands of clean documents (a whole province) are one line, not thousands.
+            let clean = docs.filter { byDoc[$0] == nil }
+            let listClean = clean.count <= 10
             for doc in docs {
-                let mine = findings.filter { $0.doc == doc }
+                let mine = byDoc[doc] ?? []
+                if mine.isEmpty && !listClean { continue }
                 let counts = Finding.Severity.allCases.compactMap { s -> String? in
                     let n = mine.filter { $0.severity == s }.count
                     return n == 0 ? nil : "\(n) \(s.rawValue)"
@@ -83,11 +88,26 @@ enum ReconcileOutput {
                 out += (color ? "\u{1B}[\(material ? "31" : "32")m\(mark)\u{1B}[0m" : mark) + "  \(doc): \(heading)\n"
                 if !mine.isEmpty { out += format.render(findingsTable(mine, withDoc: false), unit: unit) }
             }
+            if !listClean {
+                let mark = color ? "\u{1B}[32mPASS\u{1B}[0m" : "PASS"
+                out += "\(mark)  \(grouped(clean.count)) \(byDoc.isEmpty ? "" : "other ")documents: no findings\n"
+            }
             return out.isEmpty ? "no documents to audit\n" : out
         default:
             return format.render(findingsTable(findings, withDoc: true), unit: unit)
         }
     }
+}
+
+/// 19135 → "19,135".
+private func grouped(_ n: Int) -> String {
+    let digits = Array(String(n))
+    var out = ""
+    for (i, d) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(d)
+    }
+    return out
 }
 
 extension CheckEvaluator.Outcome {
