@@ -1,0 +1,170 @@
+import Dispatch
+
+/// The 表内 rules: in every table, each parent row against the sum of its children (`tree`),
+/// and each printed row's total against its parts (`rows`). They read every line item, so
+/// they are written for millions of rows: dense arrays, no dictionary per row, two cores.
+extension AuditRules {
+    // MARK: - 表内: parent = sum of children
+
+    mutating func tree() {
+        // Children's sums in dense arrays indexed by the parent's row: no hashing. On a large
+        // store each core takes the parents in its half of the rows (both read every row).
+        let n = store.count
+        var sum = [Int64](repeating: 0, count: n)
+        var count = [Int32](repeating: 0, count: n)
+        let everything = scope.count == n
+        let lanes = n >= RowSet.parallelRows ? 2 : 1
+        sum.withUnsafeMutableBufferPointer { sum in
+            count.withUnsafeMutableBufferPointer { count in
+                let job = TreeSums(parent: store.parent, amount: store.amount, scope: scope, everything: everything,
+                                   sum: sum, count: count)
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    job.add(parents: (n * lane / lanes)..<(n * (lane + 1) / lanes))
+                }
+            }
+        }
+        var mismatched: [Int] = []
+        for p in 0..<n where count[p] < 0 || (count[p] > 0 && store.amount[p] != sum[p]) { mismatched.append(p) }
+        guard !mismatched.isEmpty else { return }
+        // The few parents that disagree: their children's lines, in row order.
+        var linesOf: [Int: [Int]] = [:]
+        var isMismatched = RowSet(rowCount: n)
+        for p in mismatched {
+            linesOf[p] = []
+            isMismatched.insert(p)
+        }
+        scope.forEach { row in
+            let p = Int(store.parent[row])
+            guard p >= 0, isMismatched.contains(p), everything || scope.contains(p) else { return }
+            let line = Int(store.line[row])
+            if linesOf[p]!.count < 8, !linesOf[p]!.contains(line) { linesOf[p]!.append(line) }
+        }
+        for parent in mismatched {
+            if count[parent] < 0 {
+                let item = store.item(parent)
+                findings.append(Finding(
+                    doc: item.doc, rule: "tree", severity: .material, table: item.table, code: item.code, column: item.column,
+                    expected: nil, actual: item.amount, lines: [item.line] + linesOf[parent]!,
+                    message: "\(label(parent)) \(item.column.id) \(item.year): its children add past what tally can hold "
+                        + "(±92,233,720,368,547,758.07 元), so they cannot match the printed \(item.amount.display(in: .wan))"))
+                continue
+            }
+            let entryCount = Int(count[parent])
+            let gap = store.amount[parent] &- sum[parent]
+            let item = store.item(parent)
+            findings.append(Finding(
+                doc: item.doc, rule: "tree", severity: Finding.severity(gap: gap, figures: entryCount), table: item.table,
+                code: item.code, column: item.column, expected: Amount(fen: sum[parent]), actual: item.amount,
+                lines: [item.line] + linesOf[parent]!,
+                message: "\(label(parent)) \(item.column.id) \(item.year): printed \(item.amount.display(in: .wan)), its \(entryCount) \(entryCount == 1 ? "child adds" : "children add") to \(Amount(fen: sum[parent]).display(in: .wan))"))
+        }
+    }
+
+    /// One core's share of the tree rule: the children of parents in a range of rows.
+    struct TreeSums: @unchecked Sendable {
+        let parent: [Int32]
+        let amount: [Int64]
+        let scope: RowSet
+        let everything: Bool
+        let sum: UnsafeMutableBufferPointer<Int64>
+        let count: UnsafeMutableBufferPointer<Int32>
+
+        func add(parents range: Range<Int>) {
+            let low = range.lowerBound, high = range.upperBound
+            parent.withUnsafeBufferPointer { parent in
+                amount.withUnsafeBufferPointer { amount in
+                    scope.forEach { row in
+                        let p = Int(parent[row])
+                        guard p >= low, p < high, everything || scope.contains(p) else { return }
+                        // An overflowing sum marks its parent (count < 0) instead of wrapping.
+                        let (added, overflow) = sum[p].addingReportingOverflow(amount[row])
+                        sum[p] = added
+                        count[p] = overflow || count[p] < 0 ? Int32.min : count[p] &+ 1
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - 表内: a row's total against its parts
+
+    static let rowIdentities: [(tables: [TableID], total: ColumnID, parts: [ColumnID])] = [
+        ([.expenditure, .gpbExpenditure, .govFund, .soeCapital, .projectEcon, .projectGovEcon], .total, [.basic, .project]),
+        ([.basicEcon, .basicGovEcon], .total, [.personnel, .public]),
+        ([.threePublic], .total, [.overseas, .vehicle, .reception]),
+        ([.threePublic], .vehicle, [.vehiclePurchase, .vehicleOperation]),
+        ([.income], .total, [.carryover, .gpb, .govFund, .soeCapital, .specialAccount, .business, .superior, .affiliated, .operating, .other]),
+    ]
+
+    struct RowKey: Hashable {
+        var doc: UInt32
+        var table: UInt8
+        var year: Int16
+        var line: UInt32
+        var code: UInt32
+    }
+
+    mutating func rows() {
+        var found: [(doc: UInt32, line: UInt32, table: UInt8, code: UInt32, finding: Finding)] = []
+        let tables = Set(Self.rowIdentities.flatMap(\.tables))
+        // The identities of each table, looked up by its raw id once per printed row.
+        var identitiesOf = [[Int]](repeating: [], count: 256)
+        for (i, identity) in Self.rowIdentities.enumerated() {
+            for t in identity.tables { identitiesOf[Int(t.rawValue)].append(i) }
+        }
+        PrintedRows.forEach(store, scope: scope, tables: tables) { group in
+            let representative = group.representative
+            let applicable = identitiesOf[Int(store.table[representative])]
+            guard !applicable.isEmpty, let tableID = TableID(rawValue: store.table[representative]) else { return }
+            for i in applicable {
+                let identity = Self.rowIdentities[i]
+                guard let (total, row) = group.figure(identity.total) else { continue }
+                // Most printed rows add up: check that first, without building anything.
+                var quickSum: Int64 = 0
+                var quickCount = 0
+                var quickOverflow = false
+                for part in identity.parts {
+                    if let (v, _) = group.figure(part) {
+                        let (added, overflow) = quickSum.addingReportingOverflow(v)
+                        quickSum = added
+                        quickOverflow = quickOverflow || overflow
+                        quickCount += 1
+                    }
+                }
+                if tableID != .threePublic && !quickOverflow && (quickCount == 0 || quickSum == total) { continue }
+                var parts = identity.parts.compactMap { group.figure($0)?.0 }
+                // 三公: the vehicle subtotal may be unprinted; its parts stand in for it.
+                if tableID == .threePublic, identity.total == .total, group.figure(.vehicle) == nil {
+                    parts += [ColumnID.vehiclePurchase, .vehicleOperation].compactMap { group.figure($0)?.0 }
+                }
+                // A lone total (a prior year's column, an unsplit row) has nothing to add up.
+                guard !parts.isEmpty else { continue }
+                var sum: Int64 = 0
+                var overflow = false
+                for part in parts {
+                    let (added, over) = sum.addingReportingOverflow(part)
+                    sum = added
+                    overflow = overflow || over
+                }
+                let (gap, gapOverflow) = total.subtractingReportingOverflow(sum)
+                guard gap != 0 || overflow || gapOverflow else { continue }
+                let item = store.item(row)
+                let names = identity.parts.map(\.id).joined(separator: " + ")
+                if overflow || gapOverflow {
+                    found.append((store.doc[row], store.line[row], store.table[row], store.code[row], Finding(
+                        doc: item.doc, rule: "rows", severity: .material, table: tableID, code: item.code, column: identity.total,
+                        expected: overflow ? nil : Amount(fen: sum), actual: Amount(fen: total), lines: [item.line],
+                        message: "\(label(row)) \(item.year): \(identity.total.id) and \(names) are too far apart for tally "
+                            + "to hold the difference (past ±92,233,720,368,547,758.07 元)")))
+                    continue
+                }
+                found.append((store.doc[row], store.line[row], store.table[row], store.code[row], Finding(
+                    doc: item.doc, rule: "rows", severity: Finding.severity(gap: gap, figures: parts.count), table: tableID,
+                    code: item.code, column: identity.total, expected: Amount(fen: sum), actual: Amount(fen: total), lines: [item.line],
+                    message: "\(label(row)) \(item.year): \(identity.total.id) \(Amount(fen: total).display(in: .wan)) but \(names) = \(Amount(fen: sum).display(in: .wan))")))
+            }
+        }
+        found.sort { ($0.doc, $0.line, $0.table, $0.code) < ($1.doc, $1.line, $1.table, $1.code) }
+        findings += found.map(\.finding)
+    }
+}
