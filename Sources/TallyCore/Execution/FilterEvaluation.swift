@@ -1,17 +1,22 @@
 /// Turns a bound filter into the set of rows it selects, one column scan per condition.
 extension LineItemStore {
+    /// The dictionary ids of a free-text field, row by row.
+    func textColumn(_ field: Field) -> [UInt32] {
+        switch field {
+        case .doc: doc
+        case .district: district
+        case .dept: dept
+        default: name
+        }
+    }
+
     public func rows(matching filter: RowFilter) -> RowSet {
         let n = count
         switch filter {
         case .all: return RowSet(rowCount: n, all: true)
         case .none: return RowSet(rowCount: n)
         case .text(let field, let mask):
-            let ids: [UInt32] = switch field {
-            case .doc: doc
-            case .district: district
-            case .dept: dept
-            default: name
-            }
+            let ids = textColumn(field)
             return ids.withUnsafeBufferPointer { ids in
                 mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { mask[Int(ids[$0])] } }
             }
@@ -90,12 +95,7 @@ extension LineItemStore {
     func predicate(_ filter: RowFilter) -> ((Int) -> Bool)? {
         switch filter {
         case .text(let field, let mask):
-            let ids: [UInt32] = switch field {
-            case .doc: doc
-            case .district: district
-            case .dept: dept
-            default: name
-            }
+            let ids = textColumn(field)
             return { mask[Int(ids[$0])] }
         case .codeRange(let range):
             let lo = UInt32(range.lowerBound), width = UInt32(range.count)

@@ -17,7 +17,8 @@ final class LoadProgress: Sendable {
     private let done = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
 
-    init?(path: String, write: @escaping @Sendable (String) -> Void) {
+    /// `after`: seconds before anything is shown (a quick load shows nothing).
+    init?(path: String, after: Double = 0.5, write: @escaping @Sendable (String) -> Void) {
         var info = stat()
         guard stat(path, &info) == 0, Int(info.st_size) >= Self.minimumBytes else { return nil }
         let label = "loading \(path) (\(Self.size(Int(info.st_size))))"
@@ -27,7 +28,7 @@ final class LoadProgress: Sendable {
             while !done.load(ordering: .acquiring) {
                 usleep(100_000)
                 let seconds = Timing.since(started).real
-                if seconds >= 0.5 && !done.load(ordering: .acquiring) {
+                if seconds >= after && !done.load(ordering: .acquiring) {
                     let tenths = Int(seconds * 10)
                     write("\r\(label) … \(tenths / 10).\(tenths % 10) s")
                     shown = true
