@@ -27,7 +27,7 @@ extension Session {
 
     /// Writes the matching line items (every table and column, as `list` sees them) in the
     /// generic format, amounts exact in 万元, so they load back into tally or into DuckDB.
-    func export(_ export: Export, source: String) throws(Diagnostic) {
+    func export(_ export: Export, source: String, origin: SourceOrigin) throws(Diagnostic) {
         let path = export.path.text
         let separator: Character
         if path.lowercased().hasSuffix(".csv") {
@@ -39,7 +39,7 @@ extension Session {
                          help: "name the file items.tsv or items.csv")
         }
         let query = Query(verb: .list, verbRange: export.range, limit: nil, targets: [], filter: export.filter, groups: [], range: export.range)
-        let result = try evaluate(query, source: source, origin: .commandLine)
+        let result = try evaluate(query, source: source, origin: origin)
         guard let file = OutputFile(path: path) else {
             throw .error("cannot write `\(path)`", in: source, at: export.path.range,
                          help: "export replaces only a regular file, in a folder you can write to")

@@ -174,15 +174,15 @@ public final class Session {
                 throw d
             }
             switch statement {
-            case .query:
-                emit(render(try evaluate(text, origin: origin)))
+            case .query(let query):
+                emit(render(try evaluate(query, source: text, origin: origin)))
             case .chart(let query):
                 let result = try evaluate(query, source: text, origin: origin)
                 emit(chart.render(result))
             case .explainSQL(let query):
                 emit(try located(origin) { () throws(Diagnostic) in try explain(query, source: text) })
             case .export(let export):
-                try located(origin) { () throws(Diagnostic) in try self.export(export, source: text) }
+                try located(origin) { () throws(Diagnostic) in try self.export(export, source: text, origin: origin) }
             case .check(let check):
                 let outcome = try located(origin) { () throws(Diagnostic) in
                     var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
