@@ -42,5 +42,19 @@ struct SessionCancellationTests {
         #expect(output.contains("60,000") || output.contains("60000"))
     }
 
+    @Test func anAuditStopsWhenCancelled() {
+        var errors = ""
+        var output = ""
+        let session = Session(out: { output += $0 }, err: { errors += $0 })
+        session.loadSampleData()
+        session.cancellation = Cancellation { true }
+        session.run("audit", origin: .commandLine)
+        #expect(errors.contains("cancelled"))
+        #expect(output == "", "no partial audit is printed as if it were whole")
+        session.cancellation = .never
+        session.run("audit tree", origin: .commandLine)
+        #expect(output.contains("004_867d4fd29c913767"))
+    }
+
     static var storeItems: [LineItem] { (0..<store.count).map { store.item($0) } }
 }

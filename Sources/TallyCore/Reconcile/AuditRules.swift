@@ -10,15 +10,26 @@ struct AuditRules {
     let reports: [ImportReport]
     /// What the rules found; each rule appends (the within-table rules live in WithinTableRules.swift).
     var findings: [Finding] = []
+    /// Ctrl-C: asked between rules and between documents; the audit then stops unfinished.
+    let cancel: Cancellation
+    private(set) var cancelled = false
 
-    init(store: LineItemStore, scope: RowSet, reports: [ImportReport]) {
+    init(store: LineItemStore, scope: RowSet, reports: [ImportReport], cancel: Cancellation = .never) {
         self.store = store
         self.scope = scope
         self.reports = reports
+        self.cancel = cancel
+    }
+
+    /// True once the user has asked to stop (and from then on).
+    private mutating func stopping() -> Bool {
+        if !cancelled && cancel.isCancelled() { cancelled = true }
+        return cancelled
     }
 
     mutating func run(_ rules: [String]) {
         for rule in rules {
+            if stopping() { return }
             switch rule {
             case "tree": tree()
             case "rows": rows()
@@ -61,18 +72,26 @@ struct AuditRules {
     /// Each figure by where it is printed (the first, if printed twice); built on first use,
     /// since the tree and row rules do not need it.
     private var index: [FigureKey: (Int64, Int)]?
-    private var tablesOfDoc: Set<[UInt32]> = []
+    /// Narrative figures whatever their year (the text speaks of the document's year).
+    private var undated: [FigureKey: (Int64, Int)] = [:]
+    /// doc id << 8 | table, for each table a document has.
+    private var tablesOfDoc: Set<UInt64> = []
 
     private mutating func buildIndex() -> [FigureKey: (Int64, Int)] {
         if let index { return index }
         var built: [FigureKey: (Int64, Int)] = [:]
-        var present = Set<[UInt32]>()
+        var present = Set<UInt64>()
         let narrative = TableID.narrative.rawValue
         scope.forEach { row in
-            let key = FigureKey(doc: store.doc[row], table: store.table[row], code: store.code[row], column: store.column[row],
-                                year: store.year[row], name: store.table[row] == narrative ? store.name[row] : 0)
+            let isNarrative = store.table[row] == narrative
+            var key = FigureKey(doc: store.doc[row], table: store.table[row], code: store.code[row], column: store.column[row],
+                                year: store.year[row], name: isNarrative ? store.name[row] : 0)
             if built[key] == nil { built[key] = (store.amount[row], row) }
-            present.insert([store.doc[row], UInt32(store.table[row])])
+            if isNarrative {
+                key.year = 0
+                if undated[key] == nil { undated[key] = (store.amount[row], row) }
+            }
+            present.insert(UInt64(store.doc[row]) << 8 | UInt64(store.table[row]))
         }
         index = built
         tablesOfDoc = present
@@ -89,8 +108,7 @@ struct AuditRules {
             return index[FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: year, name: nameID)]
         }
         // Narrative figures are for the document's year; look them up whatever it is.
-        return index.first { $0.key.doc == doc && $0.key.table == table.rawValue && $0.key.code == codeID
-            && $0.key.column == column.rawValue && $0.key.name == nameID }?.value
+        return undated[FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: 0, name: nameID)]
     }
 
     /// The summary table's first income-side row naming `keyword` (a spending row ends in 支出).
@@ -110,21 +128,29 @@ struct AuditRules {
 
     private mutating func hasTable(_ doc: UInt32, _ table: TableID) -> Bool {
         _ = buildIndex()
-        return tablesOfDoc.contains([doc, UInt32(table.rawValue)])
+        return tablesOfDoc.contains(UInt64(doc) << 8 | UInt64(table.rawValue))
     }
 
-    /// Each document in scope with its year.
-    private var documents: [(id: UInt32, name: String, year: Int16)] {
+    /// Each document in scope with its year, found once.
+    private mutating func documents() -> [(id: UInt32, name: String, year: Int16)] {
+        if let documentList { return documentList }
         // A document's year is its expenditure table's (other tables may show a prior year too).
-        var fromExpenditure: [UInt32: Int16] = [:]
-        var latest: [UInt32: Int16] = [:]
+        var fromExpenditure = [Int16](repeating: 0, count: store.docs.count)
+        var latest = [Int16](repeating: Int16.min, count: store.docs.count)
+        let expenditure = TableID.expenditure.rawValue
         scope.forEach { row in
-            let d = store.doc[row]
-            if store.table[row] == TableID.expenditure.rawValue { fromExpenditure[d] = max(fromExpenditure[d] ?? 0, store.year[row]) }
-            latest[d] = max(latest[d] ?? 0, store.year[row])
+            let d = Int(store.doc[row])
+            if store.table[row] == expenditure { fromExpenditure[d] = max(fromExpenditure[d], store.year[row]) }
+            latest[d] = max(latest[d], store.year[row])
         }
-        return latest.keys.sorted().map { ($0, store.docs[$0], fromExpenditure[$0] ?? latest[$0] ?? 0) }
+        let found = latest.indices.filter { latest[$0] != Int16.min }.map { d in
+            (UInt32(d), store.docs[UInt32(d)], fromExpenditure[d] != 0 ? fromExpenditure[d] : latest[d])
+        }
+        documentList = found
+        return found
     }
+
+    private var documentList: [(id: UInt32, name: String, year: Int16)]?
 
     private mutating func compare(
         _ doc: (id: UInt32, name: String, year: Int16), rule: String, _ a: (Int64, Int)?, _ aWhat: String,
@@ -137,9 +163,9 @@ struct AuditRules {
                                     message: "cannot compare \(aWhat) with \(bWhat): \(missing)"))
             return
         }
-        let gap = a.0 &- b.0
-        guard gap != 0 else { return }
-        findings.append(Finding(doc: doc.name, rule: rule, severity: Finding.severity(gap: gap, figures: figures), table: table,
+        let (gap, overflow) = a.0.subtractingReportingOverflow(b.0)
+        guard gap != 0 || overflow else { return }
+        findings.append(Finding(doc: doc.name, rule: rule, severity: overflow ? .material : Finding.severity(gap: gap, figures: figures), table: table,
                                 code: code, column: column, expected: Amount(fen: b.0), actual: Amount(fen: a.0),
                                 lines: a.1 == b.1 ? [Int(store.line[a.1])] : [Int(store.line[a.1]), Int(store.line[b.1])],
                                 message: "\(aWhat) \(Amount(fen: a.0).display(in: .wan)) but \(bWhat) \(Amount(fen: b.0).display(in: .wan))"))
@@ -148,7 +174,7 @@ struct AuditRules {
     // MARK: - 表间
 
     mutating func tables() {
-        for doc in documents {
+        for doc in documents() where !stopping() {
             let y = doc.year
             let income = figure(doc.id, .income, "", .total, year: y)
             let spending = figure(doc.id, .expenditure, "", .total, year: y)
@@ -208,12 +234,26 @@ struct AuditRules {
 
     mutating func names() {
         struct Key: Hashable { var doc: UInt32; var code: UInt32 }
-        var seen: [Key: [String: (TableID, Int)]] = [:]
+        struct Naming: Hashable { var doc: UInt32; var code: UInt32; var name: UInt32 }
+        // The first row of each (doc, code, name id): ids only, so no text is touched per row.
+        var firstRow: [Naming: Int] = [:]
+        var order: [Naming] = []
         let empty = store.codes.id(of: "")
+        let projects = TableID.projects.rawValue
         scope.forEach { row in
-            guard store.code[row] != empty, let t = table(row), t != .projects else { return }
-            let name = store.names[store.name[row]].replacingAll(" ", with: "")
-            let key = Key(doc: store.doc[row], code: store.code[row])
+            guard store.code[row] != empty, store.table[row] != projects else { return }
+            let naming = Naming(doc: store.doc[row], code: store.code[row], name: store.name[row])
+            if firstRow[naming] == nil {
+                firstRow[naming] = row
+                order.append(naming)
+            }
+        }
+        var seen: [Key: [String: (TableID, Int)]] = [:]
+        for naming in order {
+            let row = firstRow[naming]!
+            guard let t = table(row) else { continue }
+            let name = store.names[naming.name].replacingAll(" ", with: "")
+            let key = Key(doc: naming.doc, code: naming.code)
             if seen[key, default: [:]][name] == nil { seen[key, default: [:]][name] = (t, row) }
         }
         for (key, names) in seen.sorted(by: { ($0.key.doc, $0.key.code) < ($1.key.doc, $1.key.code) }) where names.count > 1 {
@@ -229,7 +269,7 @@ struct AuditRules {
     // MARK: - 三公 against the basic table
 
     mutating func threePublic() {
-        for doc in documents {
+        for doc in documents() where !stopping() {
             let y = doc.year
             guard hasTable(doc.id, .threePublic) else {
                 findings.append(Finding(doc: doc.name, rule: "three_public", severity: .insufficient, table: .threePublic, code: "",
@@ -261,7 +301,7 @@ struct AuditRules {
     // MARK: - 表文: the text against the tables
 
     mutating func narrative() {
-        for doc in documents {
+        for doc in documents() where !stopping() {
             let y = doc.year
             guard hasTable(doc.id, .narrative) else { continue }
             func stated(_ name: String, _ column: ColumnID) -> (Int64, Int)? { figure(doc.id, .narrative, "", column, name: name) }
@@ -292,7 +332,7 @@ struct AuditRules {
     // MARK: - what the import repaired or could not place
 
     mutating func extraction() {
-        let docsInScope = Set(documents.map(\.name))
+        let docsInScope = Set(documents().map(\.name))
         for report in reports where docsInScope.contains(report.doc) {
             for shifted in report.shifted {
                 findings.append(Finding(doc: report.doc, rule: "extraction", severity: .label, table: nil, code: "", column: nil,

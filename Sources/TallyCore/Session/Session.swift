@@ -241,8 +241,9 @@ public final class Session {
             let plan = try Planner.plan(query, source: source, store: store)
             scope = store.rows(matching: plan.filter)
         }
-        var engine = AuditRules(store: store, scope: scope, reports: reports)
+        var engine = AuditRules(store: store, scope: scope, reports: reports, cancel: cancellation)
         engine.run(rules.isEmpty ? AuditRules.all : rules)
+        if engine.cancelled { throw Cancellation.cancelledError }
         // The documents in scope, by id: no string hashed per row.
         var inScope = [Bool](repeating: false, count: store.docs.count)
         scope.forEach { inScope[Int(store.doc[$0])] = true }
