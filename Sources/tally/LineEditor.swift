@@ -13,7 +13,6 @@ import Darwin
 final class LineEditor: LineReader {
     private let editor: OpaquePointer
     private let history: OpaquePointer
-    private let input: UnsafeMutablePointer<FILE>
     private let output: UnsafeMutablePointer<FILE>
     private let historyFile: HistoryFile?
     /// The store can change under `.load`, so completion asks for it each time.
@@ -41,7 +40,6 @@ final class LineEditor: LineReader {
         }
         self.editor = editor
         self.history = history
-        self.input = input
         self.output = output
         self.historyFile = historyFile
         self.completer = completer

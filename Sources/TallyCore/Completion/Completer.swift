@@ -74,10 +74,10 @@ public struct Completer {
         }
         let clause = words.last { $0 == "where" || $0 == "by" }
         if clause == "by" {
-            return matching(word, fieldCandidates(suffix: "") + columnCandidates(word))
+            return matching(word, fieldCandidates() + columnCandidates(word))
         }
         if clause == "where" {
-            return matching(word, fieldCandidates(suffix: "") + ["and", "or", "not", "by"].map { Completion.Candidate($0, suffix: " ") })
+            return matching(word, fieldCandidates() + ["and", "or", "not", "by"].map { Completion.Candidate($0, suffix: " ") })
         }
         if first == "audit" {
             return matching(word, AuditRules.all.map { Completion.Candidate($0, suffix: " ") } + [Completion.Candidate("where", suffix: " ")])
@@ -94,8 +94,8 @@ public struct Completer {
         return matching(word, keywords + Self.verbs.map { Completion.Candidate($0, suffix: " ") })
     }
 
-    private func fieldCandidates(suffix: String) -> [Completion.Candidate] {
-        Field.allCases.map { Completion.Candidate($0.rawValue, note: HelpText.fieldMeaning($0), suffix: suffix) }
+    private func fieldCandidates() -> [Completion.Candidate] {
+        Field.allCases.map { Completion.Candidate($0.rawValue, note: HelpText.fieldMeaning($0)) }
     }
 
     /// Column ids with their Chinese header beside them; the Chinese aliases themselves

@@ -96,13 +96,6 @@ extension AuditRules {
         ([.income], .total, [.carryover, .gpb, .govFund, .soeCapital, .specialAccount, .business, .superior, .affiliated, .operating, .other]),
     ]
 
-    struct RowKey: Hashable {
-        var doc: UInt32
-        var table: UInt8
-        var year: Int16
-        var line: UInt32
-        var code: UInt32
-    }
 
     mutating func rows() {
         var found: [(doc: UInt32, line: UInt32, table: UInt8, code: UInt32, finding: Finding)] = []
