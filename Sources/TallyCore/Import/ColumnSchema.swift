@@ -25,25 +25,33 @@ enum ColumnSchema {
         }
         var slots: [ColumnSlot] = []
         for i in offset..<(offset + width) {
-            let texts = spanned.map { $0[i] }.filter { !$0.isEmpty }
-            let year = texts.lazy.compactMap(HeaderColumns.year(in:)).first ?? defaultYear
-            var column: ColumnID?
-            var label = texts.last ?? ""
-            for text in texts.reversed() {
+            slots.append(slot(texts: spanned.map { $0[i] }.filter { !$0.isEmpty }, defaultYear: defaultYear))
+        }
+        return slots
+    }
+
+    /// One column from its header texts, top to bottom. The deepest text that names a column
+    /// wins (a wrapped header is tried joined with the lines above it: 事业单位 / 经营收入), except
+    /// that a 小计 under a named group (公务用车购置及运行费 / 小计) is that group's subtotal.
+    static func slot(texts: [String], defaultYear: Int) -> ColumnSlot {
+        let year = texts.lazy.compactMap(HeaderColumns.year(in:)).first ?? defaultYear
+        var column: ColumnID?
+        var label = texts.last ?? ""
+        search: for end in texts.indices.reversed() {
+            for start in stride(from: end, through: 0, by: -1) {
+                let text = texts[start...end].joined()
                 if let c = HeaderColumns.column(for: text) {
                     column = c
                     label = text
-                    break
+                    break search
                 }
             }
-            if column == .total, let last = texts.last, last.contains("小计") {
-                // 公务用车购置及运行费 / 小计 → the vehicle subtotal.
-                if let group = texts.dropLast().reversed().lazy.compactMap(HeaderColumns.column(for:)).first(where: { $0 != .total }) {
-                    column = group
-                }
-            }
-            slots.append(ColumnSlot(column: column, year: year, header: label))
         }
-        return slots
+        if column == .total, let last = texts.last, last.contains("小计") {
+            if let group = texts.dropLast().reversed().lazy.compactMap(HeaderColumns.column(for:)).first(where: { $0 != .total }) {
+                column = group
+            }
+        }
+        return ColumnSlot(column: column, year: year, header: label)
     }
 }

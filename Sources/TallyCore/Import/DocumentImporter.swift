@@ -9,29 +9,58 @@ public enum DocumentImporter {
     /// Whether the text looks like a disclosure: it names at least two of the known tables.
     public static func looksLikeDisclosure(_ text: String) -> Bool {
         var found = Set<TableID>()
-        for line in text.split(separator: "\n").prefix(5000) where line.count < 200 {
+        for line in text.split(separator: "\n") {
             if let t = TableTitle.recognise(DocumentText.clean(String(line).replacingAll("\t", with: " "))) { found.insert(t.table) }
             if found.count >= 2 { return true }
         }
         return false
     }
 
+    /// A PDF, through poppler's word boxes.
+    public static func readPDF(path: String) throws(DiagnosticList) -> Result {
+        let words = try PDFWords.lines(path: path)
+        guard !words.isEmpty else {
+            throw DiagnosticList([.fileError(
+                "the PDF has no text to read (a scanned document?)", file: path,
+                help: "tally reads the text of a PDF; a scan needs OCR first")])
+        }
+        let found = GridTables.find(words)
+        let lines = words.map { SourceLine(number: $0.number, text: DocumentText.clean($0.text, joinWraps: true), cells: [$0.text]) }
+        return try assemble(found.tables, lines: lines, unitNames: found.unitNames, layout: .pdf, path: path)
+    }
+
     public static func read(_ text: String, path: String) throws(DiagnosticList) -> Result {
-        let doc = LineItemFile.stem(LineItemFile.baseName(path))
         let lines = DocumentText.lines(text)
         let layout = DocumentText.layout(of: lines, text: text)
         var tables: [RawTable]
+        var unitNames: [String] = []
         switch layout {
+        case .plainText:
+            throw DiagnosticList([.fileError(
+                "this is plain `pdftotext` output (one cell a line): its tables cannot be rebuilt reliably, so tally does not guess at them",
+                file: path, help: "load the PDF itself (`tally FILE.pdf`), or convert it with `pdftotext -layout FILE.pdf`")])
         case .tsv, .markdown: tables = TabbedTables.find(lines)
-        case .pdfText, .layoutText: tables = SpacedTables.find(lines, layout: layout)
+        case .pdfText: tables = SpacedTables.find(lines, layout: layout)
+        case .layoutText, .pdf:
+            let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let found = GridTables.find(LayoutTextWords.lines(lines, raw: raw))
+            tables = found.tables
+            unitNames = found.unitNames
         }
+        return try assemble(tables, lines: lines, unitNames: unitNames, layout: layout, path: path)
+    }
+
+    static func assemble(_ tables: [RawTable], lines: [SourceLine], unitNames: [String], layout: Layout, path: String)
+        throws(DiagnosticList) -> Result
+    {
+        let doc = LineItemFile.stem(LineItemFile.baseName(path))
         guard !tables.isEmpty else {
             throw DiagnosticList([.fileError(
                 "not a budget disclosure: no table such as 部门支出总表 or 一般公共预算财政拨款支出预算表 was found", file: path,
                 help: "tally reads 部门预算公开 documents and line-item TSV/CSV files")])
         }
         let year = documentYear(tables, lines)
-        let dept = departmentName(lines, tables)
+        let dept = mostCommon(unitNames) ?? departmentName(lines, tables)
         var report = ImportReport(doc: doc, path: path, layout: layout.rawValue, dept: dept, year: year)
         let context = TableContext(doc: doc, dept: dept, district: DistrictName.of(dept: dept), year: year, path: path)
         // A first reading gives each table what the others say, to decide what one table
@@ -71,12 +100,18 @@ public enum DocumentImporter {
         return Result(items: items, report: report)
     }
 
+    static func mostCommon(_ names: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for n in names { counts[n, default: 0] += 1 }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+    }
+
     static func documentYear(_ tables: [RawTable], _ lines: [SourceLine]) -> Int {
         var counts: [Int: Int] = [:]
         for t in tables { if let y = t.title.year { counts[y, default: 0] += 1 } }
         if let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }) { return best.key }
         for line in lines.prefix(40) {
-            if let m = line.text.replacingAll(" ", with: "").firstMatch(of: /(20\d\d)年(部门|单位)?预算/) { return Int(m.output.1) ?? 0 }
+            if let m = line.text.replacingAll(" ", with: "").firstMatch(of: /(20\d\d)年(度)?(区级|市级|省级|县级)?(部门|单位)?(预算|决算)/) { return Int(m.output.1) ?? 0 }
         }
         for t in tables {
             for h in t.header.joined() { if let y = HeaderColumns.year(in: h) { return y } }

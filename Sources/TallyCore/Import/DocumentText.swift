@@ -18,6 +18,11 @@ enum Layout: String {
     case markdown
     /// `pdftotext -layout`: columns lined up with runs of spaces.
     case layoutText = "pdftotext-layout"
+    /// A PDF, read through poppler's word boxes.
+    case pdf
+    /// Plain `pdftotext` (no `-layout`): one cell a line in reading order. Tables cannot be
+    /// rebuilt from it reliably, so it is refused with advice, never guessed at.
+    case plainText = "pdftotext-plain"
 }
 
 enum DocumentText {
@@ -47,7 +52,15 @@ enum DocumentText {
         // pdftotext -layout lines up columns with runs of spaces between figures
         // (`行政运行    1,000.00     1,000.00`) and splits codes (`208   05   01`).
         let aligned = raw.filter(isColumnAligned).count
-        return aligned >= 5 ? .layoutText : .pdfText
+        let nonEmpty = max(1, raw.filter { !$0.isEmpty }.count)
+        let spaced = raw.filter { $0.contains(/\S {3,}\S/) }.count
+        let pages = text.utf8.contains(0x0C)
+        if aligned >= 5 || spaced * 5 >= nonEmpty || (pages && spaced * 10 >= nonEmpty) { return .layoutText }
+        // Plain pdftotext: figures alone on their lines, far more often than beside a label.
+        let lone = raw.filter { FigureText.isMarkedFigure($0) }.count
+        let beside = raw.filter { line in !FigureText.isMarkedFigure(line) && line.split(separator: " ").contains { FigureText.isMarkedFigure(String($0)) } }.count
+        if lone >= 10, lone > beside { return .plainText }
+        return .pdfText
     }
 
     /// A line whose figures are lined up in columns (`1.00     2.00`) or whose code is split

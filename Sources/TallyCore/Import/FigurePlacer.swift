@@ -16,12 +16,21 @@ struct FigurePlacer {
 
     func place(_ table: RawTable, report: inout ImportReport) -> [LineItem] {
         var items: [LineItem]
-        switch layout {
-        case .tsv, .markdown:
-            items = placeTabbed(table, report: &report)
-        case .pdfText, .layoutText:
-            var solver = ColumnSolver(table: table, context: context, evidence: otherTables(table.title.table))
-            items = solver.solve(report: &report)
+        if let slots = table.slots, table.labelColumns == nil {
+            items = placeGridded(table, slots: slots, report: &report)
+        } else if table.labelColumns != nil {
+            items = placeLabelled(table, year: table.title.year ?? context.year, report: &report)
+        } else {
+            switch layout {
+            case .tsv, .markdown:
+                items = placeTabbed(table, report: &report)
+            case .pdfText, .layoutText, .pdf, .plainText:
+                var solver = ColumnSolver(table: table, context: context, evidence: otherTables(table.title.table))
+                items = solver.solve(report: &report)
+            }
+        }
+        for repair in table.repairs {
+            report.placements.append(.init(line: repair.line, table: table.title.table, code: "", how: repair.what))
         }
         for line in table.unreadable {
             report.unplaced.append(.fileError("figures on a line that is not a row of \(table.title.table.id): \(line.text)",
@@ -37,7 +46,7 @@ struct FigurePlacer {
     func makeItem(_ table: TableID, code: String, name: String, slot: ColumnSlot, column: ColumnID, amount: Amount, line: Int)
         -> LineItem
     {
-        LineItem(doc: context.doc, district: context.district, dept: context.dept, year: slot.year, table: table,
+        LineItem(doc: context.doc, district: context.district, dept: context.dept, year: slot.year == 0 ? context.year : slot.year, table: table,
                  code: code, name: name.isEmpty && code.isEmpty ? "合计" : name, column: column, amount: amount, line: line)
     }
 
@@ -50,6 +59,25 @@ struct FigurePlacer {
             report.unplaced.append(.fileError("cannot read the figure `\(text)`: \(e.explanation)", file: context.path, line: line))
             return nil
         }
+    }
+
+    /// Cells read off the page under their columns' slots.
+    private func placeGridded(_ table: RawTable, slots: [ColumnSlot], report: inout ImportReport) -> [LineItem] {
+        let kind = table.title.table
+        var items: [LineItem] = []
+        for row in table.rows {
+            for (i, cell) in row.cells.enumerated() where !cell.isEmpty {
+                guard let value = amount(cell, unit: table.unit, line: row.line, report: &report) else { continue }
+                guard i < slots.count, let column = slots[i].column else {
+                    report.unplaced.append(.fileError(
+                        "\(kind.id) \(row.code.isEmpty ? row.name : row.code): figure \(cell) is under a header tally has no column for (\(i < slots.count ? slots[i].header : "none"))",
+                        file: context.path, line: row.line))
+                    continue
+                }
+                items.append(makeItem(kind, code: row.code, name: row.name, slot: slots[i], column: column, amount: value, line: row.line))
+            }
+        }
+        return items
     }
 
     private func placeTabbed(_ table: RawTable, report: inout ImportReport) -> [LineItem] {
@@ -90,9 +118,11 @@ struct FigurePlacer {
     private func placeLabelled(_ table: RawTable, year: Int, report: inout ImportReport) -> [LineItem] {
         let kind = table.title.table
         let width = max(table.rows.map(\.cells.count).max() ?? 0, table.header.map(\.count).max() ?? 0)
-        let slots = ColumnSchema.slots(header: table.header, offset: 0, width: width, defaultYear: year)
+        let slots = table.labelColumns != nil
+            ? table.labelledSlots : ColumnSchema.slots(header: table.header, offset: 0, width: width, defaultYear: year)
         let last = table.header.last ?? []
-        var labelColumns = last.indices.filter { ["项目", "收入", "支出", "项目名称", "采购项目"].contains(last[$0].replacingAll(" ", with: "")) }
+        var labelColumns = table.labelColumns
+            ?? last.indices.filter { ["项目", "收入", "支出", "项目名称", "采购项目"].contains(last[$0].replacingAll(" ", with: "")) }
         if labelColumns.isEmpty { labelColumns = [0] }
         var items: [LineItem] = []
         for row in table.rows {

@@ -10,6 +10,17 @@ struct RawTable {
     var emptyStatement: String?
     /// Lines that looked like rows of this table but could not be read.
     var unreadable: [(line: Int, text: String)] = []
+    /// The PDF page of the title; 0 for text.
+    var page: Int = 0
+    /// Read off a page's geometry: the slot of each cell position of `rows[i].cells`, so no
+    /// header needs reading again. Nil for layouts that give cells by tabs or by order.
+    var slots: [ColumnSlot]?
+    /// Two-sided tables read off a page: which cell positions hold labels, and every
+    /// position's slot.
+    var labelColumns: [Int]?
+    var labelledSlots: [ColumnSlot] = []
+    /// Codes read other than as printed, with why.
+    var repairs: [(line: Int, what: String)] = []
 }
 
 /// One printed row: its code and name, and its figure cells.
@@ -22,4 +33,6 @@ struct RawRow {
     var cells: [String]
     /// For two-sided summary tables: the cell index the row's label sits in.
     var labelColumn: Int = 0
+    /// The PDF page; 0 for text.
+    var page: Int = 0
 }

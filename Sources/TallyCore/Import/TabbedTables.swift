@@ -60,19 +60,9 @@ enum TabbedTables {
         return TableTitle.recognise(text)
     }
 
-    static func unitStatement(_ text: String) -> DisplayUnit? {
-        let t = text.replacingAll(" ", with: "")
-        guard let r = t.firstRange(of: "单位：") ?? t.firstRange(of: "单位:") else { return nil }
-        let rest = t[r.upperBound...]
-        if rest.hasPrefix("万元") { return .wan }
-        if rest.hasPrefix("亿元") { return .yi }
-        if rest.hasPrefix("元") { return .yuan }
-        return nil
-    }
+    static func unitStatement(_ text: String) -> DisplayUnit? { Vocabulary.unit(in: text) }
 
-    static func isEmptyStatement(_ text: String) -> Bool {
-        text.contains("无数据") || text.contains("此表为空") || text.contains("本表无")
-    }
+    static func isEmptyStatement(_ text: String) -> Bool { Vocabulary.isEmptyStatement(text) }
 
     /// Code tables: code, name, then figures. Three_public: figures only. Summary tables keep
     /// every cell (two sides of labels and figures).

@@ -35,6 +35,10 @@ public enum InputFile {
                 return Loaded(items: [], report: nil, columns: columns)
             }
         }
+        if let mapped = MappedFile(path: path), PDFWords.looksLikePDF(mapped.bytes.prefix(8)) {
+            let result = try DocumentImporter.readPDF(path: path)
+            return Loaded(items: result.items, report: result.report)
+        }
         let bytes = try readBytes(path)
         if path.hasSuffix(".tally") && !bytes.isEmpty {
             throw DiagnosticList([.fileError("not a tally snapshot: it does not start with the TALLYSNP header", file: path,

@@ -3,6 +3,8 @@ public enum ColumnID: UInt8, CaseIterable, Sendable, Comparable {
     case total, basic, project, personnel, `public`, carryover, gpb, govFund, soeCapital, specialAccount
     case business, superior, affiliated, operating, other, overseas, vehicle, vehiclePurchase
     case vehicleOperation, reception
+    // Added later; appended so that stored ids (snapshots) keep their meaning.
+    case reserve, superiorExp, operatingExp, affiliatedExp, meeting, training, grandTotal, runningCosts
 
     public static func < (a: ColumnID, b: ColumnID) -> Bool { a.rawValue < b.rawValue }
 
@@ -28,6 +30,14 @@ public enum ColumnID: UInt8, CaseIterable, Sendable, Comparable {
         case .vehiclePurchase: "vehicle_purchase"
         case .vehicleOperation: "vehicle_operation"
         case .reception: "reception"
+        case .reserve: "reserve"
+        case .superiorExp: "superior_exp"
+        case .operatingExp: "operating_exp"
+        case .affiliatedExp: "affiliated_exp"
+        case .meeting: "meeting"
+        case .training: "training"
+        case .grandTotal: "grand_total"
+        case .runningCosts: "running_costs"
         }
     }
 
@@ -53,6 +63,14 @@ public enum ColumnID: UInt8, CaseIterable, Sendable, Comparable {
         case .vehiclePurchase: ["公务用车购置费"]
         case .vehicleOperation: ["公务用车运行维护费", "公务用车运行费"]
         case .reception: ["公务接待费"]
+        case .reserve: ["单位预留机动经费"]
+        case .superiorExp: ["上缴上级支出"]
+        case .operatingExp: ["经营支出"]
+        case .affiliatedExp: ["对附属单位补助支出"]
+        case .meeting: ["会议费"]
+        case .training: ["培训费"]
+        case .grandTotal: ["总合计"]
+        case .runningCosts: ["机关运行经费"]
         }
     }
 

@@ -1,0 +1,57 @@
+/// A row's classification code as the layouts print it: joined (`2080101`), in split
+/// 类/款/项 columns (`208 05 01`, `301 01`), or glued to the name (`2013802一般行政管理事务`).
+enum CodeWords {
+    static func isDigits(_ s: Substring) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+
+    static func startsWithCode(_ words: [PlacedWord]) -> Bool {
+        guard let first = words.first else { return false }
+        let t = Substring(first.text)
+        if DocumentText.isCode(t) { return true }
+        if let (code, _) = glued(t), !code.isEmpty { return true }
+        // `7 11 02`: a 类 cell misprinted, the 款 and 项 still there.
+        if isDigits(t), t.count <= 2, words.count >= 3, words[1].text.count == 2, isDigits(Substring(words[1].text)) {
+            return true
+        }
+        return false
+    }
+
+    /// `2013802一般行政管理事务` → (2013802, 一般行政管理事务).
+    static func glued(_ t: Substring) -> (String, String)? {
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 3 || digits.count == 5 || digits.count == 7, digits.count < t.count,
+            let next = t[digits.endIndex...].first, DocumentText.isCJK(next)
+        else { return nil }
+        return (String(digits), String(t[digits.endIndex...]))
+    }
+
+    /// The code and the words of the name. A split code whose 类 is not three digits takes
+    /// the 类 of the row above when that row's 款 is the one printed (a repair, reported).
+    static func split(_ words: [PlacedWord], previous: String) -> (code: String, name: [PlacedWord], repair: String?) {
+        var parts: [String] = []
+        var rest = words[...]
+        while let w = rest.first, isDigits(Substring(w.text)), w.text.count <= 7, parts.count < 3 {
+            parts.append(w.text)
+            rest = rest.dropFirst()
+        }
+        if parts.isEmpty, var first = rest.first, let (code, name) = glued(Substring(first.text)) {
+            first.text = name
+            return (code, [first] + rest.dropFirst(), nil)
+        }
+        let lengths = parts.map(\.count)
+        switch lengths {
+        case [], [3], [5], [7], [3, 2], [3, 2, 2], [5, 2]:
+            return (parts.joined(), Array(rest), nil)
+        default:
+            // `7 11 02`: the 款 and 项 are printed; the 类 comes from the row above.
+            if parts.count >= 2, lengths[0] < 3, parts.dropFirst().allSatisfy({ $0.count == 2 }), previous.count >= 5 {
+                let kuan = previous.dropFirst(3).prefix(2)
+                if kuan == parts[1] {
+                    let code = String(previous.prefix(3)) + parts.dropFirst().joined()
+                    return (code, Array(rest), "code printed `\(parts.joined(separator: " "))` read as \(code): its 类 is that of \(previous) above")
+                }
+            }
+            // Digits that do not make a code are part of the name.
+            return ("", words, nil)
+        }
+    }
+}

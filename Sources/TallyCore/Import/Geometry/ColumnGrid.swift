@@ -1,0 +1,136 @@
+/// The columns of a table as they stand on the page, read from its header lines: each
+/// column is the stack of header texts above it (a group header such as 支出预算 or
+/// “三公”经费 is part of every column it spans). A figure belongs to the column it stands
+/// under: figures are set right-aligned (or centred) in their cell, so a figure's right edge
+/// lies past its own header's left edge and before the next header's — the column is the
+/// rightmost one whose header starts left of the figure's right edge. Empty cells cost
+/// nothing: nothing needs to be counted.
+struct ColumnGrid {
+    struct Column {
+        /// The span of the column's lowest header word: the cell's own text, centred in it
+        /// (a group header above may be wider).
+        var left: Double
+        var right: Double
+        /// Header texts, top to bottom.
+        var texts: [String]
+        /// A code or name column (项目, 科目编码, 类/款/项, 科目名称), not one of figures.
+        var isLabel: Bool
+    }
+
+    var columns: [Column]
+    var alignment: Alignment = .right
+
+    /// How a table sets its figures in their cells. Most right-align them; some (Word
+    /// tables) left-align them under a centred header. Told from the figures themselves:
+    /// which of their edges line up.
+    enum Alignment {
+        case right, left
+
+        static func of(_ words: [PlacedWord], zoneStart: Double) -> Alignment {
+            let figures = words.filter { $0.left >= zoneStart && FigureText.isMarkedFigure($0.text) }
+            // Aligned edges take few distinct positions; the other edge as many as there are widths.
+            func distinct(_ edge: (PlacedWord) -> Double) -> Int {
+                Set(figures.map { Int((edge($0) * 2).rounded()) }).count
+            }
+            return distinct(\.left) < distinct(\.right) ? .left : .right
+        }
+    }
+
+    var figureColumns: [Int] { columns.indices.filter { !columns[$0].isLabel } }
+
+    /// Where the figures begin: left of it are codes and names.
+    var figureZoneStart: Double {
+        guard let first = figureColumns.first else { return .infinity }
+        // Left-aligned figures start before their header does: the zone begins where the
+        // last label column's header ends.
+        return alignment == .left ? labelsEnd : columns[first].left
+    }
+
+    /// Where the last label header before the figure columns ends.
+    var labelsEnd: Double {
+        guard let first = figureColumns.first else { return .infinity }
+        return columns[..<first].last(where: \.isLabel)?.right ?? columns[first].left
+    }
+
+    /// Builds the columns bottom-up: the lowest header line's words each start a column; a
+    /// word above that overlaps one column is more of its text (a wrap or a group over it), a
+    /// word that overlaps several is a group header over each, a word over none starts a
+    /// column of its own (a header cell merged down over several lines).
+    init?(header lines: [WordLine]) {
+        var columns: [Column] = []
+        for line in lines.reversed() {
+            for word in line.words {
+                let over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
+                if over.isEmpty {
+                    columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false))
+                } else {
+                    for i in over { columns[i].texts.insert(word.text, at: 0) }
+                }
+            }
+        }
+        guard !columns.isEmpty else { return nil }
+        columns.sort { $0.left < $1.left }
+        for i in columns.indices { columns[i].isLabel = Self.isLabelHeader(columns[i].texts) }
+        self.columns = columns
+        // A header that names no figure column at all is not this table's header (a wrapped
+        // name at the top of a continuation page, a sentence).
+        guard columns.contains(where: { !$0.isLabel && ColumnSchema.slot(texts: $0.texts, defaultYear: 0).column != nil }) else {
+            return nil
+        }
+    }
+
+    static func isLabelHeader(_ texts: [String]) -> Bool {
+        let leaf = texts.last ?? ""
+        if HeaderColumns.column(for: leaf) != nil { return false }
+        let all = texts.joined()
+        if HeaderColumns.column(for: all) != nil && !Vocabulary.labelHeaderWords.contains(where: { leaf.contains($0) }) {
+            return false
+        }
+        return Vocabulary.labelHeaderWords.contains { leaf.contains($0) || all.hasSuffix($0) }
+    }
+
+    /// The figure column a figure stands under, or nil when it stands left of them all.
+    func figureColumn(of word: PlacedWord, slack: Double) -> Int? {
+        switch alignment {
+        case .right:
+            // Right-aligned: the rightmost column whose header starts before the figure ends.
+            var best: Int?
+            for i in figureColumns where columns[i].left < word.right + slack { best = i }
+            return best
+        case .left:
+            // Left-aligned: the leftmost column whose header ends after the figure starts.
+            guard word.left >= figureZoneStart else { return nil }
+            return figureColumns.first { columns[$0].right > word.left - slack } ?? figureColumns.last
+        }
+    }
+
+    /// The header texts of each figure column, read as columns (§2).
+    func slots(defaultYear: Int) -> [ColumnSlot] {
+        figureColumns.map { ColumnSchema.slot(texts: columns[$0].texts, defaultYear: defaultYear) }
+    }
+}
+
+extension ColumnGrid {
+    /// The slots of the figure columns. A 三公 table that prints 会议费 and 培训费 beside the
+    /// 三公 has two totals: the 三公 小计 is its `total`, the table's 合计 its `grand_total`.
+    func slots(for table: TableID, defaultYear: Int) -> [ColumnSlot] {
+        var slots = slots(defaultYear: defaultYear)
+        if table == .threePublic, slots.contains(where: { $0.column == .meeting || $0.column == .training }) {
+            let totals = slots.indices.filter { slots[$0].column == .total }
+            for i in totals {
+                let texts = columns[figureColumns[i]].texts.joined()
+                if !texts.contains("三公") && !texts.contains("小计") { slots[i].column = .grandTotal }
+            }
+        }
+        return slots
+    }
+
+    /// The label column a word of text stands in (two-sided tables): the column whose
+    /// header starts left of the word's end; past a figure column, the next label column.
+    func textColumn(of word: PlacedWord) -> Int {
+        let labels = columns.indices.filter { columns[$0].isLabel }
+        guard let c = columns.indices.last(where: { columns[$0].left <= word.right }) else { return labels.first ?? 0 }
+        if columns[c].isLabel { return c }
+        return labels.first(where: { $0 > c }) ?? labels.last(where: { $0 < c }) ?? c
+    }
+}

@@ -1,0 +1,38 @@
+/// Text from `pdftotext -layout`: poppler has already set each word at its column with
+/// spaces, so a word's character offset stands in for its position on the page. Pages are
+/// separated by form feeds.
+enum LayoutTextWords {
+    static func lines(_ lines: [SourceLine], raw: [Substring]) -> [WordLine] {
+        var out: [WordLine] = []
+        var page = 1
+        for (i, text) in raw.enumerated() {
+            var offset = 0.0
+            var words: [PlacedWord] = []
+            var current = ""
+            var start = 0.0
+            func flush() {
+                if !current.isEmpty {
+                    words.append(PlacedWord(text: current, left: start, right: offset, top: Double(i), bottom: Double(i) + 1))
+                    current = ""
+                }
+            }
+            for c in text {
+                if c == "\u{0C}" {
+                    page += 1
+                    continue
+                }
+                if c == " " || c == "\t" || c == "\r" || c == "\u{3000}" {
+                    flush()
+                } else {
+                    if current.isEmpty { start = offset }
+                    current.append(c)
+                }
+                offset += 1
+            }
+            flush()
+            let number = i < lines.count ? lines[i].number : i + 1
+            out.append(WordLine(page: page, number: number, words: words))
+        }
+        return out
+    }
+}

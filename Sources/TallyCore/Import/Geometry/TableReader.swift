@@ -1,0 +1,266 @@
+import Glibc
+/// Reads one table off its lines: the unit and the unit's name above it, its header (again
+/// on each page it continues on), its rows — a row's name wrapped over two or three lines,
+/// its figures on a line of their own beside it, its code in split 类/款/项 columns — and the
+/// statement of a table published empty. The output is a grid of cells under the columns'
+/// slots; `FigurePlacer` turns it into line items.
+struct TableReader {
+    let title: TableTitle
+    let titleLine: WordLine
+    let lines: [WordLine]
+
+    struct Output {
+        var table: RawTable
+        var unitName: String?
+    }
+
+    /// One data line: its label words (code and name) and the figures under each column.
+    struct Piece {
+        var line: WordLine
+        var labels: [PlacedWord]
+        var figures: [(slot: Int, text: String)]
+        /// For two-sided tables: every word by the grid column it stands in.
+        var cells: [(column: Int, word: PlacedWord)] = []
+        var hasCode: Bool = false
+    }
+
+    func read() -> Output {
+        var table = RawTable(title: title, titleLine: titleLine.number)
+        table.page = titleLine.page
+        table.slots = []
+        var unitName: String?
+        var grids: [ColumnGrid] = []
+        var pageHeader: [WordLine] = []
+        var page = titleLine.page
+        var sawData = false
+        var ended = false
+        // Data lines with the grid (of `grids`) they stand under.
+        var data: [(line: WordLine, grid: Int)] = []
+        let labelled = [.summary, .fiscalSummary, .procurement].contains(title.table)
+
+        for line in lines {
+            if line.page != page {
+                page = line.page
+                pageHeader = []
+                sawData = false
+            }
+            let joined = line.joined
+            if ended {
+                if table.emptyStatement == nil, Vocabulary.isEmptyStatement(joined) { table.emptyStatement = line.text }
+                continue
+            }
+            let marked = line.words.contains { FigureText.isMarkedFigure($0.text) }
+            if !marked, let unit = Vocabulary.unit(in: joined) {
+                table.unit = unit
+                if let name = Vocabulary.unitName(in: joined) { unitName = unitName ?? name }
+                continue
+            }
+            if !marked, !sawData, let name = Vocabulary.unitName(in: joined) {
+                unitName = unitName ?? name
+                continue
+            }
+            if !marked, Vocabulary.isEmptyStatement(joined) {
+                table.emptyStatement = line.text
+                continue
+            }
+            if Vocabulary.isNote(joined) || Self.isProse(joined) {
+                if !data.isEmpty || table.emptyStatement != nil || sawData { ended = true }
+                continue
+            }
+            if Self.isPageNumber(joined) { continue }
+            if !sawData && !isDataLine(line, labelled: labelled) {
+                pageHeader.append(line)
+                continue
+            }
+            if !sawData {
+                sawData = true
+                if !pageHeader.isEmpty {
+                    if let g = ColumnGrid(header: pageHeader) {
+                        grids.append(g)
+                    } else if !grids.isEmpty {
+                        // Not a header: a name wrapped above the page's first code line.
+                        for h in pageHeader { data.append((h, grids.count - 1)) }
+                    }
+                }
+            }
+            guard !grids.isEmpty else {
+                table.unreadable.append((line.number, line.text))
+                continue
+            }
+            data.append((line, grids.count - 1))
+        }
+
+        // Each grid's figure columns get slots shared by the whole table, so a column read on
+        // two pages under two headers is one column.
+        var pieces: [Piece] = []
+        for (n, var g) in grids.enumerated() {
+            g.alignment = ColumnGrid.Alignment.of(data.filter { $0.grid == n }.flatMap { $0.line.words }, zoneStart: g.labelsEnd)
+            var slotOfColumn: [Int: Int] = [:]
+            for (column, slot) in zip(g.figureColumns, g.slots(for: title.table, defaultYear: title.year ?? 0)) {
+                if let existing = table.slots!.firstIndex(of: slot) {
+                    slotOfColumn[column] = existing
+                } else {
+                    slotOfColumn[column] = table.slots!.count
+                    table.slots!.append(slot)
+                }
+            }
+            if table.header.isEmpty { table.header = g.columns.map { [$0.texts.joined(separator: " ")] } }
+            grids[n] = g
+            if getenv("TALLY_DEBUG_GRID") != nil {
+                print("GRID \(title.text) align=\(g.alignment) zone=\(g.figureZoneStart)")
+                for c in g.columns { print("   \(c.isLabel ? "L" : "F") \(c.left)-\(c.right) \(c.texts)") }
+            }
+            for entry in data where entry.grid == n { pieces.append(piece(entry.line, g, slotOfColumn)) }
+        }
+        pieces.sort { $0.line.number < $1.line.number }
+        let grid = grids.first
+        if labelled {
+            table.rows = labelledRows(pieces)
+            table.labelColumns = grid.map { g in g.columns.indices.filter { g.columns[$0].isLabel } } ?? []
+            table.labelledSlots = grid.map { g in g.columns.map { ColumnSchema.slot(texts: $0.texts, defaultYear: title.year ?? 0) } } ?? []
+        } else {
+            table.rows = rows(from: pieces, slots: table.slots!.count, table: &table)
+        }
+        return Output(table: table, unitName: unitName)
+    }
+
+    // MARK: lines
+
+    func isDataLine(_ line: WordLine, labelled: Bool) -> Bool {
+        if line.words.contains(where: { FigureText.isMarkedFigure($0.text) }) { return true }
+        guard let first = line.words.first else { return false }
+        if CodeWords.startsWithCode(line.words) { return true }
+        let hasNumber = line.words.contains { if case .figure = FigureText.read($0.text) { true } else { false } }
+        if hasNumber, Vocabulary.totalRowLabels.contains(where: { first.text.hasPrefix($0) || line.joined.hasPrefix($0) }) {
+            return true
+        }
+        return false
+    }
+
+    static func isProse(_ text: String) -> Bool {
+        text.contains("。") || text.contains("；") || (text.contains("，") && text.count > 20)
+    }
+
+    static func isPageNumber(_ text: String) -> Bool {
+        text.wholeMatch(of: /[-—–－]*\d{1,3}[-—–－]*/) != nil || text.wholeMatch(of: /第\d+页(共\d+页)?/) != nil
+    }
+
+    func piece(_ line: WordLine, _ grid: ColumnGrid, _ slotOfColumn: [Int: Int]) -> Piece {
+        var piece = Piece(line: line, labels: [], figures: [])
+        let zone = grid.figureZoneStart
+        for word in line.words {
+            switch FigureText.read(word.text) {
+            case .figure(let ascii):
+                if let column = grid.figureColumn(of: word, slack: 0), let slot = slotOfColumn[column] {
+                    piece.figures.append((slot, ascii))
+                    piece.cells.append((column, word))
+                } else {
+                    piece.labels.append(word)
+                }
+            case .blank:
+                continue
+            case .unreadable:
+                if let column = grid.figureColumn(of: word, slack: 0), let slot = slotOfColumn[column] {
+                    piece.figures.append((slot, word.text))
+                } else {
+                    piece.labels.append(word)
+                }
+            case .text:
+                if word.left < zone { piece.labels.append(word) }
+                piece.cells.append((grid.textColumn(of: word), word))
+            }
+        }
+        piece.hasCode = CodeWords.startsWithCode(piece.labels)
+        return piece
+    }
+
+    // MARK: rows of code tables
+
+    /// Lines become rows: a line with a code, or with a name and figures, is a row; a line
+    /// of figures alone belongs to the row beside it that has no figures in those columns
+    /// (else it is a row of its own, such as a 三公 table's one row); a line of words alone is
+    /// a wrapped name and belongs to the nearest row.
+    func rows(from pieces: [Piece], slots: Int, table: inout RawTable) -> [RawRow] {
+        let heights = pieces.flatMap { $0.line.words.map(\.height) }.sorted()
+        let unit = heights.isEmpty ? 1 : heights[heights.count / 2]
+        let reach = 1.6 * unit
+        var isAnchor = pieces.map { $0.hasCode || (!$0.labels.isEmpty && !$0.figures.isEmpty) }
+        var labelsAbove = [[PlacedWord]](repeating: [], count: pieces.count)
+        var labelsBelow = [[PlacedWord]](repeating: [], count: pieces.count)
+        var figures = pieces.map(\.figures)
+
+        func nearest(_ i: Int, preferAbove: Bool, accept: (Int) -> Bool) -> Int? {
+            var best: (Int, Double)?
+            for j in pieces.indices where isAnchor[j] && j != i && pieces[j].line.page == pieces[i].line.page && accept(j) {
+                let d = abs(pieces[j].line.middle - pieces[i].line.middle)
+                guard d <= reach else { continue }
+                if let (_, bd) = best, d > bd || (d == bd && (preferAbove ? j > i : j < i)) { continue }
+                best = (j, d)
+            }
+            return best?.0
+        }
+        // Figures alone first, so that a row they make can take wrapped names.
+        for i in pieces.indices where !isAnchor[i] && !pieces[i].figures.isEmpty {
+            let mine = Set(pieces[i].figures.map(\.slot))
+            if let j = nearest(i, preferAbove: false, accept: { j in
+                !figures[j].contains { mine.contains($0.slot) } && pieces[j].figures.isEmpty
+            }) {
+                figures[j] += pieces[i].figures
+                figures[i] = []
+            } else {
+                isAnchor[i] = true
+            }
+        }
+        for i in pieces.indices where !isAnchor[i] && figures[i].isEmpty && !pieces[i].labels.isEmpty {
+            guard let j = nearest(i, preferAbove: true, accept: { _ in true }) else { continue }
+            if j < i { labelsBelow[j] += pieces[i].labels } else { labelsAbove[j] += pieces[i].labels }
+        }
+
+        var out: [RawRow] = []
+        var previousCode = ""
+        var hasTotal = false
+        for i in pieces.indices where isAnchor[i] {
+            let piece = pieces[i]
+            var (code, nameWords, repair) = CodeWords.split(piece.labels, previous: previousCode)
+            if let repair { table.repairs.append((piece.line.number, repair)) }
+            nameWords = labelsAbove[i] + nameWords + labelsBelow[i]
+            var name = nameWords.map(\.text).joined()
+            if !code.isEmpty { previousCode = code }
+            if code.isEmpty, name.isEmpty || Vocabulary.totalRowLabels.contains(name) {
+                if hasTotal {
+                    table.unreadable.append((piece.line.number, piece.line.text))
+                    continue
+                }
+                hasTotal = true
+                name = "合计"
+            }
+            var cells = [String](repeating: "", count: slots)
+            for (slot, text) in figures[i] where slot < slots {
+                if !cells[slot].isEmpty {
+                    table.unreadable.append((piece.line.number, "two figures under one column: \(cells[slot]) and \(text)"))
+                    continue
+                }
+                cells[slot] = text
+            }
+            out.append(RawRow(line: piece.line.number, code: code, name: name, cells: cells, page: piece.line.page))
+        }
+        return out
+    }
+
+    // MARK: rows of two-sided tables
+
+    /// 收支总表 and its kin: labels and figures side by side; each line is a row of cells,
+    /// one per grid column.
+    func labelledRows(_ pieces: [Piece]) -> [RawRow] {
+        pieces.map { piece in
+            let width = (piece.cells.map(\.column).max() ?? -1) + 1
+            var cells = [String](repeating: "", count: width)
+            for (column, word) in piece.cells {
+                let text: String
+                if case .figure(let ascii) = FigureText.read(word.text) { text = ascii } else { text = word.text }
+                cells[column] += text
+            }
+            return RawRow(line: piece.line.number, code: "", name: "", cells: cells, page: piece.line.page)
+        }
+    }
+}

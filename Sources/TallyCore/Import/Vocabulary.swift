@@ -1,0 +1,153 @@
+/// The words disclosures use for their tables, columns, units and empty tables (§1, §2), in
+/// one place. Every layout reads through these lists; a region's wording is added here,
+/// never in a reader.
+enum Vocabulary {
+    /// A title rule: every `all` keyword occurs and no `none` keyword does. `table` nil is a
+    /// table tally does not read (it ends the table before it).
+    struct TitleRule {
+        var table: TableID?
+        var all: [String]
+        var none: [String] = []
+        /// Where the budget unit's name ends in the title (`…局部门支出总表`).
+        var marker: String = ""
+    }
+
+    /// Ordered: the first rule that matches wins. 三公 and the fund tables come first since
+    /// their titles also name 收入支出 or 支出决算; 财政拨款收支 before 收支总表; the 基本支出 tables
+    /// before the function table whose keywords they contain.
+    static let titleRules: [TitleRule] = [
+        TitleRule(table: .threePublic, all: ["三公"], marker: "一般公共预算"),
+        TitleRule(table: nil, all: ["机关运行经费"]),
+        TitleRule(table: .govFund, all: ["政府性基金", "支出"], marker: "政府性基金"),
+        TitleRule(table: .soeCapital, all: ["国有资本经营", "支出"], marker: "国有资本经营"),
+        TitleRule(table: .fiscalSummary, all: ["财政拨款收支"], marker: "财政拨款收支"),
+        TitleRule(table: .fiscalSummary, all: ["财政拨款收入支出"], marker: "财政拨款收入支出"),
+        TitleRule(table: .summary, all: ["收支总表"], marker: "部门收支"),
+        TitleRule(table: .summary, all: ["收支预算总表"], marker: "部门收支"),
+        TitleRule(table: .summary, all: ["收入支出决算总表"], marker: "收入支出"),
+        TitleRule(table: .income, all: ["收入总表"], marker: "部门收入"),
+        TitleRule(table: .income, all: ["收入预算总表"], marker: "部门收入"),
+        TitleRule(table: .income, all: ["收入决算表"], marker: "收入决算"),
+        // A 财政拨款 copy of the 一般公共预算 tables (江苏 公开05/06): no table id of its own.
+        TitleRule(table: nil, all: ["财政拨款", "支出预算表"], none: ["一般公共预算", "收支", "项目支出"]),
+        TitleRule(table: .basicGovEcon, all: ["基本支出", "政府预算支出经济分类"], marker: "一般公共预算"),
+        TitleRule(table: .basicGovEcon, all: ["基本支出", "政府经济分类"], marker: "一般公共预算"),
+        TitleRule(table: .basicEcon, all: ["基本支出预算表"], marker: "一般公共预算"),
+        TitleRule(table: .basicEcon, all: ["基本支出决算表"], marker: "一般公共预算"),
+        TitleRule(table: .basicEcon, all: ["基本支出", "经济分类"], marker: "一般公共预算"),
+        TitleRule(table: .projectGovEcon, all: ["项目支出预算表", "政府预算支出经济分类"], marker: "一般公共预算"),
+        TitleRule(table: .projectEcon, all: ["项目支出预算表"], marker: "一般公共预算"),
+        TitleRule(table: .procurement, all: ["采购预算"], marker: "政府采购"),
+        TitleRule(table: .procurement, all: ["政府采购", "支出"], marker: "政府采购"),
+        TitleRule(table: .gpbExpenditure, all: ["一般公共预算", "支出", "表"], marker: "一般公共预算"),
+        TitleRule(table: .expenditure, all: ["支出总表"], marker: "部门支出"),
+        TitleRule(table: .expenditure, all: ["支出预算总表"], marker: "部门支出"),
+        TitleRule(table: .expenditure, all: ["支出决算表"], marker: "支出决算"),
+    ]
+
+    /// A title that holds one of these is a final account (决算), not a budget.
+    static let finalAccountWords = ["决算"]
+
+    /// Header keywords → column, most specific first: `公务用车购置及运行费` before `购置费`,
+    /// `事业单位经营` before `事业收入`, 结转下年 (no column) before 上年结转.
+    static let columnKeywords: [(String, ColumnID?)] = [
+        ("用事业基金", nil),
+        ("结转下年", nil),
+        ("上年结转", .carryover),
+        ("年初结转", .carryover),
+        ("财政专户", .specialAccount),
+        ("事业单位经营", .operating),
+        ("经营收入", .operating),
+        ("上缴上级", .superiorExp),
+        ("对附属单位", .affiliatedExp),
+        ("经营支出", .operatingExp),
+        ("上级补助", .superior),
+        ("附属单位", .affiliated),
+        ("其他收入", .other),
+        ("事业收入", .business),
+        ("一般公共预算", .gpb),
+        ("政府性基金", .govFund),
+        ("国有资本经营", .soeCapital),
+        ("财政拨款", .gpb),
+        ("单位预留机动", .reserve),
+        ("预留机动", .reserve),
+        ("机关运行经费", .runningCosts),
+        ("因公出国", .overseas),
+        ("公务用车购置及运行", .vehicle),
+        ("公务用车购置费", .vehiclePurchase),
+        ("公务用车运行", .vehicleOperation),
+        ("购置费", .vehiclePurchase),
+        ("运行维护费", .vehicleOperation),
+        ("运行费", .vehicleOperation),
+        ("公务接待", .reception),
+        ("会议费", .meeting),
+        ("培训费", .training),
+        ("人员经费", .personnel),
+        ("公用经费", .public),
+        ("基本支出", .basic),
+        ("项目支出", .project),
+    ]
+
+    /// Header words for a total column (after the keywords above have not matched).
+    static let totalWords = ["合计", "总计", "小计", "预算数", "决算数", "金额", "本年预算", "预算金额"]
+
+    /// Header words of the label columns (code and name), never of a figure column.
+    static let labelHeaderWords = [
+        "项目", "科目", "名称", "编码", "类", "款", "项", "收入", "支出", "功能分类", "经济分类", "支出用途", "单位名称",
+    ]
+
+    /// Row labels of a table's total row.
+    static let totalRowLabels = ["合计", "总计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"]
+
+    /// `单位：万元`, `金额单位：元`, `单位:万元`.
+    static let unitMarkers = ["单位：", "单位:"]
+    static let units: [(String, DisplayUnit)] = [("万元", .wan), ("亿元", .yi), ("元", .yuan)]
+
+    /// Statements printed in a table published empty.
+    static let emptyStatements = ["无数据", "此表为空", "本表为空", "本表无", "无该项", "空表", "没有", "无此项"]
+
+    /// Line prefixes that name the budget unit: `编制部门：上海市普陀区财政局`.
+    static let unitNamePrefixes = [
+        "部门全称：", "单位名称：", "部门名称：", "编制部门：", "编制单位：", "预算主管部门：", "预算单位：", "主管部门：", "部门：", "单位：",
+    ]
+
+    /// Notes under a table: they end its rows.
+    static let notePrefixes = ["注：", "注:", "备注", "说明：", "说明:"]
+
+    static func unit(in text: String) -> DisplayUnit? {
+        let t = text.replacingAll(" ", with: "")
+        for marker in unitMarkers {
+            for r in t.ranges(of: marker) {
+                let rest = t[r.upperBound...]
+                for (word, unit) in units where rest.hasPrefix(word) { return unit }
+            }
+        }
+        return nil
+    }
+
+    static func isEmptyStatement(_ text: String) -> Bool {
+        let t = text.replacingAll(" ", with: "")
+        return emptyStatements.contains { t.contains($0) }
+            && (t.contains("表") || t.contains("数据") || t.contains("项目") || t.contains("支出"))
+    }
+
+    static func isNote(_ text: String) -> Bool {
+        let t = text.replacingAll(" ", with: "")
+        return notePrefixes.contains { t.hasPrefix($0) }
+    }
+
+    /// The unit named after a prefix such as 编制部门：, or nil.
+    static func unitName(in text: String) -> String? {
+        let t = text.replacingAll(" ", with: "").replacingAll("\u{3000}", with: "")
+        for prefix in unitNamePrefixes {
+            guard let r = t.firstRange(of: prefix), r.lowerBound == t.startIndex || prefix.count >= 4 else { continue }
+            var name = String(t[r.upperBound...])
+            // The unit statement often shares the line: `编制部门：X局 单位：元`.
+            for marker in unitMarkers { if let m = name.firstRange(of: marker) { name = String(name[..<m.lowerBound]) } }
+            if prefix == "单位：", Vocabulary.units.contains(where: { name.hasPrefix($0.0) }) { continue }
+            if name.hasSuffix("金额") { name.removeLast(2) }
+            if !name.isEmpty, name.count <= 40 { return name }
+        }
+        return nil
+    }
+}
