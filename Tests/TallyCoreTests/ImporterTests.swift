@@ -72,8 +72,8 @@ struct ImporterTests {
         var generator = SeededGenerator(seed: 42)
         let cases: [(String, [UInt8], String)] = [
             ("empty.txt", [], "the file is empty"),
-            ("binary.bin", (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }, "invalid UTF-8"),
-            ("latin.txt", Array("部门支出总表\n".utf8) + [0xC0, 0x20, 0xFF] + Array("\n".utf8), "invalid UTF-8 text"),
+            ("binary.bin", (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }, "neither UTF-8 nor GB18030"),
+            ("latin.txt", Array("部门支出总表\n".utf8) + [0xC0, 0x20, 0xFF] + Array("\n".utf8), "neither UTF-8 nor GB18030 text"),
             ("prose.txt", Array("这是一段说明文字。\n".utf8), "neither a budget disclosure"),
         ]
         for (file, bytes, message) in cases {

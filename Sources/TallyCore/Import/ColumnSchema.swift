@@ -38,7 +38,11 @@ enum ColumnSchema {
         var column: ColumnID?
         var label = texts.last ?? ""
         search: for end in texts.indices.reversed() {
-            for start in stride(from: end, through: 0, by: -1) {
+            // A leaf that only contains a total word (`费预算数`, the end of a wrapped
+            // `机关运行经费预算数`) is tried joined with the lines above it first.
+            let fragment = HeaderColumns.column(for: texts[end]) == .total && !isTotalWord(texts[end])
+            let starts = Array(stride(from: end, through: 0, by: -1))
+            for start in fragment ? starts.reversed() : starts {
                 let text = texts[start...end].joined()
                 if let c = HeaderColumns.column(for: text) {
                     column = c
@@ -53,5 +57,11 @@ enum ColumnSchema {
             }
         }
         return ColumnSlot(column: column, year: year, header: label)
+    }
+
+    /// 合计, 小计, 2025年预算数: a whole header that names a total.
+    static func isTotalWord(_ text: String) -> Bool {
+        let t = text.replacingAll(" ", with: "").replacing(/^20\d\d\s*年(度)?/, with: "")
+        return Vocabulary.totalWords.contains(t)
     }
 }

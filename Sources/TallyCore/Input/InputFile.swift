@@ -50,10 +50,12 @@ public enum InputFile {
         if bytes.isEmpty {
             throw DiagnosticList([.fileError("the file is empty", file: path)])
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let line = firstInvalidLine(bytes)
-            throw DiagnosticList([.fileError("invalid UTF-8 text: not a text document", file: path, line: line,
-                                             help: "tally reads UTF-8 text: a converted disclosure or a line-item TSV/CSV")])
+        let text: String
+        switch TextEncoding.decode(bytes) {
+        case .text(let t, _): text = t
+        case .undecodable(let line):
+            throw DiagnosticList([.fileError("neither UTF-8 nor GB18030 text: not a text document", file: path, line: line,
+                                             help: "tally reads PDFs, and text in UTF-8 or GB18030: a converted disclosure or a line-item TSV/CSV")])
         }
         guard DocumentImporter.looksLikeDisclosure(text) else {
             throw DiagnosticList([.fileError(

@@ -19,6 +19,25 @@ struct ColumnGrid {
 
     var columns: [Column]
     var alignment: Alignment = .right
+    /// Where each figure column's figures stand, learnt from rows that print a figure in
+    /// every column: then a figure of a sparser row is in the column it lines up with,
+    /// however the header above is set.
+    var learnt: [(left: Double, right: Double)]?
+
+    /// Learns the figure columns' spans from the rows with a figure under every column.
+    mutating func learn(from lines: [WordLine]) {
+        let n = figureColumns.count
+        guard n > 0 else { return }
+        var spans = [[(Double, Double)]](repeating: [], count: n)
+        for line in lines {
+            let figures = line.words.filter { $0.left >= labelsEnd && FigureText.isMarkedFigure($0.text) }
+            guard figures.count == n else { continue }
+            for (k, w) in figures.enumerated() { spans[k].append((w.left, w.right)) }
+        }
+        guard spans.allSatisfy({ !$0.isEmpty }) else { return }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        learnt = spans.map { (median($0.map(\.0)), median($0.map(\.1))) }
+    }
 
     /// How a table sets its figures in their cells. Most right-align them; some (Word
     /// tables) left-align them under a centred header. Told from the figures themselves:
@@ -91,6 +110,16 @@ struct ColumnGrid {
 
     /// The figure column a figure stands under, or nil when it stands left of them all.
     func figureColumn(of word: PlacedWord, slack: Double) -> Int? {
+        if let learnt, word.left >= labelsEnd {
+            // The column whose figures this one overlaps most; failing that, the nearest.
+            func overlap(_ k: Int) -> Double { min(word.right, learnt[k].right) - max(word.left, learnt[k].left) }
+            func distance(_ k: Int) -> Double { abs((word.left + word.right) / 2 - (learnt[k].left + learnt[k].right) / 2) }
+            let best = learnt.indices.max { a, b in
+                let (oa, ob) = (overlap(a), overlap(b))
+                return oa > 0 || ob > 0 ? oa < ob : distance(a) > distance(b)
+            }
+            return best.map { figureColumns[$0] }
+        }
         switch alignment {
         case .right:
             // Right-aligned: the rightmost column whose header starts before the figure ends.
@@ -115,6 +144,18 @@ extension ColumnGrid {
     /// 三公 has two totals: the 三公 小计 is its `total`, the table's 合计 its `grand_total`.
     func slots(for table: TableID, defaultYear: Int) -> [ColumnSlot] {
         var slots = slots(defaultYear: defaultYear)
+        // A 小计 is its group's subtotal; a group's title set over the middle of its columns
+        // may not reach the 小计 at its left, so the group is the one over the next column.
+        for (n, i) in figureColumns.enumerated() where slots[n].column == .total && (columns[i].texts.last ?? "").contains("小计") {
+            guard n + 1 < figureColumns.count else { continue }
+            let next = columns[figureColumns[n + 1]].texts
+            let own = Set(columns[i].texts)
+            if let group = next.dropLast().filter({ !own.contains($0) }).lazy.compactMap(HeaderColumns.column(for:))
+                .first(where: { $0 != .total && $0 != slots[n + 1].column })
+            {
+                slots[n].column = group
+            }
+        }
         if table == .threePublic, slots.contains(where: { $0.column == .meeting || $0.column == .training }) {
             let totals = slots.indices.filter { slots[$0].column == .total }
             for i in totals {

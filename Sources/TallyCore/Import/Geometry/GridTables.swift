@@ -1,7 +1,6 @@
 /// Finds the tables of a document laid out on pages (a PDF through poppler, or
 /// `pdftotext -layout` text): each titled table, its unit, its header's columns and its rows,
-/// over as many pages as it runs. A table of contents — a page that names three or more
-/// tables — is never taken for the tables themselves.
+/// over as many pages as it runs. A table of contents is never taken for the tables themselves.
 enum GridTables {
     struct Found {
         var tables: [RawTable]
@@ -22,7 +21,13 @@ enum GridTables {
                 others.insert(i)
             }
         }
-        let contentsPages = Set(titlesPerPage.filter { $0.value >= 3 }.keys)
+        // A contents page names three or more tables with no figure between the first and last.
+        let contentsPages = Set(titlesPerPage.filter { page, count in
+            guard count >= 3 else { return false }
+            let onPage = titles.keys.filter { lines[$0].page == page }
+            guard let first = onPage.min(), let last = onPage.max() else { return false }
+            return !lines[first...last].contains { $0.words.contains { FigureText.isMarkedFigure($0.text) } }
+        }.keys)
         var found = Found(tables: [], unitNames: [])
         var start: (Int, TableTitle)?
         func close(at end: Int) {

@@ -1,4 +1,3 @@
-import Glibc
 /// Reads one table off its lines: the unit and the unit's name above it, its header (again
 /// on each page it continues on), its rows — a row's name wrapped over two or three lines,
 /// its figures on a line of their own beside it, its code in split 类/款/项 columns — and the
@@ -94,7 +93,9 @@ struct TableReader {
         // two pages under two headers is one column.
         var pieces: [Piece] = []
         for (n, var g) in grids.enumerated() {
-            g.alignment = ColumnGrid.Alignment.of(data.filter { $0.grid == n }.flatMap { $0.line.words }, zoneStart: g.labelsEnd)
+            let mine = data.filter { $0.grid == n }.map(\.line)
+            g.alignment = ColumnGrid.Alignment.of(mine.flatMap(\.words), zoneStart: g.labelsEnd)
+            g.learn(from: mine)
             var slotOfColumn: [Int: Int] = [:]
             for (column, slot) in zip(g.figureColumns, g.slots(for: title.table, defaultYear: title.year ?? 0)) {
                 if let existing = table.slots!.firstIndex(of: slot) {
@@ -106,17 +107,16 @@ struct TableReader {
             }
             if table.header.isEmpty { table.header = g.columns.map { [$0.texts.joined(separator: " ")] } }
             grids[n] = g
-            if getenv("TALLY_DEBUG_GRID") != nil {
-                print("GRID \(title.text) align=\(g.alignment) zone=\(g.figureZoneStart)")
-                for c in g.columns { print("   \(c.isLabel ? "L" : "F") \(c.left)-\(c.right) \(c.texts)") }
-            }
             for entry in data where entry.grid == n { pieces.append(piece(entry.line, g, slotOfColumn)) }
         }
         pieces.sort { $0.line.number < $1.line.number }
         let grid = grids.first
         if labelled {
-            table.rows = labelledRows(pieces)
-            table.labelColumns = grid.map { g in g.columns.indices.filter { g.columns[$0].isLabel } } ?? []
+            table.rows = labelledRows(pieces, grids: grids)
+            // Consecutive label columns (项目 under a 收入 group) are one label: the first.
+            table.labelColumns = grid.map { g in
+                g.columns.indices.filter { g.columns[$0].isLabel && ($0 == 0 || !g.columns[$0 - 1].isLabel) }
+            } ?? []
             table.labelledSlots = grid.map { g in g.columns.map { ColumnSchema.slot(texts: $0.texts, defaultYear: title.year ?? 0) } } ?? []
         } else {
             table.rows = rows(from: pieces, slots: table.slots!.count, table: &table)
@@ -251,11 +251,13 @@ struct TableReader {
 
     /// 收支总表 and its kin: labels and figures side by side; each line is a row of cells,
     /// one per grid column.
-    func labelledRows(_ pieces: [Piece]) -> [RawRow] {
+    func labelledRows(_ pieces: [Piece], grids: [ColumnGrid]) -> [RawRow] {
         pieces.map { piece in
             let width = (piece.cells.map(\.column).max() ?? -1) + 1
             var cells = [String](repeating: "", count: width)
-            for (column, word) in piece.cells {
+            let grid = grids.first
+            for (var column, word) in piece.cells {
+                while column > 0, let g = grid, g.columns[column].isLabel, g.columns[column - 1].isLabel { column -= 1 }
                 let text: String
                 if case .figure(let ascii) = FigureText.read(word.text) { text = ascii } else { text = word.text }
                 cells[column] += text
