@@ -3,12 +3,18 @@ SWIFT ?= swift
 
 .PHONY: run test deps build release
 
-# libedit (the REPL's line editor) comes from the system; the Swift packages from the toolchain's mirror.
+# libedit (the REPL's line editor) and poppler (PDFs) come from the system; the Swift packages from the toolchain's mirror.
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
 		echo "installing libedit-dev"; \
 		(apt-get update -qq && apt-get install -y -qq libedit-dev pkg-config) >/dev/null || \
 		  { echo "could not install libedit-dev: run 'apt-get install libedit-dev pkg-config' as root"; exit 1; }; \
+	fi
+	@# poppler's pdftotext reads PDFs (PRODUCT §7); without it a PDF is a clear error naming the package.
+	@if ! command -v pdftotext >/dev/null 2>&1; then \
+		echo "installing poppler-utils"; \
+		(apt-get update -qq && apt-get install -y -qq poppler-utils) >/dev/null || \
+		  { echo "could not install poppler-utils: run 'apt-get install poppler-utils' as root"; exit 1; }; \
 	fi
 	@# DuckDB (pip) checks that `explain sql` gives tally's answers; without it that test is reported skipped.
 	@python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install -q duckdb >/dev/null 2>&1 || \
