@@ -187,7 +187,10 @@ public struct SQLTranslator {
             case (.code, .whole):
                 positive = any(values.map { "code = \(literal($0.text))" })
             case (.code, _):
-                positive = any(values.map { CodePattern($0.text).text == "*" ? "TRUE" : codeMatch(CodePattern($0.text)) })
+                positive = any(values.map { value in
+                    let pattern = CodePattern(value.text)
+                    return pattern.text == "*" ? "TRUE" : codeMatch(pattern)
+                })
             case (_, .equal), (_, .whole), (_, .notEqual):
                 positive = values.count == 1
                     ? "\(column) = \(number(values[0], field))"
