@@ -132,7 +132,7 @@ struct CheckEvaluator {
             throw .error("`list` gives line items, not an amount to check", in: source, at: query.verbRange,
                          help: "use sum, count, avg, min or max")
         }
-        let plan = try Planner.plan(query, source: source, store: store)
+        let plan = try Planner.plan(query, source: source, store: store, cancel: cancel)
         notes += plan.notes
         let result = try Executor.run(plan, on: store, cancel: cancel)
         let groupCount = plan.groupFields.count

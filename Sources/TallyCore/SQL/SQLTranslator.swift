@@ -206,8 +206,9 @@ public struct SQLTranslator {
         let all: [(String, [String])] = field == .table
             ? TableID.allCases.map { ($0.id, [$0.id] + $0.aliases) }
             : ColumnID.allCases.map { ($0.id, [$0.id] + $0.aliases) }
-        let regexes = values.compactMap { try? Regex($0.text) }
-        return all.filter { _, names in names.contains { n in regexes.contains { n.contains($0) } } }.map(\.0)
+        // The planner has accepted every pattern; the same linear matcher decides here.
+        let regexes = values.compactMap { try? RegularExpression($0.text) }
+        return all.filter { _, names in names.contains { n in regexes.contains { (try? $0.matches(in: n)) == true } } }.map(\.0)
     }
 
     private func codeMatch(_ pattern: CodePattern) -> String {

@@ -238,7 +238,7 @@ public final class Session {
         var scope = RowSet(rowCount: store.count, all: true)
         if let filter = audit.filter {
             let query = Query(verb: .count, verbRange: audit.range, limit: nil, targets: [], filter: filter, groups: [], range: audit.range)
-            let plan = try Planner.plan(query, source: source, store: store)
+            let plan = try Planner.plan(query, source: source, store: store, cancel: cancellation)
             scope = store.rows(matching: plan.filter)
         }
         var engine = AuditRules(store: store, scope: scope, reports: reports, cancel: cancellation)
@@ -270,7 +270,7 @@ public final class Session {
 
     func evaluate(_ query: Query, source text: String, origin: SourceOrigin) throws(Diagnostic) -> ResultTable {
         do throws(Diagnostic) {
-            let plan = try Planner.plan(query, source: text, store: store)
+            let plan = try Planner.plan(query, source: text, store: store, cancel: cancellation)
             if !plan.notes.isEmpty {
                 report(plan.notes.map { var d = $0; d.origin = origin; return d })
             }
