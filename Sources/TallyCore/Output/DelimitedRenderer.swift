@@ -11,11 +11,19 @@ public struct DelimitedRenderer {
     }
 
     public func render(_ result: ResultTable) -> String {
-        var out = result.columns.map { escape($0.name) }.joined(separator: String(separator)) + "\n"
-        for row in result.rows {
-            out += row.map { escape(text($0)) }.joined(separator: String(separator)) + "\n"
-        }
+        var out = header(result)
+        for row in result.rows { out += line(row) }
         return out
+    }
+
+    /// The header line, ending in a newline.
+    public func header(_ result: ResultTable) -> String {
+        result.columns.map { escape($0.name) }.joined(separator: String(separator)) + "\n"
+    }
+
+    /// One row's line, ending in a newline.
+    public func line(_ row: [ResultTable.Cell]) -> String {
+        row.map { escape(text($0)) }.joined(separator: String(separator)) + "\n"
     }
 
     private func text(_ cell: ResultTable.Cell) -> String {

@@ -80,19 +80,12 @@ public enum Snapshot {
         }
         append(header.withUnsafeBytes { Checksum.of($0) }, to: &header)
 
-        // Written beside the target and renamed over it, so a failed save leaves no half file.
-        let temporary = path + ".partial"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw .fileError("cannot write: \(String(cString: strerror(errno)))", file: path) }
-        var ok = true
+        // Written to a new file beside the target (never through a planted link) and renamed
+        // over it only when complete, so a failed save leaves no half file.
+        let file = try ReplacementFile(path: path)
         var position = 0
         func put(_ bytes: UnsafeRawBufferPointer) {
-            var done = 0
-            while ok, done < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 { if errno == EINTR { continue }; ok = false; return }
-                done += n
-            }
+            file.write(bytes)
             position += bytes.count
         }
         func pad(to target: Int) {
@@ -104,11 +97,7 @@ public enum Snapshot {
             pad(to: offsets[i])
             section.2.withUnsafeBytes(put)
         }
-        let failure = ok ? nil : String(cString: strerror(errno))
-        if close(fd) != 0 || !ok || rename(temporary, path) != 0 {
-            unlink(temporary)
-            throw .fileError("cannot write: \(failure ?? String(cString: strerror(errno)))", file: path)
-        }
+        try file.commit()
     }
 
     static func align(_ n: Int) -> Int { (n + 7) & ~7 }
