@@ -28,7 +28,7 @@ public struct DiagnosticRenderer: Sendable {
             out += ": "
         }
         out += paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "31" : "33")
-        out += " " + TerminalText.escaped(diagnostic.message) + "\n"
+        out += " " + TerminalText.escaped(diagnostic.message, keepingTabs: true) + "\n"
 
         if let range = diagnostic.range, !sourceLines.isEmpty, let position {
             let line = sourceLines[position.line]
@@ -46,7 +46,7 @@ public struct DiagnosticRenderer: Sendable {
             out += "  | " + printable(String(decoding: sourceLines[0].bytes, as: UTF8.self)) + "\n"
         }
         if let help = diagnostic.help {
-            out += paint("help:", "36") + " " + TerminalText.escaped(help) + "\n"
+            out += paint("help:", "36") + " " + TerminalText.escaped(help, keepingTabs: true) + "\n"
         }
         return out
     }

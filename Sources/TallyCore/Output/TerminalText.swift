@@ -3,11 +3,13 @@
 /// (`\e`, `\x07`, `\u{9b}`), never sent raw. A disclosure or a line-item file can hold any
 /// bytes, and a raw ESC or OSC sequence could retitle the terminal, hide text or worse.
 public enum TerminalText {
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+    /// `keepingTabs` for tally's own messages, whose tabs show a TSV header as it is.
+    public static func escaped(_ text: String, keepingTabs: Bool = false) -> String {
+        func escapes(_ s: Unicode.Scalar) -> Bool { isControl(s) && !(keepingTabs && s == "\t") }
+        guard text.unicodeScalars.contains(where: escapes) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            guard isControl(scalar) else {
+            guard escapes(scalar) else {
                 out.unicodeScalars.append(scalar)
                 continue
             }
