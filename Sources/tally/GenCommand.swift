@@ -35,6 +35,9 @@ struct GenCommand: ParsableCommand {
 
     func validate() throws {
         guard count >= 0 else { throw ValidationError("N must be 0 or more") }
+        guard count <= Generator.maxCount else {
+            throw ValidationError("N must be at most 100,000,000: gen holds the items in memory to shuffle and corrupt them; run it several times with different --seed values for more")
+        }
         guard corrupt >= 0 else { throw ValidationError("--corrupt must be 0 or more") }
     }
 
@@ -55,6 +58,9 @@ struct GenCommand: ParsableCommand {
             for p in planted { StandardStreams.err("planted\t\(p)\n") }
         } catch .tooManyCorruptions(let available) {
             StandardStreams.err("error: --corrupt \(corrupt): only \(available) documents to corrupt at N=\(count)\n")
+            Glibc.exit(2)
+        } catch .tooMany(let limit) {
+            StandardStreams.err("error: N must be at most \(limit)\n")
             Glibc.exit(2)
         }
     }

@@ -14,7 +14,8 @@ final class LineEditor: LineReader {
     private let editor: OpaquePointer
     private let history: OpaquePointer
     private let output: UnsafeMutablePointer<FILE>
-    private let historyFile: HistoryFile?
+    /// Nil once it has failed or been refused: the reason is said once, not per statement.
+    private var historyFile: HistoryFile?
     /// The store can change under `.load`, so completion asks for it each time.
     private let completer: () -> Completer
     /// Read by libedit through the prompt callback; owned here (strdup/free).
@@ -55,7 +56,11 @@ final class LineEditor: LineReader {
         }
         el_source(editor, nil)
         tally_install_sigint()
-        for entry in historyFile?.load() ?? [] {
+        if let refusal = historyFile?.refusal() {
+            StandardStreams.err(DiagnosticRenderer(color: false).render([refusal]))
+            self.historyFile = nil
+        }
+        for entry in self.historyFile?.load() ?? [] {
             tally_history_enter(history, Self.oneLine(entry))
         }
     }
@@ -88,7 +93,10 @@ final class LineEditor: LineReader {
         let line = Self.oneLine(statement)
         guard !line.allSatisfy({ $0 == " " }) else { return }
         tally_history_enter(history, line)
-        historyFile?.append(statement)
+        if let problem = historyFile?.appendChecked(statement) {
+            StandardStreams.err(DiagnosticRenderer(color: false).render([problem]))
+            historyFile = nil
+        }
     }
 
     var interruption: Cancellation { Cancellation { tally_interrupted() != 0 } }

@@ -52,6 +52,7 @@ struct TallyCommand: ParsableCommand {
 
     /// Argument errors exit 2 like every other error (ArgumentParser's default is 64).
     static func main() {
+        StandardStreams.holdClosedDescriptors()
         ExtraCommands.runIfNamed()
         do {
             var command = try parseAsRoot()
@@ -72,7 +73,9 @@ struct TallyCommand: ParsableCommand {
 
     func run() throws {
         let stderrIsTerminal = isatty(STDERR_FILENO) == 1
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        // §4: colour only on a terminal, never with NO_COLOR set or TERM=dumb.
+        let noColor = (getenv("NO_COLOR").map { $0.pointee != 0 } ?? false)
+            || (getenv("TERM").map { String(cString: $0) == "dumb" } ?? false)
         let session = Session(
             format: format,
             out: StandardStreams.out,
@@ -87,7 +90,7 @@ struct TallyCommand: ParsableCommand {
         for file in files { session.load(path: file) }
         if report {
             for imported in session.reports { StandardStreams.out(ImportReportRenderer.render(imported)) }
-            Glibc.exit(session.exitStatus)
+            Glibc.exit(StandardStreams.exitStatus(session.exitStatus))
         }
 
         let actions = orderedActions()
@@ -111,7 +114,8 @@ struct TallyCommand: ParsableCommand {
             let input = StandardStreams.readAllInput()
             session.runScript(input, origin: SourceOrigin(name: "<stdin>"))
         }
-        Glibc.exit(session.exitStatus)
+        session.finish()
+        Glibc.exit(StandardStreams.exitStatus(session.exitStatus))
     }
 
     /// The REPL. Its exit status is 0: errors at the prompt were shown and answered there.
@@ -125,7 +129,8 @@ struct TallyCommand: ParsableCommand {
         let reader: LineReader = LineEditor(historyFile: history, completer: { Completer(store: session.store) })
             ?? PlainLineReader()
         Repl.run(session, reader: reader)
-        Glibc.exit(0)
+        session.finish()
+        Glibc.exit(StandardStreams.exitStatus(0))
     }
 
     enum Action {

@@ -17,6 +17,8 @@ struct FuzzRegressionTests {
     @Test func corporaExist() {
         #expect(Self.inputs("query").count >= 5)
         #expect(Self.inputs("importer").count >= 4)
+        #expect(Self.inputs("explain").count >= 5)
+        #expect(Self.inputs("snapshot").count >= 2)
     }
 
     @Test func queryInputsEndInOutputOrDiagnostics() throws {
@@ -25,8 +27,38 @@ struct FuzzRegressionTests {
         for path in Self.inputs("query") {
             let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
             if text.contains(".output") || text.contains(".read") || text.contains(".load") || text.contains(".save") { continue }
+            // What is checked is that each input returns: a trap or an ASan report ends the run.
             session.runScript(text, origin: .commandLine)
-            #expect([0, 1, 2].contains(session.exitStatus), "\(path)")
+        }
+    }
+
+    /// `explain sql` on each input, as Fuzz/ExplainSQLTarget.swift runs it.
+    @Test func explainInputsTranslateOrGiveDiagnostics() throws {
+        var out = "", err = ""
+        let session = Session(format: .tsv, out: { out += $0 }, err: { err += $0 })
+        session.loadSampleData()
+        for path in Self.inputs("explain") {
+            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            guard !text.contains("\n"), !text.contains(";") else { continue }
+            out = ""
+            err = ""
+            session.run("explain sql " + text, origin: .commandLine)
+            #expect(out.contains("-- DuckDB") || err.contains("error"), "\(path): neither SQL nor an error")
+        }
+    }
+
+    /// The snapshot reader on each input: a store, or "not a usable tally snapshot".
+    @Test func snapshotInputsLoadOrAreRefused() throws {
+        for path in Self.inputs("snapshot") {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes.withUnsafeBufferPointer { buffer in
+                do throws(Diagnostic) {
+                    let store = try Snapshot.read(buffer, path: path)
+                    #expect(store.parent.allSatisfy { $0 >= -1 && Int($0) < store.count })
+                } catch {
+                    #expect(error.message.contains("snapshot"), "\(path): \(error.message)")
+                }
+            }
         }
     }
 

@@ -28,7 +28,7 @@ public struct DiagnosticRenderer: Sendable {
             out += ": "
         }
         out += paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "31" : "33")
-        out += " " + diagnostic.message + "\n"
+        out += " " + TerminalText.escaped(diagnostic.message, keepingTabs: true) + "\n"
 
         if let range = diagnostic.range, !sourceLines.isEmpty, let position {
             let line = sourceLines[position.line]
@@ -46,7 +46,7 @@ public struct DiagnosticRenderer: Sendable {
             out += "  | " + printable(String(decoding: sourceLines[0].bytes, as: UTF8.self)) + "\n"
         }
         if let help = diagnostic.help {
-            out += paint("help:", "36") + " " + help + "\n"
+            out += paint("help:", "36") + " " + TerminalText.escaped(help, keepingTabs: true) + "\n"
         }
         return out
     }
@@ -102,7 +102,7 @@ public struct DiagnosticRenderer: Sendable {
     /// Tabs and control characters would move the caret; show them as one visible cell.
     private func printable(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar == "\t" ? " " : (scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar)
+            scalar == "\t" ? " " : (TerminalText.isControl(scalar) ? "?" : scalar)
         }))
     }
 }

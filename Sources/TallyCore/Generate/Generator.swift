@@ -39,7 +39,12 @@ public enum Generator {
 
     public enum Failure: Error, Equatable {
         case tooManyCorruptions(available: Int)
+        case tooMany(limit: Int)
     }
+
+    /// The most rows one run makes: they are held in memory (to shuffle and corrupt them),
+    /// about 40 bytes each, so this is some 4 GB — past it a run is refused, not attempted.
+    public static let maxCount = 100_000_000
 
     /// The documents the generator lays its rows over: ~40 districts × 60 departments × 8 years.
     static let gridDocuments = Catalogue.districts.count * Catalogue.departments.count * Catalogue.years
@@ -51,6 +56,7 @@ public enum Generator {
     /// Generates the rows and hands the TSV to `write` in chunks of about a megabyte.
     @discardableResult
     public static func generate(_ options: Options, write: (UnsafeBufferPointer<UInt8>) -> Void) throws(Failure) -> [Planted] {
+        guard options.count <= maxCount else { throw .tooMany(limit: maxCount) }
         var rng = SeededRandom(seed: options.seed)
         let shape = Shape()
         let perDocument = max(smallestDocument, options.count / gridDocuments)

@@ -37,7 +37,8 @@ struct DelimitedText {
                     return .failure(.invalidUTF8(line: lineNumber))
                 }
                 if !text.isEmpty {
-                    records.append(Record(line: lineNumber, cells: text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+                    let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
+                    records.append(Record(line: lineNumber, cells: cells.map { $0.contains("\\") ? unescapeTSV($0) : String($0) }))
                 }
                 lineNumber += 1
                 index += 1
@@ -101,5 +102,32 @@ struct DelimitedText {
             }
         }
         return .success(records)
+    }
+
+    /// A TSV cell as `export` escapes it: `\\` `\t` `\n` `\r` decoded, any other
+    /// backslash kept as it is.
+    static func unescapeTSV(_ cell: Substring) -> String {
+        var out = ""
+        var scalars = cell.unicodeScalars.makeIterator()
+        while let s = scalars.next() {
+            guard s == "\\" else {
+                out.unicodeScalars.append(s)
+                continue
+            }
+            guard let next = scalars.next() else {
+                out += "\\"
+                break
+            }
+            switch next {
+            case "\\": out += "\\"
+            case "t": out += "\t"
+            case "n": out += "\n"
+            case "r": out += "\r"
+            default:
+                out += "\\"
+                out.unicodeScalars.append(next)
+            }
+        }
+        return out
     }
 }

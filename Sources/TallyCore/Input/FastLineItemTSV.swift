@@ -33,6 +33,9 @@ enum FastLineItemTSV {
             fields.append(field)
         }
         guard LineItemFile.requiredFields.allSatisfy(fields.contains) else { return nil }
+        // A backslash may be an escape (`\t`, `\n` … as `export` writes them): the careful
+        // reader decodes those; this path interns bytes as they are.
+        if memchr(base, Int32(UInt8(ascii: "\\")), bytes.count) != nil { return nil }
 
         // Parts end at line ends.
         let dataStart = min(headerEnd + 1, bytes.count)

@@ -49,17 +49,28 @@ public enum LineItemFile {
 
         var fieldAt: [Field?] = []
         var problems: [Diagnostic] = []
+        // Capped as bad rows are: a header of ten million unknown fields is one short report.
+        var headerProblems = 0
+        func headerProblem(_ d: Diagnostic) {
+            headerProblems += 1
+            if headerProblems <= maxReported { problems.append(d) }
+        }
         for name in header.cells.map({ $0.trimmingCharacters(in: " ") }) {
             if let field = Field(rawValue: name) {
                 if fieldAt.contains(field) {
-                    problems.append(.fileError("field `\(name)` appears twice in the header", file: path, line: header.line))
+                    headerProblem(.fileError("field `\(name)` appears twice in the header", file: path, line: header.line))
                 }
                 fieldAt.append(field)
             } else {
-                problems.append(.fileError("unknown field `\(name)` in the header", file: path, line: header.line,
-                                           help: Suggestion.help(for: name, among: Field.names) ?? "fields are \(Field.names.joined(separator: " "))"))
+                headerProblem(.fileError("unknown field `\(name.prefix(80))` in the header", file: path, line: header.line,
+                                         help: headerProblems <= maxReported
+                                             ? Suggestion.help(for: name, among: Field.names) ?? "fields are \(Field.names.joined(separator: " "))" : nil))
                 fieldAt.append(nil)
             }
+        }
+        if headerProblems > maxReported {
+            problems.append(Diagnostic(.note, "\(headerProblems - maxReported) more problems in the header not shown",
+                                       origin: SourceOrigin(name: path, firstLine: header.line)))
         }
         let missing = requiredFields.filter { !fieldAt.contains($0) }
         if !missing.isEmpty {

@@ -27,6 +27,6 @@ public struct MarkdownRenderer {
     }
 
     private func escape(_ text: String) -> String {
-        text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
+        TerminalText.escaped(text.replacingAll("|", with: "\\|").replacingAll("\n", with: " "))
     }
 }

@@ -11,7 +11,8 @@ public struct TableRenderer {
     public func render(_ result: ResultTable) -> String {
         if result.rows.isEmpty { return "(no rows)\n" }
         let cells = result.rows.map { row in row.enumerated().map { text($1, result.columns[$0]) } }
-        var widths = result.columns.map { DisplayWidth.of($0.name) }
+        let names = result.columns.map { TerminalText.escaped($0.name) }
+        var widths = names.map { DisplayWidth.of($0) }
         for row in cells {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
         }
@@ -24,7 +25,7 @@ public struct TableRenderer {
             }
             return parts.joined(separator: "  ") + "\n"
         }
-        return line(result.columns.map(\.name)) + cells.map(line).joined()
+        return line(names) + cells.map(line).joined()
     }
 
     /// A cell as shown under its column: a positive difference with its `+`.
@@ -35,7 +36,7 @@ public struct TableRenderer {
 
     func text(_ cell: ResultTable.Cell) -> String {
         switch cell {
-        case .text(let s): s
+        case .text(let s): TerminalText.escaped(s)
         case .number(let n): String(n)
         case .amount(let a): a.display(in: unit)
         case .empty: ""

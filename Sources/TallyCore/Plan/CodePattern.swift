@@ -1,31 +1,35 @@
 /// A code pattern as users write it: digits with `*` (any rest, possibly nothing) and `?`
 /// (exactly one character). `2080*` is 20801, 2080101 …; `208????` the 7-digit 项 under 208;
 /// `*` every code, the empty code of a 合计 row included.
+///
+/// It holds only its text. It used to keep `Array(text)` as well, and Swift 6.3.1's optimizer
+/// miscompiled a closure that built a pattern only to read its text (`explain sql` on
+/// `code=208*`): the array's buffer was freed before it was filled — a heap use-after-free
+/// that AddressSanitizer shows and that crashed release builds. Nothing is stored that a
+/// caller may not read.
 public struct CodePattern: Hashable, Sendable, CustomStringConvertible {
     public let text: String
-    private let characters: [Character]
 
     public init(_ text: String) {
         self.text = text
-        characters = Array(text)
     }
 
     public var description: String { text }
 
     /// `P*` with no other wildcard: matches exactly the codes with prefix P, a range of ids.
     public var literalPrefix: String? {
-        guard characters.last == "*" else { return nil }
-        let head = characters.dropLast()
+        guard text.last == "*" else { return nil }
+        let head = text.dropLast()
         return head.contains("*") || head.contains("?") ? nil : String(head)
     }
 
-    public var hasWildcard: Bool { characters.contains("*") || characters.contains("?") }
+    public var hasWildcard: Bool { text.contains("*") || text.contains("?") }
 
     /// The table a sum over this pattern reads by default, so money is never added twice:
     /// economic codes 3xx from basic_econ, 5xx from basic_gov_econ, everything else from
     /// the expenditure table.
     public var defaultTable: TableID {
-        switch characters.first {
+        switch text.first {
         case "3": .basicEcon
         case "5": .basicGovEcon
         default: .expenditure
@@ -33,7 +37,7 @@ public struct CodePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func matches(_ code: String) -> Bool {
-        Self.glob(characters[...], Array(code)[...])
+        Self.glob(Array(text)[...], Array(code)[...])
     }
 
     private static func glob(_ pattern: ArraySlice<Character>, _ text: ArraySlice<Character>) -> Bool {

@@ -7,14 +7,17 @@ public struct Planner {
     private let store: LineItemStore
     private let source: String
     private var notes: [Diagnostic] = []
+    /// Asked while `~` is matched over a dictionary: that is work in proportion to the data.
+    private let cancel: Cancellation
 
-    private init(store: LineItemStore, source: String) {
+    private init(store: LineItemStore, source: String, cancel: Cancellation) {
         self.store = store
         self.source = source
+        self.cancel = cancel
     }
 
-    public static func plan(_ query: Query, source: String, store: LineItemStore) throws(Diagnostic) -> QueryPlan {
-        var planner = Planner(store: store, source: source)
+    public static func plan(_ query: Query, source: String, store: LineItemStore, cancel: Cancellation = .never) throws(Diagnostic) -> QueryPlan {
+        var planner = Planner(store: store, source: source, cancel: cancel)
         return try planner.planQuery(query)
     }
 
@@ -194,12 +197,28 @@ public struct Planner {
         }
     }
 
-    private func regex(_ value: Value) throws(Diagnostic) -> Regex<AnyRegexOutput> {
-        do {
-            return try Regex(value.text)
+    private func regex(_ value: Value) throws(Diagnostic) -> RegularExpression {
+        do throws(RegularExpression.SyntaxError) {
+            return try RegularExpression(value.text)
         } catch {
             throw self.error("not a valid regular expression: \(error)", at: value.range)
         }
+    }
+
+    /// Whether any of `expressions` matches `text`; Ctrl-C is asked inside long matches.
+    private func matches(_ text: String, _ expressions: [RegularExpression]) throws(Diagnostic) -> Bool {
+        for e in expressions where try e.matches(in: text, cancel: cancel) { return true }
+        return false
+    }
+
+    /// A mask over the distinct values: each is matched once, whatever its row count.
+    private func mask(_ values: [String], _ expressions: [RegularExpression]) throws(Diagnostic) -> [Bool] {
+        var mask = [Bool](repeating: false, count: values.count)
+        for (i, v) in values.enumerated() {
+            if i % 1024 == 0 { try cancel.check() }
+            mask[i] = try matches(v, expressions)
+        }
+        return mask
     }
 
     private func textDictionary(_ field: Field) -> TextDictionary {
@@ -221,9 +240,9 @@ public struct Planner {
         case .whole:
             mask = dictionary.mask { v in values.contains { v == $0.text } }
         case .matches:
-            var regexes: [Regex<AnyRegexOutput>] = []
+            var regexes: [RegularExpression] = []
             for value in values { regexes.append(try regex(value)) }
-            mask = dictionary.mask { v in regexes.contains { v.contains($0) } }
+            mask = try self.mask(dictionary.values, regexes)
         case .less, .lessEqual, .greater, .greaterEqual:
             throw error("`\(c.op.rawValue)` compares numbers, and \(field.rawValue) is text", at: c.opRange,
                         help: "use `=` for text it contains, `==` for the whole text, `~` for a regular expression")
@@ -254,10 +273,10 @@ public struct Planner {
                 mask[Int(entry.raw)] = true
             }
         case .matches:
-            var regexes: [Regex<AnyRegexOutput>] = []
+            var regexes: [RegularExpression] = []
             for value in values { regexes.append(try regex(value)) }
-            for entry in allNames where entry.names.contains(where: { n in regexes.contains { n.contains($0) } }) {
-                mask[Int(entry.raw)] = true
+            for entry in allNames {
+                for n in entry.names where try matches(n, regexes) { mask[Int(entry.raw)] = true }
             }
         case .less, .lessEqual, .greater, .greaterEqual:
             throw error("`\(c.op.rawValue)` compares numbers; \(field.rawValue) takes `=`, `!=` or `~`", at: c.opRange)
@@ -278,9 +297,9 @@ public struct Planner {
                 filters.append(id.map { .codeRange($0..<$0 + 1) } ?? .none)
             }
         case .matches:
-            var regexes: [Regex<AnyRegexOutput>] = []
+            var regexes: [RegularExpression] = []
             for value in values { regexes.append(try regex(value)) }
-            filters.append(.codeMask(store.codes.codes.map { code in regexes.contains { code.contains($0) } }))
+            filters.append(.codeMask(try mask(store.codes.codes, regexes)))
         case .less, .lessEqual, .greater, .greaterEqual:
             throw error("`\(c.op.rawValue)` does not apply to codes", at: c.opRange,
                         help: "match codes with patterns, such as `code=208*` or `code=208??`")

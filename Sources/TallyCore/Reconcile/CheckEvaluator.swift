@@ -45,7 +45,12 @@ struct CheckEvaluator {
         var tolerance: Int64 = 0
         if let t = check.tolerance {
             let resolved = try Measure(kind: .literal, fields: [], values: [:], order: [], literal: t).resolved(as: left.kind, source: source)
-            tolerance = abs(resolved.values[[]] ?? 0)
+            tolerance = resolved.values[[]] ?? 0
+            // `within -5` would make every equality fail and every inequality pass: say so.
+            guard tolerance >= 0 else {
+                throw .error("a tolerance is a distance and cannot be negative", in: source, at: t.range,
+                             help: "write `within \(t.text.hasPrefix("-") ? String(t.text.dropFirst()) : "5")`")
+            }
         }
         let fields = left.isGrouped ? left.fields : right.fields
         var keys = left.isGrouped ? left.order : (right.isGrouped ? right.order : [[]])
@@ -132,12 +137,16 @@ struct CheckEvaluator {
             throw .error("`list` gives line items, not an amount to check", in: source, at: query.verbRange,
                          help: "use sum, count, avg, min or max")
         }
-        let plan = try Planner.plan(query, source: source, store: store)
+        let plan = try Planner.plan(query, source: source, store: store, cancel: cancel)
         notes += plan.notes
         let result = try Executor.run(plan, on: store, cancel: cancel)
         let groupCount = plan.groupFields.count
         guard result.columns.count == groupCount + 1 else {
-            throw .error("a check compares one amount per group, and this query gives \(result.columns.count - groupCount)",
+            if let pivot = query.pivot {
+                throw .error("a check compares one amount per group, and `\(pivot.text) as columns` spreads the amounts over a column per \(pivot.text)",
+                             in: source, at: query.range, help: "group by \(pivot.text) instead: `by \(pivot.text)`")
+            }
+            throw .error("a check compares one amount per group, and this query gives \(max(0, result.columns.count - groupCount))",
                          in: source, at: query.range, help: "compare one column at a time: `where column=basic`")
         }
         var values: [[String]: Int64] = [:]

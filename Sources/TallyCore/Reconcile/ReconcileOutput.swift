@@ -37,7 +37,7 @@ enum ReconcileOutput {
                 table.columns.removeLast()
                 table.rows = table.rows.map { Array($0.dropLast()) }
             }
-            var heading = painted + "  " + outcome.title
+            var heading = painted + "  " + TerminalText.escaped(outcome.title)
             if outcome.isGrouped {
                 let failing = outcome.rows.filter { !$0.passed }.count
                 heading += failing == 0 ? "  (\(outcome.rows.count) groups)" : "  (\(failing) of \(outcome.rows.count) groups \(failing == 1 ? "fails" : "fail"))"
@@ -85,7 +85,7 @@ enum ReconcileOutput {
                 let material = mine.contains { $0.severity == .material }
                 let heading = counts.isEmpty ? "no findings" : counts.joined(separator: ", ")
                 let mark = material ? "FAIL" : "PASS"
-                out += (color ? "\u{1B}[\(material ? "31" : "32")m\(mark)\u{1B}[0m" : mark) + "  \(doc): \(heading)\n"
+                out += (color ? "\u{1B}[\(material ? "31" : "32")m\(mark)\u{1B}[0m" : mark) + "  \(TerminalText.escaped(doc)): \(heading)\n"
                 if !mine.isEmpty { out += format.render(findingsTable(mine, withDoc: false), unit: unit) }
             }
             if !listClean {

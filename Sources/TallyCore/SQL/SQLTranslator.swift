@@ -187,7 +187,10 @@ public struct SQLTranslator {
             case (.code, .whole):
                 positive = any(values.map { "code = \(literal($0.text))" })
             case (.code, _):
-                positive = any(values.map { CodePattern($0.text).text == "*" ? "TRUE" : codeMatch(CodePattern($0.text)) })
+                positive = any(values.map { value in
+                    let pattern = CodePattern(value.text)
+                    return pattern.text == "*" ? "TRUE" : codeMatch(pattern)
+                })
             case (_, .equal), (_, .whole), (_, .notEqual):
                 positive = values.count == 1
                     ? "\(column) = \(number(values[0], field))"
@@ -203,8 +206,9 @@ public struct SQLTranslator {
         let all: [(String, [String])] = field == .table
             ? TableID.allCases.map { ($0.id, [$0.id] + $0.aliases) }
             : ColumnID.allCases.map { ($0.id, [$0.id] + $0.aliases) }
-        let regexes = values.compactMap { try? Regex($0.text) }
-        return all.filter { _, names in names.contains { n in regexes.contains { n.contains($0) } } }.map(\.0)
+        // The planner has accepted every pattern; the same linear matcher decides here.
+        let regexes = values.compactMap { try? RegularExpression($0.text) }
+        return all.filter { _, names in names.contains { n in regexes.contains { (try? $0.matches(in: n)) == true } } }.map(\.0)
     }
 
     private func codeMatch(_ pattern: CodePattern) -> String {

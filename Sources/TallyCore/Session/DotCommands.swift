@@ -98,13 +98,13 @@ extension Session {
                 report(error.diagnostics)
             }
         case ".output":
-            if rest.isEmpty || rest == "stdout" {
-                output = .standard
-            } else if let file = OutputFile(path: rest) {
-                output = .file(file)
-            } else {
-                fail("cannot write `\(rest)`: it is not a regular file, or it cannot be created",
-                     help: "name a new file or an existing plain file")
+            closeOutput()
+            if rest.isEmpty || rest == "stdout" { return }
+            do throws(Diagnostic) {
+                output = .file(try OutputFile(path: rest))
+            } catch {
+                fail("cannot write `\(rest)`: \(error.message.replacingAll("cannot write: ", with: ""))",
+                     help: error.help ?? "name a new file or an existing plain file")
             }
         default:
             fail("unknown command `\(command)`",

@@ -32,9 +32,24 @@ public struct HistoryFile {
         return String(cString: dir)
     }
 
+    /// Why the history file cannot be used, or nil: it is never followed through a symbolic
+    /// link (§4), which would append statements to, and chmod, whatever the link names.
+    public func refusal() -> Diagnostic? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }  // not there yet: created on first use
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK:
+            return Diagnostic(.warning, "history not kept: the history file is a symbolic link, which tally does not follow",
+                              origin: SourceOrigin(name: path), help: "remove the link to keep history there again")
+        default:
+            return Diagnostic(.warning, "history not kept: the history file is not a regular file", origin: SourceOrigin(name: path))
+        }
+    }
+
     /// The statements saved so far, oldest first. Trims the file when it has grown past the limit.
     public func load() -> [String] {
-        guard let bytes = try? readWhole() else { return [] }
+        guard refusal() == nil, let bytes = try? readWhole() else { return [] }
         var entries = bytes.split(separator: UInt8(ascii: "\n")).map { Self.decode(Array($0)) }
         if entries.count > limit {
             entries = Array(entries.suffix(limit))
@@ -45,14 +60,34 @@ public struct HistoryFile {
 
     /// Adds one statement to the end of the file, creating the file and its directory.
     @discardableResult
-    public func append(_ statement: String) -> Bool {
-        guard makeDirectory(), !statement.isEmpty else { return false }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
+    public func append(_ statement: String) -> Bool { appendChecked(statement) == nil }
+
+    /// As `append`, saying why a statement could not be kept: a link in the file's place is
+    /// refused (O_NOFOLLOW), and a short or failed write is a failure, not a quiet loss.
+    public func appendChecked(_ statement: String) -> Diagnostic? {
+        func failure(_ why: String) -> Diagnostic {
+            Diagnostic(.warning, "history not kept: \(why)", origin: SourceOrigin(name: path))
+        }
+        guard !statement.isEmpty else { return nil }
+        guard makeDirectory() else { return failure("cannot create its folder: \(String(cString: strerror(errno)))") }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else {
+            if errno == ELOOP, let refusal = refusal() { return refusal }
+            return failure(String(cString: strerror(errno)))
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return failure("the history file is not a regular file")
+        }
         fchmod(fd, 0o600)
         let line = Self.encode(statement) + [UInt8(ascii: "\n")]
-        return line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == line.count
+        let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let writeError = errno
+        if close(fd) != 0 || written != line.count {
+            return failure(written < 0 ? String(cString: strerror(writeError)) : "the disk is full (a short write)")
+        }
+        return nil
     }
 
     // MARK: - format
@@ -90,7 +125,7 @@ public struct HistoryFile {
     // MARK: - files
 
     private func readWhole() throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw HistoryError() }
         defer { close(fd) }
         var bytes: [UInt8] = []
@@ -105,16 +140,13 @@ public struct HistoryFile {
     }
 
     /// Replaces the file with `entries` through a new file renamed over it, so a reader
-    /// never sees half a file.
+    /// never sees half a file (a failure leaves the old file as it was).
     private func rewrite(_ entries: [String]) {
-        let temporary = path + ".\(getpid()).new"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return }
+        guard let file = try? ReplacementFile(path: path, mode: 0o600) else { return }
         var bytes: [UInt8] = []
         for entry in entries { bytes += Self.encode(entry) + [UInt8(ascii: "\n")] }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        if written == bytes.count { rename(temporary, path) } else { unlink(temporary) }
+        bytes.withUnsafeBytes { file.write($0) }
+        try? file.commit()
     }
 
     /// Creates each missing directory on the way to the file, readable by its owner only.

@@ -16,7 +16,7 @@ extension Session {
 
     func explain(_ query: Query, source: String) throws(Diagnostic) -> String {
         // Planned first, so every error tally would give is given here too.
-        _ = try Planner.plan(query, source: source, store: store)
+        _ = try Planner.plan(query, source: source, store: store, cancel: cancellation)
         var out = "-- over a table items(doc, district, dept, year, table, code, name, column, amount, line) as `export` writes it;\n"
         out += "-- amount is DECIMAL(18,6) in 万元. DuckDB: \(SQLTranslator.duckdbLoad("items.tsv"))\n"
         for dialect in SQLTranslator.Dialect.allCases {
@@ -40,11 +40,32 @@ extension Session {
         }
         let query = Query(verb: .list, verbRange: export.range, limit: nil, targets: [], filter: export.filter, groups: [], range: export.range)
         let result = try evaluate(query, source: source, origin: origin)
-        guard let file = OutputFile(path: path) else {
-            throw .error("cannot write `\(path)`", in: source, at: export.path.range,
-                         help: "export replaces only a regular file, in a folder you can write to")
+        // Written whole to a new file that replaces `path` only when complete (§4).
+        let file: ReplacementFile
+        do throws(Diagnostic) {
+            file = try ReplacementFile(path: path)
+        } catch {
+            throw .error("cannot write `\(path)`: \(error.message.replacingAll("cannot write: ", with: ""))", in: source,
+                         at: export.path.range, help: "export replaces only a regular file, in a folder you can write to")
         }
-        file.write(DelimitedRenderer(separator: separator, unit: .wan).render(result))
+        let renderer = DelimitedRenderer(separator: separator, unit: .wan)
+        var ok = file.write(renderer.header(result))
+        var chunk = ""
+        for (i, row) in result.rows.enumerated() where ok {
+            if i % 4096 == 0 {
+                if cancellation.isCancelled() { file.abandon(); throw Cancellation.cancelledError }
+                ok = file.write(chunk)
+                chunk = ""
+            }
+            chunk += renderer.line(row)
+        }
+        if ok { ok = file.write(chunk) }
+        do throws(Diagnostic) {
+            try file.commit()
+        } catch {
+            throw .error("cannot write `\(path)`: \(error.message.replacingAll("cannot write: ", with: "")); nothing was exported",
+                         in: source, at: export.path.range, help: error.help)
+        }
         emit("exported \(result.rows.count) line items to \(path)\n")
     }
 }

@@ -53,8 +53,31 @@ public final class Session {
     func emit(_ text: String) {
         switch output {
         case .standard: writeOut(text)
-        case .file(let file): file.write(text)
+        case .file(let file):
+            if !file.write(text) {
+                // Said once: the file is abandoned and results go back to the screen.
+                output = .standard
+                file.file.abandon()
+                report(.fileError("cannot write: \(file.file.failure ?? "write failed"); results go to the screen again",
+                                  file: file.path, help: "free some space, or name another file with `.output`"))
+            }
         }
+    }
+
+    /// Puts a `.output` file in place (complete) and goes back to standard output; a failure is an error.
+    func closeOutput() {
+        guard case .file(let file) = output else { return }
+        output = .standard
+        do throws(Diagnostic) {
+            try file.file.commit()
+        } catch {
+            report(error)
+        }
+    }
+
+    /// Ends the session's writes: a `.output` file still open is put in place. Call before exiting.
+    public func finish() {
+        closeOutput()
     }
 
     /// Escape codes never go into a file named with `.output`.
@@ -238,7 +261,7 @@ public final class Session {
         var scope = RowSet(rowCount: store.count, all: true)
         if let filter = audit.filter {
             let query = Query(verb: .count, verbRange: audit.range, limit: nil, targets: [], filter: filter, groups: [], range: audit.range)
-            let plan = try Planner.plan(query, source: source, store: store)
+            let plan = try Planner.plan(query, source: source, store: store, cancel: cancellation)
             scope = store.rows(matching: plan.filter)
         }
         var engine = AuditRules(store: store, scope: scope, reports: reports, cancel: cancellation)
@@ -270,7 +293,7 @@ public final class Session {
 
     func evaluate(_ query: Query, source text: String, origin: SourceOrigin) throws(Diagnostic) -> ResultTable {
         do throws(Diagnostic) {
-            let plan = try Planner.plan(query, source: text, store: store)
+            let plan = try Planner.plan(query, source: text, store: store, cancel: cancellation)
             if !plan.notes.isEmpty {
                 report(plan.notes.map { var d = $0; d.origin = origin; return d })
             }
@@ -289,24 +312,16 @@ enum OutputTarget {
     case file(OutputFile)
 }
 
+/// `.output FILE`: results go to a new file that replaces FILE only when complete — when
+/// `.output` names another place or the session ends (`Session.finish`).
 final class OutputFile {
-    let path: String
-    private let handle: UnsafeMutablePointer<FILE>
+    let file: ReplacementFile
+    var path: String { file.path }
 
-    /// Opens `path` for writing. An existing path that is not a regular file (a device, a
-    /// directory, a pipe) is refused, so `.output` can only ever replace a plain file.
-    init?(path: String) {
-        var info = stat()
-        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { return nil }
-        guard let handle = fopen(path, "w") else { return nil }
-        self.path = path
-        self.handle = handle
+    init(path: String) throws(Diagnostic) {
+        file = try ReplacementFile(path: path)
     }
 
-    func write(_ text: String) {
-        fputs(text, handle)
-        fflush(handle)
-    }
-
-    deinit { fclose(handle) }
+    /// False once a write has failed; the file is then never put in place.
+    func write(_ text: String) -> Bool { file.write(text) }
 }

@@ -80,19 +80,12 @@ public enum Snapshot {
         }
         append(header.withUnsafeBytes { Checksum.of($0) }, to: &header)
 
-        // Written beside the target and renamed over it, so a failed save leaves no half file.
-        let temporary = path + ".partial"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw .fileError("cannot write: \(String(cString: strerror(errno)))", file: path) }
-        var ok = true
+        // Written to a new file beside the target (never through a planted link) and renamed
+        // over it only when complete, so a failed save leaves no half file.
+        let file = try ReplacementFile(path: path)
         var position = 0
         func put(_ bytes: UnsafeRawBufferPointer) {
-            var done = 0
-            while ok, done < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 { if errno == EINTR { continue }; ok = false; return }
-                done += n
-            }
+            file.write(bytes)
             position += bytes.count
         }
         func pad(to target: Int) {
@@ -104,138 +97,12 @@ public enum Snapshot {
             pad(to: offsets[i])
             section.2.withUnsafeBytes(put)
         }
-        let failure = ok ? nil : String(cString: strerror(errno))
-        if close(fd) != 0 || !ok || rename(temporary, path) != 0 {
-            unlink(temporary)
-            throw .fileError("cannot write: \(failure ?? String(cString: strerror(errno)))", file: path)
-        }
+        try file.commit()
     }
 
     static func align(_ n: Int) -> Int { (n + 7) & ~7 }
 
     static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    // MARK: - reading
-
-    public static func looksLikeSnapshot(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.count >= magic.count && zip(bytes, magic).allSatisfy { $0 == $1 }
-    }
-
-    /// Opens a snapshot: every section's checksum is checked (both cores) while its columns
-    /// are copied out of the mapping.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> LineItemStore {
-        func bad(_ what: String) -> Diagnostic {
-            .fileError("not a usable tally snapshot: \(what)", file: path,
-                       help: "save it again with `.save FILE.tally`, or load the line-item file it was made from")
-        }
-        guard looksLikeSnapshot(bytes) else { throw bad("it does not start with the TALLYSNP header") }
-        let raw = UnsafeRawBufferPointer(bytes)
-        func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
-        func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-        guard bytes.count >= fixedHeader else { throw bad("the file is truncated (\(bytes.count) bytes)") }
-        let fileVersion = u32(8)
-        guard fileVersion == version else {
-            throw bad("it is version \(fileVersion); this tally reads version \(version)")
-        }
-        guard u32(12) == byteOrderMark else { throw bad("it was written on a machine of the other byte order") }
-        let rows = Int(u64(16))
-        let sectionCount = Int(u32(24))
-        guard sectionCount == Kind.allCases.count else { throw bad("it has \(sectionCount) sections where \(Kind.allCases.count) are expected") }
-        let headerEnd = fixedHeader + sectionCount * entrySize
-        guard bytes.count >= headerEnd + 8 else { throw bad("the file is truncated inside its header") }
-        guard Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<headerEnd])) == u64(headerEnd) else {
-            throw bad("its header is corrupt (checksum mismatch)")
-        }
-        struct Section { var kind: Kind; var size: Int; var offset: Int; var length: Int; var checksum: UInt64 }
-        var sections: [Kind: Section] = [:]
-        for i in 0..<sectionCount {
-            let at = fixedHeader + i * entrySize
-            guard let kind = Kind(rawValue: u32(at)) else { throw bad("unknown section \(u32(at))") }
-            let s = Section(kind: kind, size: Int(u32(at + 4)), offset: Int(u64(at + 8)), length: Int(u64(at + 16)), checksum: u64(at + 24))
-            guard s.offset >= 0, s.length >= 0, s.offset <= bytes.count, s.length <= bytes.count - s.offset else {
-                throw bad("the file is truncated (section \(kind) runs past its end)")
-            }
-            sections[kind] = s
-        }
-        guard sections.count == Kind.allCases.count else { throw bad("a section appears twice") }
-
-        // Checksums, both cores.
-        let ordered = Kind.allCases.map { sections[$0]! }
-        let mismatch = UnsafeMutablePointer<Bool>.allocate(capacity: ordered.count)
-        mismatch.initialize(repeating: false, count: ordered.count)
-        defer { mismatch.deallocate() }
-        struct Shared: @unchecked Sendable { let raw: UnsafeRawBufferPointer; let mismatch: UnsafeMutablePointer<Bool> }
-        let shared = Shared(raw: raw, mismatch: mismatch)
-        let largestFirst = ordered.indices.sorted { ordered[$0].length > ordered[$1].length }
-        DispatchQueue.concurrentPerform(iterations: 2) { lane in
-            // Largest sections alternate between the two lanes.
-            for (rank, i) in largestFirst.enumerated() where rank % 2 == lane {
-                let s = ordered[i]
-                let slice = UnsafeRawBufferPointer(rebasing: shared.raw[s.offset..<(s.offset + s.length)])
-                if Checksum.of(slice) != s.checksum { shared.mismatch[i] = true }
-            }
-        }
-        if let i = ordered.indices.first(where: { mismatch[$0] }) {
-            throw bad("section \(ordered[i].kind) is corrupt (checksum mismatch)")
-        }
-
-        func texts(_ kind: Kind) throws(Diagnostic) -> [String] {
-            let s = sections[kind]!
-            var at = s.offset
-            let end = s.offset + s.length
-            guard s.length >= 4 else { throw bad("section \(kind) is malformed") }
-            let n = Int(u32(at))
-            at += 4
-            var out: [String] = []
-            out.reserveCapacity(n)
-            for _ in 0..<n {
-                guard at + 4 <= end else { throw bad("section \(kind) is malformed") }
-                let len = Int(u32(at))
-                at += 4
-                guard len <= end - at, let v = String(validating: UnsafeBufferPointer(rebasing: bytes[at..<(at + len)]), as: UTF8.self)
-                else { throw bad("section \(kind) is malformed") }
-                out.append(v)
-                at += len
-            }
-            return out
-        }
-        func column<T>(_ kind: Kind, _: T.Type) throws(Diagnostic) -> [T] {
-            let s = sections[kind]!
-            guard s.size == MemoryLayout<T>.stride, s.length == rows * s.size else {
-                throw bad("section \(kind) holds \(s.length) bytes where \(rows) rows need \(rows * MemoryLayout<T>.stride)")
-            }
-            return [T](unsafeUninitializedCapacity: rows) { buffer, count in
-                if rows > 0 {
-                    UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + s.offset, byteCount: s.length)
-                }
-                count = rows
-            }
-        }
-
-        let docs = try texts(.docs), districts = try texts(.districts), depts = try texts(.depts)
-        let names = try texts(.names), codes = try texts(.codes)
-        let doc = try column(.doc, UInt32.self), district = try column(.district, UInt32.self)
-        let dept = try column(.dept, UInt32.self), year = try column(.year, Int16.self)
-        let table = try column(.table, UInt8.self), code = try column(.code, UInt32.self)
-        let name = try column(.name, UInt32.self), columnIDs = try column(.column, UInt8.self)
-        let amount = try column(.amount, Int64.self), line = try column(.line, UInt32.self)
-        let parent = try column(.parent, Int32.self)
-
-        // Ids must point inside their dictionaries: a snapshot is trusted only that far.
-        func inRange(_ ids: [UInt32], _ count: Int) -> Bool { ids.allSatisfy { Int($0) < count } }
-        guard inRange(doc, docs.count), inRange(district, districts.count), inRange(dept, depts.count),
-            inRange(name, names.count), inRange(code, codes.count),
-            table.allSatisfy({ TableID(rawValue: $0) != nil }), columnIDs.allSatisfy({ ColumnID(rawValue: $0) != nil }),
-            parent.allSatisfy({ $0 >= -1 && Int($0) < rows })
-        else { throw bad("an id points outside its dictionary") }
-        let codeDictionary = CodeDictionary(Set(codes))
-        guard codeDictionary.codes == codes else { throw bad("its code dictionary is not sorted") }
-
-        return LineItemStore(
-            docs: TextDictionary(docs), districts: TextDictionary(districts), depts: TextDictionary(depts),
-            names: TextDictionary(names), codes: codeDictionary, doc: doc, district: district, dept: dept, year: year,
-            table: table, code: code, name: name, column: columnIDs, amount: amount, line: line, parent: parent)
     }
 }

@@ -1,0 +1,170 @@
+import Dispatch
+
+/// Reading a snapshot. A `.tally` file is untrusted input like any other: anyone can edit
+/// one and recompute its checksums. So nothing read from it is converted, allocated or
+/// followed before it is checked — the header's checksum first, then every count, offset and
+/// length against the file's real size, then every id against its dictionary and every
+/// parent link against the store's invariant (a parent's code is a proper prefix of its
+/// row's, so links form a forest: no cycle, no row its own parent). Any failure is
+/// "not a usable tally snapshot: …", never a trap, a huge allocation or a loop.
+extension Snapshot {
+    public static func looksLikeSnapshot(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= magic.count && zip(bytes, magic).allSatisfy { $0 == $1 }
+    }
+
+    /// Opens a snapshot: every section's checksum is checked (both cores) before its columns
+    /// are copied out of the mapping.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> LineItemStore {
+        func bad(_ what: String) -> Diagnostic {
+            .fileError("not a usable tally snapshot: \(what)", file: path,
+                       help: "save it again with `.save FILE.tally`, or load the line-item file it was made from")
+        }
+        guard looksLikeSnapshot(bytes) else { throw bad("it does not start with the TALLYSNP header") }
+        let raw = UnsafeRawBufferPointer(bytes)
+        func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+        func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        guard bytes.count >= fixedHeader else { throw bad("the file is truncated (\(bytes.count) bytes)") }
+        let fileVersion = u32(8)
+        guard fileVersion == version else {
+            throw bad("it is version \(fileVersion); this tally reads version \(version)")
+        }
+        guard u32(12) == byteOrderMark else { throw bad("it was written on a machine of the other byte order") }
+        // Compared as the UInt32 it is, so no product below can overflow.
+        let sectionCount = u32(24)
+        guard sectionCount == UInt32(Kind.allCases.count) else {
+            throw bad("it has \(sectionCount) sections where \(Kind.allCases.count) are expected")
+        }
+        let headerEnd = fixedHeader + Kind.allCases.count * entrySize
+        guard bytes.count >= headerEnd + 8 else { throw bad("the file is truncated inside its header") }
+        guard Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<headerEnd])) == u64(headerEnd) else {
+            throw bad("its header is corrupt (checksum mismatch)")
+        }
+
+        // Every amount is 8 bytes, so a file holds fewer rows than bytes/8; ids and parent
+        // links are 32-bit, so never more than Int32.max.
+        let rowField = u64(16)
+        guard rowField <= UInt64(bytes.count / 8), rowField <= UInt64(Int32.max) else {
+            throw bad("its header claims \(rowField) rows, more than a file of \(bytes.count) bytes can hold")
+        }
+        let rows = Int(rowField)
+
+        struct Section { var kind: Kind; var size: Int; var offset: Int; var length: Int; var checksum: UInt64 }
+        var sections: [Kind: Section] = [:]
+        for i in 0..<Kind.allCases.count {
+            let at = fixedHeader + i * entrySize
+            guard let kind = Kind(rawValue: u32(at)) else { throw bad("unknown section \(u32(at))") }
+            let size = u32(at + 4), offset = u64(at + 8), length = u64(at + 16)
+            let fileSize = UInt64(bytes.count)
+            guard offset <= fileSize, length <= fileSize - offset else {
+                throw bad("section \(kind) runs past the end of the file (the file is truncated or damaged)")
+            }
+            guard size <= 8 else { throw bad("section \(kind) has elements of \(size) bytes") }
+            guard sections[kind] == nil else { throw bad("section \(kind) appears twice") }
+            sections[kind] = Section(kind: kind, size: Int(size), offset: Int(offset), length: Int(length), checksum: u64(at + 24))
+        }
+        let ordered = Kind.allCases.map { sections[$0]! }  // all present: n distinct kinds of n
+
+        if let i = checkSections(ordered.map { ($0.offset, $0.length, $0.checksum) }, raw) {
+            throw bad("section \(ordered[i].kind) is corrupt (checksum mismatch)")
+        }
+
+        func texts(_ kind: Kind) throws(Diagnostic) -> [String] {
+            let s = sections[kind]!
+            guard s.size == 1, s.length >= 4 else { throw bad("section \(kind) is malformed") }
+            var at = s.offset
+            let end = s.offset + s.length
+            let n = Int(u32(at))
+            at += 4
+            // Each value takes at least its 4-byte length: a count beyond that is a lie.
+            guard n <= (end - at) / 4 else { throw bad("section \(kind) claims \(n) values in \(s.length) bytes") }
+            var out: [String] = []
+            out.reserveCapacity(n)
+            for _ in 0..<n {
+                guard end - at >= 4 else { throw bad("section \(kind) is malformed") }
+                let len = Int(u32(at))
+                at += 4
+                guard len <= end - at, let v = String(validating: UnsafeBufferPointer(rebasing: bytes[at..<(at + len)]), as: UTF8.self)
+                else { throw bad("section \(kind) is malformed") }
+                out.append(v)
+                at += len
+            }
+            return out
+        }
+        func column<T>(_ kind: Kind, _: T.Type) throws(Diagnostic) -> [T] {
+            let s = sections[kind]!
+            let need = rows * MemoryLayout<T>.stride  // rows ≤ Int32.max: no overflow
+            guard s.size == MemoryLayout<T>.stride, s.length == need else {
+                throw bad("section \(kind) holds \(s.length) bytes where \(rows) rows need \(need)")
+            }
+            return [T](unsafeUninitializedCapacity: rows) { buffer, count in
+                if rows > 0 {
+                    UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + s.offset, byteCount: s.length)
+                }
+                count = rows
+            }
+        }
+
+        let docs = try texts(.docs), districts = try texts(.districts), depts = try texts(.depts)
+        let names = try texts(.names), codes = try texts(.codes)
+        let doc = try column(.doc, UInt32.self), district = try column(.district, UInt32.self)
+        let dept = try column(.dept, UInt32.self), year = try column(.year, Int16.self)
+        let table = try column(.table, UInt8.self), code = try column(.code, UInt32.self)
+        let name = try column(.name, UInt32.self), columnIDs = try column(.column, UInt8.self)
+        let amount = try column(.amount, Int64.self), line = try column(.line, UInt32.self)
+        let parent = try column(.parent, Int32.self)
+
+        let dictionaries = (TextDictionary(docs), TextDictionary(districts), TextDictionary(depts), TextDictionary(names))
+        guard dictionaries.0.count == docs.count, dictionaries.1.count == districts.count,
+            dictionaries.2.count == depts.count, dictionaries.3.count == names.count
+        else { throw bad("a dictionary holds the same value twice") }
+        let codeDictionary = CodeDictionary(Set(codes))
+        guard codeDictionary.codes == codes else { throw bad("its code dictionary is not sorted or holds a code twice") }
+
+        // Ids must point inside their dictionaries.
+        func inRange(_ ids: [UInt32], _ count: Int) -> Bool { ids.allSatisfy { Int($0) < count } }
+        guard inRange(doc, docs.count), inRange(district, districts.count), inRange(dept, depts.count),
+            inRange(name, names.count), inRange(code, codes.count),
+            table.allSatisfy({ TableID(rawValue: $0) != nil }), columnIDs.allSatisfy({ ColumnID(rawValue: $0) != nil })
+        else { throw bad("an id points outside its dictionary") }
+        guard year.allSatisfy({ StoreBuilder.years.contains(Int($0)) }) else { throw bad("a year is outside 1900–2999") }
+        if let row = brokenParentLink(parent, code: code, codeLengths: codes.map(\.utf8.count), doc: doc) {
+            throw bad("row \(row)'s parent link is invalid (out of range, itself, another document's, or not a shorter code)")
+        }
+
+        return LineItemStore(
+            docs: dictionaries.0, districts: dictionaries.1, depts: dictionaries.2,
+            names: dictionaries.3, codes: codeDictionary, doc: doc, district: district, dept: dept, year: year,
+            table: table, code: code, name: name, column: columnIDs, amount: amount, line: line, parent: parent)
+    }
+
+    /// The first section (by index) whose checksum does not match; both cores, largest first.
+    private static func checkSections(_ sections: [(offset: Int, length: Int, checksum: UInt64)], _ raw: UnsafeRawBufferPointer) -> Int? {
+        let mismatch = UnsafeMutablePointer<Bool>.allocate(capacity: sections.count)
+        mismatch.initialize(repeating: false, count: sections.count)
+        defer { mismatch.deallocate() }
+        struct Shared: @unchecked Sendable { let raw: UnsafeRawBufferPointer; let mismatch: UnsafeMutablePointer<Bool> }
+        let shared = Shared(raw: raw, mismatch: mismatch)
+        let largestFirst = sections.indices.sorted { sections[$0].length > sections[$1].length }
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            for (rank, i) in largestFirst.enumerated() where rank % 2 == lane {
+                let s = sections[i]
+                let slice = UnsafeRawBufferPointer(rebasing: shared.raw[s.offset..<(s.offset + s.length)])
+                if Checksum.of(slice) != s.checksum { shared.mismatch[i] = true }
+            }
+        }
+        return sections.indices.first { mismatch[$0] }
+    }
+
+    /// A parent link is -1 or a row of the same document whose code is strictly shorter (the
+    /// 合计 row's empty code is shorter than every 类 code). Strictly shorter codes along every
+    /// link rule out cycles, self-parents included, without walking a chain.
+    static func brokenParentLink(_ parent: [Int32], code: [UInt32], codeLengths: [Int], doc: [UInt32]) -> Int? {
+        let rows = parent.count
+        for row in 0..<rows {
+            let p = Int(parent[row])
+            if p == -1 { continue }
+            guard p >= 0, p < rows, doc[p] == doc[row], codeLengths[Int(code[p])] < codeLengths[Int(code[row])] else { return row }
+        }
+        return nil
+    }
+}
