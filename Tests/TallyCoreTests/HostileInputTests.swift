@@ -22,7 +22,8 @@ struct HostileInputTests {
     }
 
     /// Runs one statement and checks what it did: output, or an error whose caret is in range.
-    static func runChecked(_ session: Session, _ statement: String) {
+    /// The status is this statement's own (`lastStatus`), not one made sticky by an earlier one.
+    static func runChecked(_ session: Session, _ output: () -> String, _ statement: String) {
         do {
             let parsed = try Parser.parse(statement)
             _ = parsed.description
@@ -32,24 +33,30 @@ struct HostileInputTests {
             }
             #expect(!error.message.isEmpty)
         }
+        let before = output().utf8.count
         session.runScript(statement, origin: .commandLine)
-        #expect([0, 1, 2].contains(session.exitStatus))
+        let said = String(decoding: output().utf8.dropFirst(before), as: UTF8.self)
+        if session.lastStatus == 2 {
+            #expect(said.contains("error"), "status 2 without an error message: \(statement.debugDescription)")
+        } else {
+            #expect(!said.contains("error:"), "an error message, yet status \(session.lastStatus): \(statement.debugDescription)")
+        }
     }
 
     @Test func randomTokenStreams() {
         var generator = SeededGenerator(seed: 2026)
-        let (session, _) = Self.session()
+        let (session, output) = Self.session()
         for _ in 0..<1500 {
             let count = Int.random(in: 1...12, using: &generator)
             let words = (0..<count).map { _ in Self.vocabulary.randomElement(using: &generator) ?? "" }
             let separator = Bool.random(using: &generator) ? " " : ""
-            Self.runChecked(session, words.joined(separator: separator))
+            Self.runChecked(session, output, words.joined(separator: separator))
         }
     }
 
     @Test func randomUnicode() {
         var generator = SeededGenerator(seed: 7)
-        let (session, _) = Self.session()
+        let (session, output) = Self.session()
         let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x300...0x36F, 0x4E00...0x9FFF, 0xFF00...0xFFEF, 0x1F300...0x1F6FF, 0x200B...0x200F]
         for _ in 0..<500 {
             var text = "sum where name="
@@ -57,7 +64,7 @@ struct HostileInputTests {
                 let range = ranges.randomElement(using: &generator) ?? ranges[0]
                 if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &generator)) { text.unicodeScalars.append(scalar) }
             }
-            Self.runChecked(session, text)
+            Self.runChecked(session, output, text)
         }
     }
 
@@ -69,7 +76,7 @@ struct HostileInputTests {
 
     @Test func mutatedValidStatements() {
         var generator = SeededGenerator(seed: 99)
-        let (session, _) = Self.session()
+        let (session, output) = Self.session()
         for statement in Self.valid {
             let tokens = Lexer.tokens(statement).filter { $0.kind != .end }.map(\.text)
             for _ in 0..<150 {
@@ -84,7 +91,7 @@ struct HostileInputTests {
                         t.swapAt(i, j)
                     }
                 }
-                Self.runChecked(session, t.joined(separator: " "))
+                Self.runChecked(session, output, t.joined(separator: " "))
             }
         }
     }
@@ -99,7 +106,7 @@ struct HostileInputTests {
         #expect(output().contains("statement longer than"))
         let notDeep = "check " + String(repeating: "(", count: 5_000) + "1" + String(repeating: ")", count: 5_000) + " == 1"
         session.runScript(notDeep, origin: .commandLine)
-        #expect(session.exitStatus == 2)
+        #expect(session.lastStatus == 2)
     }
 
     @Test func tooManyPatternsOrValuesAreRefused() {
@@ -152,8 +159,9 @@ struct HostileInputTests {
         let (session, output) = Self.session()
         session.runScript(".output /dev/null", origin: .commandLine)
         #expect(output().contains("cannot write `/dev/null`"))
+        #expect(session.lastStatus == 2)
         session.runScript(".output /tmp", origin: .commandLine)
         #expect(output().contains("cannot write `/tmp`"))
-        #expect(session.exitStatus == 2)
+        #expect(session.lastStatus == 2)
     }
 }

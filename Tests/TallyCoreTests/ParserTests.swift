@@ -73,7 +73,10 @@ struct ParserTests {
 
     @Test func rangesCoverTheirSource() throws {
         let source = "sum 2080* where dept=綦江 by basic"
-        guard case .query(let q) = try Parser.parse(source) else { return }
+        guard case .query(let q) = try Parser.parse(source) else {
+            Issue.record("`\(source)` is not a query")
+            return
+        }
         #expect(source.utf8Slice(q.targets[0].range.start, q.targets[0].range.end) == "2080*")
         #expect(source.utf8Slice(q.filter!.range.start, q.filter!.range.end) == "dept=綦江")
         #expect(source.utf8Slice(q.groups[0].range.start, q.groups[0].range.end) == "basic")

@@ -21,7 +21,11 @@ struct SessionCancellationTests {
         let asks = Asks()
         // Yes from the third question on: past planning, inside the scan.
         let cancel = Cancellation { asks.count.add(1, ordering: .relaxed).newValue > 2 }
-        guard case .query(let query) = try Parser.parse("sum 2080* by dept") else { return }
+        let statement = try Parser.parse("sum 2080* by dept")
+        guard case .query(let query) = statement else {
+            Issue.record("not a query: \(statement)")
+            return
+        }
         let plan = try Planner.plan(query, source: "sum 2080* by dept", store: Self.store)
         #expect(throws: Diagnostic.self) { try Executor.run(plan, on: Self.store, cancel: cancel) }
         #expect(asks.count.load(ordering: .relaxed) > 2)

@@ -11,6 +11,11 @@ public struct Cancellation: Sendable {
 
     static let cancelledError = Diagnostic(.error, "cancelled")
 
+    /// What the file readers ask while a load runs. Loading goes through `InputFile.read`,
+    /// whose signature carries no cancellation, so the session sets this for the length of
+    /// one load (`Session.load`) and sets it back after; the readers only read it.
+    nonisolated(unsafe) static var duringLoad: Cancellation = .never
+
     func check() throws(Diagnostic) {
         if isCancelled() { throw Self.cancelledError }
     }

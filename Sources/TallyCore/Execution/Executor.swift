@@ -1,24 +1,36 @@
 /// Runs a plan over the store: select rows, apply the topmost rule, group and aggregate,
 /// order, and hand back a `ResultTable`.
 public struct Executor {
+    /// Which grouping path may run: the dense arrays where the groups fit them (the default),
+    /// or the hash path only — for the test that compares the two on random data.
+    enum Grouping { case fastest, hashedOnly }
+
     public static func run(_ plan: QueryPlan, on store: LineItemStore, cancel: Cancellation = .never) throws(Diagnostic)
+        -> ResultTable
+    {
+        try run(plan, on: store, cancel: cancel, grouping: .fastest)
+    }
+
+    static func run(_ plan: QueryPlan, on store: LineItemStore, cancel: Cancellation, grouping: Grouping) throws(Diagnostic)
         -> ResultTable
     {
         var rows = store.rows(matching: plan.filter)
         try cancel.check()
         if plan.topmost { rows = store.topmost(rows) }
         try cancel.check()
-        if plan.verb == .list { return list(rows, store) }
-        let result = try aggregate(rows, plan, store, cancel)
+        if plan.verb == .list { return try list(rows, store, cancel) }
+        let result = try aggregate(rows, plan, store, cancel, grouping)
         guard let pivot = plan.pivot else { return result }
         return Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
     }
 
     // MARK: - list
 
-    static func list(_ rows: RowSet, _ store: LineItemStore) -> ResultTable {
+    static func list(_ rows: RowSet, _ store: LineItemStore, _ cancel: Cancellation = .never) throws(Diagnostic) -> ResultTable {
         // Document order, then table, code, year and column (a prior year's column is printed first).
+        var asked = CancellableOrder(cancel)
         let order = rows.rows.sorted { a, b in
+            if asked.stop() { return a < b }
             if store.doc[a] != store.doc[b] { return store.doc[a] < store.doc[b] }
             if store.table[a] != store.table[b] { return store.table[a] < store.table[b] }
             if store.code[a] != store.code[b] { return store.code[a] < store.code[b] }
@@ -26,9 +38,30 @@ public struct Executor {
             if store.column[a] != store.column[b] { return store.column[a] < store.column[b] }
             return a < b
         }
+        if asked.cancelled { throw Cancellation.cancelledError }
         let columns = Field.listed.map { ResultTable.Column($0.rawValue, kind(of: $0)) }
-        let cells = order.map { row in Field.listed.map { cell(for: $0, row: row, store) } }
+        var cells: [[ResultTable.Cell]] = []
+        cells.reserveCapacity(order.count)
+        for (i, row) in order.enumerated() {
+            if i % 4096 == 0 { try cancel.check() }
+            cells.append(Field.listed.map { cell(for: $0, row: row, store) })
+        }
         return ResultTable(columns: columns, rows: cells)
+    }
+
+    /// Ctrl-C inside a sort of millions: asked every 65,536 comparisons; once it is pressed the
+    /// comparator gives a cheap answer so the sort ends at once, and the caller throws.
+    struct CancellableOrder {
+        let cancel: Cancellation
+        var comparisons = 0
+        private(set) var cancelled = false
+        init(_ cancel: Cancellation) { self.cancel = cancel }
+        mutating func stop() -> Bool {
+            if cancelled { return true }
+            comparisons &+= 1
+            if comparisons & 0xFFFF == 0, cancel.isCancelled() { cancelled = true }
+            return cancelled
+        }
     }
 
     static func kind(of field: Field) -> ResultTable.Kind {
@@ -108,8 +141,8 @@ public struct Executor {
         }
     }
 
-    static func aggregate(_ rows: RowSet, _ plan: QueryPlan, _ store: LineItemStore, _ cancel: Cancellation) throws(Diagnostic)
-        -> ResultTable
+    static func aggregate(_ rows: RowSet, _ plan: QueryPlan, _ store: LineItemStore, _ cancel: Cancellation,
+                          _ grouping: Grouping = .fastest) throws(Diagnostic) -> ResultTable
     {
         let fields = plan.groupFields
         let width = plan.valueColumns.count
@@ -123,7 +156,8 @@ public struct Executor {
         var accumulators: [Accumulator] = []
         var overflowRow: Int?
         var cancelled = false
-        if let dense = try DenseGroups.aggregate(rows, fields: fields, slotOfColumn: slotOfColumn, width: width, store, cancel) {
+        if grouping == .fastest,
+            let dense = try DenseGroups.aggregate(rows, fields: fields, slotOfColumn: slotOfColumn, width: width, store, cancel) {
             (keys, accumulators, overflowRow) = dense
         } else {
             hashed(&keys, &accumulators, &overflowRow, &cancelled)
@@ -180,21 +214,26 @@ public struct Executor {
             }
             return false
         }
+        var asked = CancellableOrder(cancel)
         if plan.verb == .top {
             order.sort { x, y in
+                if asked.stop() { return x < y }
                 let a = accumulators[x * width].sum
                 let b = accumulators[y * width].sum
                 return a != b ? a > b : keyLess(x, y)
             }
             order = Array(order.prefix(plan.limit ?? order.count))
         } else {
-            order.sort(by: keyLess)
+            order.sort { x, y in asked.stop() ? x < y : keyLess(x, y) }
         }
+        if asked.cancelled { throw Cancellation.cancelledError }
 
         let columns = fields.map { ResultTable.Column($0.rawValue, kind(of: $0)) }
             + plan.valueColumns.map { ResultTable.Column($0.title, plan.verb == .count ? .number : .amount) }
         var table: [[ResultTable.Cell]] = []
-        for g in order {
+        table.reserveCapacity(order.count)
+        for (i, g) in order.enumerated() {
+            if i % 4096 == 0 { try cancel.check() }
             var cells: [ResultTable.Cell] = fields.enumerated().map { i, field in display(field, keys[g][i], store) }
             for slot in 0..<width {
                 cells.append(value(plan.verb, accumulators[g * width + slot], grouped: !fields.isEmpty))

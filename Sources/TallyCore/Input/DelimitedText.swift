@@ -13,6 +13,7 @@ struct DelimitedText {
         case invalidUTF8(line: Int)
         case unterminatedQuote(line: Int)
         case strayQuote(line: Int)
+        case cancelled
     }
 
     /// Decides the format from the header line: a tab means TSV.
@@ -27,7 +28,9 @@ struct DelimitedText {
         // Skip a UTF-8 byte order mark.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         var index = start
+        let cancel = Cancellation.duringLoad
         while start < bytes.count {
+            if lineNumber & 0x1FFF == 0, cancel.isCancelled() { return .failure(.cancelled) }
             switch format {
             case .tsv:
                 while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }

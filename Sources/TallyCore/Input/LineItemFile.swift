@@ -39,6 +39,8 @@ public enum LineItemFile {
             throw DiagnosticList([.fileError("invalid UTF-8 text", file: path, line: line, help: "save the file as UTF-8")])
         case .failure(.unterminatedQuote(let line)):
             throw DiagnosticList([.fileError("a quoted cell is never closed", file: path, line: line)])
+        case .failure(.cancelled):
+            throw DiagnosticList([Cancellation.cancelledError])
         case .failure(.strayQuote(let line)):
             throw DiagnosticList([.fileError("a quote inside an unquoted cell", file: path, line: line,
                                              help: "quote the whole cell and double the quotes inside it")])
@@ -82,8 +84,10 @@ public enum LineItemFile {
         let docName = stem(file)
         var items: [LineItem] = []
         items.reserveCapacity(records.count)
-        for record in records.dropFirst() {
+        let cancel = Cancellation.duringLoad
+        for (n, record) in records.dropFirst().enumerated() {
             if problems.count >= maxReported { break }
+            if n & 0xFFF == 0xFFF, cancel.isCancelled() { throw DiagnosticList([Cancellation.cancelledError]) }
             guard record.cells.count == fieldAt.count else {
                 problems.append(.fileError("\(record.cells.count) cells where the header has \(fieldAt.count)", file: path, line: record.line))
                 continue

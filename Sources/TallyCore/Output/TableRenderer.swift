@@ -9,12 +9,23 @@ public struct TableRenderer {
     public init(unit: DisplayUnit = .wan) { self.unit = unit }
 
     public func render(_ result: ResultTable) -> String {
-        if result.rows.isEmpty { return "(no rows)\n" }
-        let cells = result.rows.map { row in row.enumerated().map { text($1, result.columns[$0]) } }
+        var out = ""
+        try? render(result, cancel: .never) { out += $0 }
+        return out
+    }
+
+    /// The table in pieces of 4,096 rows, Ctrl-C asked before each piece and while widths are measured.
+    public func render(_ result: ResultTable, cancel: Cancellation, emit: (String) -> Void) throws(Diagnostic) {
+        if result.rows.isEmpty { return emit("(no rows)\n") }
+        var cells: [[String]] = []
+        cells.reserveCapacity(result.rows.count)
         let names = result.columns.map { TerminalText.escaped($0.name) }
         var widths = names.map { DisplayWidth.of($0) }
-        for row in cells {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        for (r, row) in result.rows.enumerated() {
+            if r % 4096 == 4095 { try cancel.check() }
+            let texts = row.enumerated().map { text($1, result.columns[$0]) }
+            for (i, cell) in texts.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            cells.append(texts)
         }
         func line(_ texts: [String]) -> String {
             var parts: [String] = []
@@ -25,7 +36,16 @@ public struct TableRenderer {
             }
             return parts.joined(separator: "  ") + "\n"
         }
-        return line(names) + cells.map(line).joined()
+        var chunk = line(names)
+        for (r, row) in cells.enumerated() {
+            if r % 4096 == 4095 {
+                try cancel.check()
+                emit(chunk)
+                chunk = ""
+            }
+            chunk += line(row)
+        }
+        emit(chunk)
     }
 
     /// A cell as shown under its column: a positive difference with its `+`.

@@ -1,7 +1,7 @@
 /// The reconciliation statements: `check`, `let`, `audit`, and the arithmetic of check
 /// expressions. Same rules as Parser.swift: each function is named after its grammar.md rule.
 extension Parser {
-    // check = "check" expr check_op expr [ "within" value ] [ "as" quoted ] ;
+    // check = "check" expr check_op expr [ "within" value ] [ "as" value ] ;
     mutating func parseCheck() throws(Diagnostic) -> Check {
         let keyword = advance()
         inExpression = true

@@ -131,7 +131,8 @@ public struct Parser {
         return (verb, n)
     }
 
-    // target = pattern { "," pattern } ;    pattern = word (digits, letters, "*", "?")
+    // target = pattern { "," pattern } ;
+    // pattern = word | quoted ;   (digits and letters, "*" any rest, "?" one character)
     mutating func parseTarget() throws(Diagnostic) -> [Value] {
         var patterns: [Value] = []
         guard isPatternStart else { return [] }
@@ -236,7 +237,7 @@ public struct Parser {
         }
     }
 
-    // condition = field op operand ;
+    // condition = field comparison operand ;
     mutating func parseCondition() throws(Diagnostic) -> Condition {
         let token = current
         guard token.kind == .word, !Self.keywords.contains(token.text.lowercased()) else {
@@ -287,7 +288,7 @@ public struct Parser {
         return Value(text: token.text, range: token.range, quoted: token.kind == .quoted)
     }
 
-    // groups = name { "," name } ;
+    // groups = group { "," group } ;
     // group = ( word | quoted ) [ "as" "columns" ] ;
     mutating func parseGroups() throws(Diagnostic) -> ([Name], pivot: Name?) {
         var names: [Name] = []

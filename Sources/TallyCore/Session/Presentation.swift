@@ -5,6 +5,12 @@ extension Session {
         format == .bar ? chart.render(result) : format.render(result, unit: unit)
     }
 
+    /// Emits a result as it is rendered, so a long one is written in pieces and Ctrl-C stops it.
+    func emitResult(_ result: ResultTable) throws(Diagnostic) {
+        if format == .bar { return emit(chart.render(result)) }
+        try format.stream(result, unit: unit, cancel: cancellation) { emit($0) }
+    }
+
     /// Bars as wide as the terminal with block characters there; 80 columns of `#` in a
     /// pipe, a file or `.output`.
     var chart: BarChartRenderer {

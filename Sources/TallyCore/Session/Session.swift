@@ -48,6 +48,10 @@ public final class Session {
 
     public var exitStatus: Int32 { hadError ? 2 : (hadFailure ? 1 : 0) }
 
+    /// The status of the last statement or dot-command alone (0, 1 or 2), where `exitStatus`
+    /// keeps the worst so far: a test of one statement after another asks this.
+    public private(set) var lastStatus: Int32 = 0
+
     // MARK: - output
 
     func emit(_ text: String) {
@@ -87,11 +91,20 @@ public final class Session {
     }
 
     func report(_ diagnostics: [Diagnostic]) {
-        if diagnostics.contains(where: { $0.severity == .error }) { hadError = true }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            hadError = true
+            lastStatus = 2
+        }
         writeErr(DiagnosticRenderer(color: color).render(diagnostics))
     }
 
     func report(_ diagnostic: Diagnostic) { report([diagnostic]) }
+
+    /// A check failed or an audit found something material: status 1 unless there was an error.
+    private func failed() {
+        hadFailure = true
+        lastStatus = max(lastStatus, 1)
+    }
 
     // MARK: - loading
 
@@ -100,6 +113,9 @@ public final class Session {
     public func load(path: String) -> Bool {
         let underWay = progress.flatMap { LoadProgress(path: path, write: $0) }
         defer { underWay?.finish() }
+        // Ctrl-C during a long load stops it (§4); the store stays as it was.
+        Cancellation.duringLoad = cancellation
+        defer { Cancellation.duringLoad = .never }
         do {
             let loaded = try InputFile.read(path: path)
             if let snapshot = loaded.store {
@@ -156,10 +172,13 @@ public final class Session {
     /// Runs a whole script: statements split by `;` and lines, dot-commands, comments.
     /// Every statement runs even after one fails.
     public func runScript(_ text: String, origin: SourceOrigin) {
+        var worst: Int32 = 0
+        defer { lastStatus = worst }
         for piece in StatementSplitter.split(text) {
             if wantsQuit { return }
             let pieceOrigin = SourceOrigin(name: origin.name, firstLine: origin.firstLine + piece.line)
             run(piece.text, origin: pieceOrigin, isDotCommand: piece.isDotCommand)
+            worst = max(worst, lastStatus)
         }
     }
 
@@ -168,6 +187,7 @@ public final class Session {
     public static let maxStatementBytes = 100_000
 
     public func run(_ text: String, origin: SourceOrigin, isDotCommand: Bool? = nil) {
+        lastStatus = 0
         let trimmed = text.trimmingCharacters(in: " \t\n\r")
         if trimmed.isEmpty { return }
         if trimmed.utf8.count > Self.maxStatementBytes {
@@ -198,7 +218,7 @@ public final class Session {
             }
             switch statement {
             case .query(let query):
-                emit(render(try evaluate(query, source: text, origin: origin)))
+                try emitResult(try evaluate(query, source: text, origin: origin))
             case .chart(let query):
                 let result = try evaluate(query, source: text, origin: origin)
                 emit(chart.render(result))
@@ -213,7 +233,7 @@ public final class Session {
                     warn(evaluator.notes, origin)
                     return outcome
                 }
-                if !outcome.passed { hadFailure = true }
+                if !outcome.passed { failed() }
                 emit(ReconcileOutput.render(outcome, format: format, unit: unit, color: colorResults && isStandardOutput))
             case .let(let binding):
                 let measure = try located(origin) { () throws(Diagnostic) in
@@ -225,7 +245,7 @@ public final class Session {
                 names[binding.name.text] = measure
             case .audit(let audit):
                 let findings = try located(origin) { () throws(Diagnostic) in try runAudit(audit, source: text) }
-                if findings.findings.contains(where: { $0.severity == .material }) { hadFailure = true }
+                if findings.findings.contains(where: { $0.severity == .material }) { failed() }
                 emit(ReconcileOutput.render(findings.findings, docs: findings.docs, format: format, unit: unit, color: colorResults && isStandardOutput))
             }
         } catch {
