@@ -6,6 +6,7 @@
 
 #include <histedit.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
@@ -20,12 +21,22 @@
 // el_gets returns with EINTR and the prompt can clear the line.
 static volatile sig_atomic_t tally_interrupted_flag = 0;
 
+static inline pthread_t *tally_main_thread(void) {
+    static pthread_t slot;
+    return &slot;
+}
+
+// The kernel hands SIGINT to any thread that does not block it — a Dispatch worker as well
+// as the main thread waiting in pselect, which then waits on until the next key. A worker
+// that gets it passes it on to the main thread (pthread_kill is async-signal-safe).
 static void tally_on_sigint(int signo) {
     (void)signo;
     tally_interrupted_flag = 1;
+    if (!pthread_equal(pthread_self(), *tally_main_thread())) pthread_kill(*tally_main_thread(), SIGINT);
 }
 
 static inline int tally_install_sigint(void) {
+    *tally_main_thread() = pthread_self();
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = tally_on_sigint;
