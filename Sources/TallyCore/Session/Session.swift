@@ -113,11 +113,13 @@ public final class Session {
     public func load(path: String) -> Bool {
         let underWay = progress.flatMap { LoadProgress(path: path, write: $0) }
         defer { underWay?.finish() }
-        // Ctrl-C during a long load stops it (§4); the store stays as it was.
-        Cancellation.duringLoad = cancellation
-        defer { Cancellation.duringLoad = .never }
         do {
-            let loaded = try InputFile.read(path: path)
+            // Ctrl-C during a long load stops it (§4); the store stays as it was.
+            // (withValue rethrows untyped: the result carries the typed error out instead.)
+            let read: Result<InputFile.Loaded, DiagnosticList> = Cancellation.$duringLoad.withValue(cancellation) {
+                do throws(DiagnosticList) { return .success(try InputFile.read(path: path)) } catch { return .failure(error) }
+            }
+            let loaded = try read.get()
             if let snapshot = loaded.store {
                 // A snapshot into an empty session is the store as saved: nothing to rebuild.
                 if builder.count == 0 {
