@@ -50,7 +50,10 @@ struct GenCommand: ParsableCommand {
                     let n = Glibc.write(STDOUT_FILENO, chunk.baseAddress! + offset, chunk.count - offset)
                     if n < 0 {
                         if errno == EINTR { continue }
-                        Glibc.exit(2)  // a closed pipe: nobody is reading
+                        // A closed pipe: nobody is reading, nothing to say. Anything else
+                        // (a full disk, a closed stream) is said: every write is checked.
+                        if errno != EPIPE { StandardStreams.err("error: cannot write the line items: \(String(cString: strerror(errno)))\n") }
+                        Glibc.exit(2)
                     }
                     offset += n
                 }

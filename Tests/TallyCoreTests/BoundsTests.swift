@@ -49,4 +49,14 @@ struct BoundsTests {
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("PASS"))
     }
+
+    /// A device is refused before a byte is read: `/dev/zero` used to be read up to the 2 GB limit.
+    @Test(arguments: [".load /dev/zero", ".read /dev/zero", ".load /dev/full"])
+    func devicesAreRefusedAtOnce(_ command: String) {
+        let started = ContinuousClock.now
+        let r = Self.run(command, sample: false)
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(r.status == 2)
+        #expect(r.err.contains("is a device, not a file"), "\(r.err)")
+    }
 }

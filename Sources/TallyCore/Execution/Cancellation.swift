@@ -12,9 +12,10 @@ public struct Cancellation: Sendable {
     static let cancelledError = Diagnostic(.error, "cancelled")
 
     /// What the file readers ask while a load runs. Loading goes through `InputFile.read`,
-    /// whose signature carries no cancellation, so the session sets this for the length of
-    /// one load (`Session.load`) and sets it back after; the readers only read it.
-    nonisolated(unsafe) static var duringLoad: Cancellation = .never
+    /// whose signature carries no cancellation, so the session binds this for the length of
+    /// one load (`Session.load`). A task-local, so two sessions loading at once (tests run in
+    /// parallel) never see each other's Ctrl-C; work handed to other threads takes it along.
+    @TaskLocal static var duringLoad: Cancellation = .never
 
     func check() throws(Diagnostic) {
         if isCancelled() { throw Self.cancelledError }

@@ -54,9 +54,9 @@ enum FastLineItemTSV {
             results.deinitialize(count: partCount)
             results.deallocate()
         }
-        let shared = Shared(base: base, results: results, bounds: bounds, fields: fields)
+        let shared = Shared(base: base, results: results, bounds: bounds, fields: fields, cancel: Cancellation.duringLoad)
         DispatchQueue.concurrentPerform(iterations: partCount) { k in
-            var part = Part(base: shared.base, fields: shared.fields)
+            var part = Part(base: shared.base, fields: shared.fields, cancel: shared.cancel)
             if part.parse(from: shared.bounds[k], to: shared.bounds[k + 1]) { shared.results[k] = part }
         }
 
@@ -77,12 +77,15 @@ enum FastLineItemTSV {
         let results: UnsafeMutablePointer<Part?>
         let bounds: [Int]
         let fields: [Field]
+        /// Read on the loading thread: the parts run on others, where the task-local is not bound.
+        let cancel: Cancellation
     }
 
     /// One core's share of the file, parsed into columns of ids into its own dictionaries.
     struct Part {
         let base: UnsafePointer<UInt8>
         let fields: [Field]
+        let cancel: Cancellation
         var docs, districts, depts, names, codes, tables, columns: ByteDictionary
         var doc: [UInt32] = [], district: [UInt32] = [], dept: [UInt32] = [], name: [UInt32] = [], code: [UInt32] = []
         var table: [UInt32] = [], column: [UInt32] = []
@@ -90,9 +93,10 @@ enum FastLineItemTSV {
         /// Lines in the part, blank ones included (for line numbers of later parts).
         var lines = 0
 
-        init(base: UnsafePointer<UInt8>, fields: [Field]) {
+        init(base: UnsafePointer<UInt8>, fields: [Field], cancel: Cancellation = .never) {
             self.base = base
             self.fields = fields
+            self.cancel = cancel
             docs = ByteDictionary()
             districts = ByteDictionary()
             depts = ByteDictionary()
@@ -122,7 +126,6 @@ enum FastLineItemTSV {
             }
             let hasLine = fields.contains(.line)
             let fieldCount = fields.count
-            let cancel = Cancellation.duringLoad
             var pos = from
             var sinceAsked = 0
             while pos < end {

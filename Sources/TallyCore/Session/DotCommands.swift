@@ -86,6 +86,7 @@ extension Session {
         case ".read":
             guard !rest.isEmpty else { return fail("`.read` needs a file name") }
             guard readDepth < 16 else { return fail("`.read` nested more than 16 deep (does a script read itself?)") }
+            if let refusal = Self.deviceRefusal(rest) { return report(refusal) }
             do {
                 let bytes = try InputFile.readBytes(rest)
                 guard let script = String(validating: bytes, as: UTF8.self) else {

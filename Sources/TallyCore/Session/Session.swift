@@ -113,11 +113,17 @@ public final class Session {
     public func load(path: String) -> Bool {
         let underWay = progress.flatMap { LoadProgress(path: path, write: $0) }
         defer { underWay?.finish() }
-        // Ctrl-C during a long load stops it (§4); the store stays as it was.
-        Cancellation.duringLoad = cancellation
-        defer { Cancellation.duringLoad = .never }
+        if let refusal = Self.deviceRefusal(path) {
+            report(refusal)
+            return false
+        }
         do {
-            let loaded = try InputFile.read(path: path)
+            // Ctrl-C during a long load stops it (§4); the store stays as it was.
+            // (withValue rethrows untyped: the result carries the typed error out instead.)
+            let read: Result<InputFile.Loaded, DiagnosticList> = Cancellation.$duringLoad.withValue(cancellation) {
+                do throws(DiagnosticList) { return .success(try InputFile.read(path: path)) } catch { return .failure(error) }
+            }
+            let loaded = try read.get()
             if let snapshot = loaded.store {
                 // A snapshot into an empty session is the store as saved: nothing to rebuild.
                 if builder.count == 0 {
@@ -148,6 +154,16 @@ public final class Session {
             report(error.diagnostics)
             return false
         }
+    }
+
+    /// A device (`/dev/zero`, a disk) never ends or is no document: refused before a byte is
+    /// read, rather than read up to the 2 GB limit. Pipes and plain files are read.
+    static func deviceRefusal(_ path: String) -> Diagnostic? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }  // the reader says why it cannot read
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFCHR || kind == S_IFBLK else { return nil }
+        return .fileError("is a device, not a file", file: path, help: "name a document, a line-item file or a snapshot")
     }
 
     /// Loads line items already read (the built-in sample data, or an importer's output).
