@@ -260,12 +260,15 @@ struct ColumnSolver {
                     let sum = zip(s, v).map { $0 &+ $1 }
                     if !prune || fitsUnderACap(sum) { next.insert(sum) }
                 }
-                work += childOptions.count
+                // Each candidate sum is checked against every cap of the parent: that is the cost.
+                work += childOptions.count * (1 + caps.count)
                 if next.count > Self.maxPartialSums || work > Self.maxWorkPerParent { capped = true; break }
             }
             if capped { break }
             sums = next
         }
+        // Matching the parent's layouts against every reachable sum costs as much again.
+        if !capped, options[row].count * sums.count > Self.maxWorkPerParent { capped = true }
         if capped {
             feasible[row] = options[row]
             treeBroken.insert(row)
