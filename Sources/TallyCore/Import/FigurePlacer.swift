@@ -17,7 +17,7 @@ struct FigurePlacer {
     func place(_ table: RawTable, report: inout ImportReport) -> [LineItem] {
         var items: [LineItem]
         if let slots = table.slots, table.labelColumns == nil {
-            items = placeGridded(table, slots: slots, report: &report)
+            items = placeCells(table, slots: slots, report: &report)
         } else if table.labelColumns != nil {
             items = placeLabelled(table, year: table.title.year ?? context.year, report: &report)
         } else {
@@ -61,12 +61,14 @@ struct FigurePlacer {
         }
     }
 
-    /// Cells read off the page under their columns' slots.
-    private func placeGridded(_ table: RawTable, slots: [ColumnSlot], report: inout ImportReport) -> [LineItem] {
+    /// Each cell's figure under the slot of its position (moved `shift` cells right, but for
+    /// the first, when a converter shifted the row left).
+    private func placeCells(_ table: RawTable, slots: [ColumnSlot], shift: Int = 0, report: inout ImportReport) -> [LineItem] {
         let kind = table.title.table
         var items: [LineItem] = []
         for row in table.rows {
-            for (i, cell) in row.cells.enumerated() where !cell.isEmpty {
+            for (position, cell) in row.cells.enumerated() {
+                let i = shift > 0 && position > 0 ? position + shift : position
                 guard let value = amount(cell, unit: table.unit, line: row.line, report: &report) else { continue }
                 guard i < slots.count, let column = slots[i].column else {
                     report.unplaced.append(.fileError(
@@ -95,21 +97,7 @@ struct FigurePlacer {
                 shift = 1
                 report.shifted.append("\(kind.id) (line \(table.titleLine)): \(moved)")
             }
-            var items: [LineItem] = []
-            for row in table.rows {
-                for (position, cell) in row.cells.enumerated() {
-                    let i = shift > 0 && position > 0 ? position + shift : position
-                    guard let value = amount(cell, unit: table.unit, line: row.line, report: &report) else { continue }
-                    guard i < slots.count, let column = slots[i].column else {
-                        report.unplaced.append(.fileError(
-                            "\(kind.id) \(row.code.isEmpty ? row.name : row.code): figure \(cell) is under a header tally has no column for (\(i < slots.count ? slots[i].header : "none"))",
-                            file: context.path, line: row.line))
-                        continue
-                    }
-                    items.append(makeItem(kind, code: row.code, name: row.name, slot: slots[i], column: column, amount: value, line: row.line))
-                }
-            }
-            return items
+            return placeCells(table, slots: slots, shift: shift, report: &report)
         }
     }
 

@@ -13,6 +13,7 @@ struct ColumnGrid {
         var right: Double
         /// Header texts, top to bottom.
         var texts: [String]
+        var centre: Double { (left + right) / 2 }
         /// A code or name column (项目, 科目编码, 类/款/项, 科目名称), not one of figures.
         var isLabel: Bool
     }
@@ -30,7 +31,10 @@ struct ColumnGrid {
         guard n > 0 else { return }
         var spans = [[(Double, Double)]](repeating: [], count: n)
         for line in lines {
-            let figures = line.words.filter { $0.left >= labelsEnd && FigureText.isMarkedFigure($0.text) }
+            let figures = line.words.filter { w in
+                guard w.left >= labelsEnd, case .figure = FigureText.read(w.text) else { return false }
+                return true
+            }
             guard figures.count == n else { continue }
             for (k, w) in figures.enumerated() { spans[k].append((w.left, w.right)) }
         }
@@ -43,7 +47,10 @@ struct ColumnGrid {
     /// tables) left-align them under a centred header. Told from the figures themselves:
     /// which of their edges line up.
     enum Alignment {
+        /// Figures in one column line up on the right, or on the left.
         case right, left
+        /// Nothing lines up (a table of one row): each figure is under the header nearest it.
+        case nearest
 
         static func of(_ words: [PlacedWord], zoneStart: Double) -> Alignment {
             let figures = words.filter { $0.left >= zoneStart && FigureText.isMarkedFigure($0.text) }
@@ -51,7 +58,9 @@ struct ColumnGrid {
             func distinct(_ edge: (PlacedWord) -> Double) -> Int {
                 Set(figures.map { Int((edge($0) * 2).rounded()) }).count
             }
-            return distinct(\.left) < distinct(\.right) ? .left : .right
+            let (lefts, rights) = (distinct(\.left), distinct(\.right))
+            if lefts == rights && lefts == figures.count { return .nearest }
+            return lefts < rights ? .left : .right
         }
     }
 
@@ -126,10 +135,26 @@ struct ColumnGrid {
             var best: Int?
             for i in figureColumns where columns[i].left < word.right + slack { best = i }
             return best
+        case .nearest:
+            guard word.right > labelsEnd else { return nil }
+            return figureColumns.min { a, b in
+                abs(columns[a].centre - word.centre) < abs(columns[b].centre - word.centre)
+            }
         case .left:
             // Left-aligned: the leftmost column whose header ends after the figure starts.
             guard word.left >= figureZoneStart else { return nil }
             return figureColumns.first { columns[$0].right > word.left - slack } ?? figureColumns.last
+        }
+    }
+
+    /// Whether some line would put two figures under one column.
+    func collides(on lines: [WordLine]) -> Bool {
+        lines.contains { line in
+            let columns = line.words.compactMap { w -> Int? in
+                guard case .figure = FigureText.read(w.text) else { return nil }
+                return figureColumn(of: w, slack: 0)
+            }
+            return Set(columns).count < columns.count
         }
     }
 

@@ -95,6 +95,12 @@ struct TableReader {
         for (n, var g) in grids.enumerated() {
             let mine = data.filter { $0.grid == n }.map(\.line)
             g.alignment = ColumnGrid.Alignment.of(mine.flatMap(\.words), zoneStart: g.labelsEnd)
+            if g.alignment == .nearest {
+                // Right-aligned is the common case; keep it unless it puts two figures in one column.
+                var right = g
+                right.alignment = .right
+                if !right.collides(on: mine) { g = right }
+            }
             g.learn(from: mine)
             var slotOfColumn: [Int: Int] = [:]
             for (column, slot) in zip(g.figureColumns, g.slots(for: title.table, defaultYear: title.year ?? 0)) {
@@ -118,6 +124,11 @@ struct TableReader {
                 g.columns.indices.filter { g.columns[$0].isLabel && ($0 == 0 || !g.columns[$0 - 1].isLabel) }
             } ?? []
             table.labelledSlots = grid.map { g in g.columns.map { ColumnSchema.slot(texts: $0.texts, defaultYear: title.year ?? 0) } } ?? []
+        } else if SourceRows.applies(to: table, pieces: pieces) {
+            table.rows = SourceRows.rows(pieces, table: &table)
+            // Rows may name slots added after the first: every row spans them all.
+            let width = table.slots!.count
+            for i in table.rows.indices { table.rows[i].cells += [String](repeating: "", count: width - table.rows[i].cells.count) }
         } else {
             table.rows = rows(from: pieces, slots: table.slots!.count, table: &table)
         }
