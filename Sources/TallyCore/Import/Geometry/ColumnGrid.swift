@@ -26,14 +26,21 @@ struct ColumnGrid {
     var learnt: [(left: Double, right: Double)]?
 
     /// Learns the figure columns' spans from the rows with a figure under every column.
-    mutating func learn(from lines: [WordLine]) {
+    /// `trailing`: for a page set apart from its header, a row's figures are the numbers
+    /// after its last word, wherever they stand; the label zone then ends where they begin.
+    mutating func learn(from lines: [WordLine], trailing: Bool = false) {
         let n = figureColumns.count
         guard n > 0 else { return }
         var spans = [[(Double, Double)]](repeating: [], count: n)
+        func isNumber(_ w: PlacedWord) -> Bool { if case .figure = FigureText.read(w.text) { true } else { false } }
         for line in lines {
-            let figures = line.words.filter { w in
-                guard w.left >= labelsEnd, case .figure = FigureText.read(w.text) else { return false }
-                return true
+            let figures: [PlacedWord]
+            if trailing {
+                let run = line.words.reversed().prefix { isNumber($0) }
+                guard run.count < line.words.count else { continue }
+                figures = run.reversed()
+            } else {
+                figures = line.words.filter { $0.left >= labelsEnd && isNumber($0) }
             }
             guard figures.count == n else { continue }
             for (k, w) in figures.enumerated() { spans[k].append((w.left, w.right)) }
@@ -41,7 +48,13 @@ struct ColumnGrid {
         guard spans.allSatisfy({ !$0.isEmpty }) else { return }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         learnt = spans.map { (median($0.map(\.0)), median($0.map(\.1))) }
+        if trailing, let first = learnt?.first, first.left < labelsEnd {
+            labelsEndOnPage = first.left - 0.5
+        }
     }
+
+    /// Where the label zone ends on a page whose columns were learnt apart from its header.
+    var labelsEndOnPage: Double?
 
     /// How a table sets its figures in their cells. Most right-align them; some (Word
     /// tables) left-align them under a centred header. Told from the figures themselves:
@@ -76,6 +89,7 @@ struct ColumnGrid {
 
     /// Where the last label header before the figure columns ends.
     var labelsEnd: Double {
+        if let labelsEndOnPage { return labelsEndOnPage }
         guard let first = figureColumns.first else { return .infinity }
         return columns[..<first].last(where: \.isLabel)?.right ?? columns[first].left
     }

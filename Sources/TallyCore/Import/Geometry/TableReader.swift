@@ -113,7 +113,18 @@ struct TableReader {
             }
             if table.header.isEmpty { table.header = g.columns.map { [$0.texts.joined(separator: " ")] } }
             grids[n] = g
-            for entry in data where entry.grid == n { pieces.append(piece(entry.line, g, slotOfColumn)) }
+            // A page that goes on under the grid of an earlier page may be set a little
+            // to one side (-layout text moves columns by a character or two): where its own
+            // rows fill every column, they say where its columns stand.
+            for page in Set(mine.map(\.page)).sorted() {
+                var onPage = g
+                onPage.learnt = nil
+                onPage.learn(from: mine.filter { $0.page == page }, trailing: true)
+                if onPage.learnt == nil { onPage = g }
+                for entry in data where entry.grid == n && entry.line.page == page {
+                    pieces.append(piece(entry.line, onPage, slotOfColumn))
+                }
+            }
         }
         pieces.sort { $0.line.number < $1.line.number }
         let grid = grids.first
@@ -235,6 +246,11 @@ struct TableReader {
             var (code, nameWords, repair) = CodeWords.split(piece.labels, previous: previousCode)
             if let repair { table.repairs.append((piece.line.number, repair)) }
             nameWords = labelsAbove[i] + nameWords + labelsBelow[i]
+            // A figure among the name's words stood left of every figure column: say so.
+            for word in nameWords where FigureText.isMarkedFigure(word.text) {
+                table.unreadable.append((piece.line.number, "figure \(word.text) stands left of every column of the table's header"))
+            }
+            nameWords.removeAll { FigureText.isMarkedFigure($0.text) }
             var name = nameWords.map(\.text).joined()
             if !code.isEmpty { previousCode = code }
             if code.isEmpty, name.isEmpty || Vocabulary.totalRowLabels.contains(name) {
