@@ -29,6 +29,29 @@ struct ImporterTests {
         #expect(!items.contains { $0.name.contains("社保经办") })
     }
 
+    /// Titles with no figure under them (a table of contents alone, a document cut short) are
+    /// an error that names what was found, never an empty load that exits 0.
+    @Test func titlesWithoutFiguresAreAnError() {
+        let text = "部门收支总表\n单位：万元\n项目 预算数\n\n部门支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+        do {
+            let result = try Self.importText(text)
+            Issue.record("loaded \(result.items.count) items")
+        } catch {
+            let message = DiagnosticRenderer().render(error.diagnostics)
+            #expect(message.contains("no figure"), "\(message)")
+            #expect(message.contains("expenditure"), "\(message)")
+        }
+    }
+
+    /// A disclosure without some of the tables every one must print says which.
+    @Test func missingRequiredTablesAreNamed() throws {
+        let text = try Fixtures.read("Tests/TallyCoreTests/Fixtures/shanghai-layout.txt")
+        let result = try Self.importText(text, path: "shanghai-layout.txt")
+        #expect(result.report.missing.contains(.threePublic))
+        #expect(!result.report.missing.contains(.gpbExpenditure))
+        #expect(ImportReportRenderer.render(result.report).contains("required tables missing: "))
+    }
+
     @Test func notADisclosureSaysSo() {
         #expect(throws: DiagnosticList.self) { try Self.importText("一些文字\n没有表格\n") }
     }

@@ -47,6 +47,12 @@ public enum DocumentImporter {
             tables = found.tables
             unitNames = found.unitNames
         }
+        if tables.isEmpty, looksLikeDisclosure(text) {
+            let titles = lines.compactMap { TableTitle.recognise($0.text)?.table.id }
+            throw DiagnosticList([.fileError(
+                "table titles were found (\(Array(Set(titles)).sorted().joined(separator: ", "))) but no figure under them could be read",
+                file: path, help: "a table of contents alone, or a document cut short? `tally --report` shows what was found")])
+        }
         return try assemble(tables, lines: lines, unitNames: unitNames, layout: layout, path: path)
     }
 
@@ -97,6 +103,14 @@ public enum DocumentImporter {
                 items += projects
             }
         }
+        guard !items.isEmpty else {
+            let found = report.tables.map(\.table.id).joined(separator: ", ")
+            throw DiagnosticList([.fileError(
+                "tables were found (\(found)) but no figure in them could be read", file: path,
+                help: report.unplaced.isEmpty ? "run `tally --report` on it to see what was found" : report.unplaced.prefix(3).map { DiagnosticRenderer().render($0) }.joined(separator: "\n"))])
+        }
+        let present = Set(report.tables.map(\.table))
+        report.missing = Vocabulary.requiredTables.filter { !present.contains($0) }
         return Result(items: items, report: report)
     }
 

@@ -29,6 +29,8 @@ public struct ImportReport: Sendable {
     public var shifted: [String] = []
     /// Figures not placed in any column: reported, never dropped silently.
     public var unplaced: [Diagnostic] = []
+    /// Tables every disclosure must print that this one lacks.
+    public var missing: [TableID] = []
 
     public var itemCount: Int { tables.reduce(0) { $0 + $1.items } }
 }

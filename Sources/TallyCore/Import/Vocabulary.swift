@@ -45,6 +45,11 @@ enum Vocabulary {
         TitleRule(table: .expenditure, all: ["支出决算表"], marker: "支出决算"),
     ]
 
+    /// The tables every disclosure prints (财预〔2016〕143号), an empty one with its statement.
+    static let requiredTables: [TableID] = [
+        .summary, .income, .expenditure, .fiscalSummary, .gpbExpenditure, .basicEcon, .threePublic, .govFund,
+    ]
+
     /// A title that holds one of these is a final account (决算), not a budget.
     static let finalAccountWords = ["决算"]
 

@@ -10,6 +10,9 @@ public enum ImportReportRenderer {
             let what = t.emptyStatement.map { "empty: \($0)" } ?? "\(t.items) items"
             out += "    " + DisplayWidth.pad(t.table.id, to: width) + "  line \(t.line)  \(what)  \(t.title)\n"
         }
+        let empty = report.tables.filter { $0.emptyStatement != nil }.map(\.table.id)
+        out += "  required tables missing: " + (report.missing.isEmpty ? "none" : report.missing.map(\.id).joined(separator: ", ")) + "\n"
+        out += "  tables published empty: " + (empty.isEmpty ? "none" : empty.joined(separator: ", ")) + "\n"
         if report.placements.isEmpty {
             out += "  placements by identities: none\n"
         } else {

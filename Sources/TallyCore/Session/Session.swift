@@ -148,6 +148,11 @@ public final class Session {
                 if !imported.unplaced.isEmpty {
                     report(imported.unplaced.map { var d = $0; d.severity = .warning; return d })
                 }
+                if !imported.missing.isEmpty {
+                    report([Diagnostic(.warning, "lacks tables every disclosure prints: \(imported.missing.map(\.id).joined(separator: ", "))",
+                                       origin: SourceOrigin(name: path, firstLine: 0),
+                                       help: "a table published empty is still printed with its statement; check the document is whole")])
+                }
             }
             return true
         } catch {

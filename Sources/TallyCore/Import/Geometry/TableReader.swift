@@ -129,7 +129,7 @@ struct TableReader {
         pieces.sort { $0.line.number < $1.line.number }
         let grid = grids.first
         if labelled {
-            table.rows = labelledRows(pieces, grids: grids)
+            table.rows = labelledRows(pieces, grids: grids, table: &table)
             // Consecutive label columns (项目 under a 收入 group) are one label: the first.
             table.labelColumns = grid.map { g in
                 g.columns.indices.filter { g.columns[$0].isLabel && ($0 == 0 || !g.columns[$0 - 1].isLabel) }
@@ -278,7 +278,7 @@ struct TableReader {
 
     /// 收支总表 and its kin: labels and figures side by side; each line is a row of cells,
     /// one per grid column.
-    func labelledRows(_ pieces: [Piece], grids: [ColumnGrid]) -> [RawRow] {
+    func labelledRows(_ pieces: [Piece], grids: [ColumnGrid], table: inout RawTable) -> [RawRow] {
         pieces.map { piece in
             let width = (piece.cells.map(\.column).max() ?? -1) + 1
             var cells = [String](repeating: "", count: width)
@@ -286,7 +286,16 @@ struct TableReader {
             for (var column, word) in piece.cells {
                 while column > 0, let g = grid, g.columns[column].isLabel, g.columns[column - 1].isLabel { column -= 1 }
                 let text: String
-                if case .figure(let ascii) = FigureText.read(word.text) { text = ascii } else { text = word.text }
+                if case .figure(let ascii) = FigureText.read(word.text) {
+                    // Two figures under one column: the second is reported, never run together.
+                    if !cells[column].isEmpty {
+                        table.unreadable.append((piece.line.number, "two figures under one column: \(cells[column]) and \(ascii)"))
+                        continue
+                    }
+                    text = ascii
+                } else {
+                    text = word.text
+                }
                 cells[column] += text
             }
             return RawRow(line: piece.line.number, code: "", name: "", cells: cells, page: piece.line.page)
