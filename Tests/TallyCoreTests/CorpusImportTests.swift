@@ -133,4 +133,17 @@ struct CorpusImportTests {
             #expect(items == reference, "\(name) as \(variant): \(items.count) items, \(reference.count) expected")
         }
     }
+
+    /// `tally DIR` loads every document in the folder; the same content under a second name
+    /// is loaded once, with a warning.
+    @Test func aFolderLoadsEveryDocumentOnce() throws {
+        var err = ""
+        let session = Session(format: .tsv, out: { _ in }, err: { err += $0 })
+        #expect(session.load(path: Self.corpus.appendingPathComponent("pdf").path), "\(err)")
+        #expect(session.reports.count == 7, "\(session.reports.map(\.path))")
+        let before = session.store.count
+        #expect(session.load(path: Self.corpus.appendingPathComponent("pdf/sh_city_fin_2025_unit.pdf").path))
+        #expect(session.store.count == before)
+        #expect(err.contains("identical content"), "\(err)")
+    }
 }

@@ -111,6 +111,24 @@ public final class Session {
     /// Loads a file whole, or reports why not and leaves the store as it was.
     @discardableResult
     public func load(path: String) -> Bool {
+        guard let documents = Folder.documents(in: path) else { return loadFile(path: path) }
+        if documents.isEmpty {
+            report(.fileError("the folder holds no file tally reads", file: path,
+                              help: "tally reads \(Folder.extensions.map { "." + $0 }.joined(separator: ", ")) files"))
+            return false
+        }
+        var allLoaded = true
+        for document in documents {
+            if cancellation.isCancelled() { return false }
+            allLoaded = loadFile(path: document) && allLoaded
+        }
+        return allLoaded
+    }
+
+    /// Digests of the documents loaded, so the same content is never added twice.
+    private var loadedDigests: [UInt64: String] = [:]
+
+    private func loadFile(path: String) -> Bool {
         let underWay = progress.flatMap { LoadProgress(path: path, write: $0) }
         defer { underWay?.finish() }
         if let refusal = Self.deviceRefusal(path) {
@@ -124,6 +142,14 @@ public final class Session {
                 do throws(DiagnosticList) { return .success(try InputFile.read(path: path)) } catch { return .failure(error) }
             }
             let loaded = try read.get()
+            if loaded.report != nil, let digest = Folder.digest(of: path) {
+                if let first = loadedDigests[digest] {
+                    report([Diagnostic(.warning, "the same document as \(first) (identical content): not loaded again",
+                                       origin: SourceOrigin(name: path, firstLine: 0))])
+                    return true
+                }
+                loadedDigests[digest] = path
+            }
             if let snapshot = loaded.store {
                 // A snapshot into an empty session is the store as saved: nothing to rebuild.
                 if builder.count == 0 {
@@ -145,6 +171,11 @@ public final class Session {
             }
             if let imported = loaded.report {
                 reports.append(imported)
+                if progress != nil {
+                    let tables = imported.tables.filter { $0.items > 0 || $0.emptyStatement != nil }.count
+                    report([Diagnostic(.note, "\(imported.dept) \(imported.year): \(tables) tables, \(imported.itemCount) line items, \(imported.unplaced.count) figures not placed",
+                                       origin: SourceOrigin(name: path, firstLine: 0))])
+                }
                 if !imported.unplaced.isEmpty {
                     report(imported.unplaced.map { var d = $0; d.severity = .warning; return d })
                 }

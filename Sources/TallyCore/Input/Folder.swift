@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `tally DIR` and `.load DIR`: the documents in a folder, by name, that tally can read.
+enum Folder {
+    static let extensions = ["pdf", "txt", "md", "markdown", "tsv", "csv", "tally"]
+
+    /// The readable files directly in `path`, sorted by name; nil when `path` is not a folder.
+    static func documents(in path: String) -> [String]? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
+                extensions.contains(name[name.index(after: dot)...].lowercased())
+            else { continue }
+            let full = path.hasSuffix("/") ? path + name : path + "/" + name
+            var fileInfo = stat()
+            if stat(full, &fileInfo) == 0, (fileInfo.st_mode & S_IFMT) == S_IFREG { names.append(full) }
+        }
+        return names.sorted()
+    }
+
+    /// FNV-1a over a file's bytes: the same document under two names is loaded once.
+    static func digest(of path: String) -> UInt64? {
+        guard let mapped = MappedFile(path: path) else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in mapped.bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}
