@@ -6,7 +6,7 @@ enum HeaderColumns {
         let text = header.replacingAll(" ", with: "")
         if text.isEmpty { return nil }
         for (keyword, column) in Vocabulary.columnKeywords where text.contains(keyword) { return column }
-        let withoutYear = text.replacing(/20\d\d\s*年/, with: "")
+        let withoutYear = text.contains("年") ? text.replacing(/20\d\d\s*年/, with: "") : text
         if Vocabulary.totalWords.contains(where: { withoutYear.contains($0) }) { return .total }
         return nil
     }

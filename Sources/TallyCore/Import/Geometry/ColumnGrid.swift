@@ -14,6 +14,8 @@ struct ColumnGrid {
         /// Header texts, top to bottom.
         var texts: [String]
         var centre: Double { (left + right) / 2 }
+        /// The column its texts name, with the year they give (0: the table's).
+        var slot = ColumnSlot(column: nil, year: 0, header: "")
         /// A code or name column (项目, 科目编码, 类/款/项, 科目名称), not one of figures.
         var isLabel: Bool
     }
@@ -112,11 +114,15 @@ struct ColumnGrid {
         }
         guard !columns.isEmpty else { return nil }
         columns.sort { $0.left < $1.left }
-        for i in columns.indices { columns[i].isLabel = Self.isLabelHeader(columns[i].texts) }
+        for i in columns.indices {
+            columns[i].isLabel = Self.isLabelHeader(columns[i].texts)
+            // Read once: a header's words are matched against the whole vocabulary.
+            columns[i].slot = ColumnSchema.slot(texts: columns[i].texts, defaultYear: 0)
+        }
         self.columns = columns
         // A header that names no figure column at all is not this table's header (a wrapped
         // name at the top of a continuation page, a sentence).
-        guard columns.contains(where: { !$0.isLabel && ColumnSchema.slot(texts: $0.texts, defaultYear: 0).column != nil }) else {
+        guard columns.contains(where: { !$0.isLabel && $0.slot.column != nil }) else {
             return nil
         }
     }
@@ -174,7 +180,11 @@ struct ColumnGrid {
 
     /// The header texts of each figure column, read as columns (§2).
     func slots(defaultYear: Int) -> [ColumnSlot] {
-        figureColumns.map { ColumnSchema.slot(texts: columns[$0].texts, defaultYear: defaultYear) }
+        figureColumns.map { i in
+            var slot = columns[i].slot
+            if slot.year == 0 { slot.year = defaultYear }
+            return slot
+        }
     }
 }
 

@@ -58,7 +58,9 @@ enum PDFWords {
     /// each part given its share of the box by its characters.
     static func splitRunTogether(_ word: PlacedWord) -> [PlacedWord] {
         let text = word.text
-        guard text.count >= 8, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 44 || $0 == 46 || $0 == 45 }) else { return [word] }
+        guard text.utf8.count >= 8, text.utf8.filter({ $0 == 46 }).count >= 2,
+            text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 44 || $0 == 46 || $0 == 45 })
+        else { return [word] }
         let parts = text.matches(of: /-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2}/).map { String($0.output) }
         guard parts.count >= 2, parts.joined() == text else { return [word] }
         let perCharacter = (word.right - word.left) / Double(text.count)

@@ -134,7 +134,13 @@ struct TableReader {
             table.labelColumns = grid.map { g in
                 g.columns.indices.filter { g.columns[$0].isLabel && ($0 == 0 || !g.columns[$0 - 1].isLabel) }
             } ?? []
-            table.labelledSlots = grid.map { g in g.columns.map { ColumnSchema.slot(texts: $0.texts, defaultYear: title.year ?? 0) } } ?? []
+            table.labelledSlots = grid.map { g in
+                g.columns.map { c in
+                    var slot = c.slot
+                    if slot.year == 0 { slot.year = title.year ?? 0 }
+                    return slot
+                }
+            } ?? []
         } else if SourceRows.applies(to: table, pieces: pieces) {
             table.rows = SourceRows.rows(pieces, table: &table)
             // Rows may name slots added after the first: every row spans them all.
@@ -163,8 +169,14 @@ struct TableReader {
         text.contains("。") || text.contains("；") || (text.contains("，") && text.count > 20)
     }
 
+    /// `18`, `- 18 -`, `第3页`: a page's number, not a row. (Runs on every line: no regex.)
     static func isPageNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /[-—–－]*\d{1,3}[-—–－]*/) != nil || text.wholeMatch(of: /第\d+页(共\d+页)?/) != nil
+        guard text.count <= 12 else { return false }
+        let digits = text.filter { $0.isASCII && $0.isNumber }.count
+        guard digits > 0 else { return false }
+        let dashes = text.filter { "-—–－".contains($0) }.count
+        if digits <= 3 && digits + dashes == text.count { return true }
+        return text.hasPrefix("第") && text.contains("页") && text.allSatisfy { $0.isNumber || "第页共".contains($0) }
     }
 
     func piece(_ line: WordLine, _ grid: ColumnGrid, _ slotOfColumn: [Int: Int]) -> Piece {
