@@ -23,7 +23,7 @@ enum FigureText {
         for scalar in word.unicodeScalars {
             switch scalar.value {
             case 0x30...0x39: ascii.unicodeScalars.append(scalar); digits += 1
-            case 0xFF10...0xFF19: ascii.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!); digits += 1
+            case 0xFF10...0xFF19: ascii.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value - 0xFF10 + 0x30))); digits += 1
             case 0x2C, 0xFF0C: ascii.append(",")
             case 0x2E, 0xFF0E: ascii.append(".")
             case 0x2D, 0x2212, 0xFF0D: ascii.append("-")
