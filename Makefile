@@ -32,5 +32,8 @@ run: build
 
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	@# The command-line and pseudo-terminal tests run on their own, after the rest: a REPL
+	@# driven through a terminal is timing-sensitive, and the engine's tests fill both cores.
+	$(SWIFT) test --skip TallyCLITests
+	$(SWIFT) test --filter TallyCLITests
 	$(SWIFT) run tally bench --rows 20000 --runs 1 > /dev/null
