@@ -40,7 +40,7 @@ public enum DocumentImporter {
                 "this is plain `pdftotext` output (one cell a line): its tables cannot be rebuilt reliably, so tally does not guess at them",
                 file: path, help: "load the PDF itself (`tally FILE.pdf`), or convert it with `pdftotext -layout FILE.pdf`")])
         case .tsv, .markdown: tables = TabbedTables.find(lines)
-        case .pdfText: tables = SpacedTables.find(lines, layout: layout)
+        case .pdfText: tables = SpacedTables.find(lines)
         case .layoutText, .pdf:
             let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
             let found = GridTables.find(LayoutTextWords.lines(lines, raw: raw))

@@ -10,11 +10,9 @@ enum SpacedTables {
         return t.dropFirst().allSatisfy { "一二三四五六七八九十".contains($0) }
     }
 
-    static func find(_ lines: [SourceLine], layout: Layout) -> [RawTable] {
-        // pdftotext -layout keeps the page order: the title comes before its table.
-        if layout == .layoutText { return titledFirst(lines, layout: layout) }
+    static func find(_ lines: [SourceLine]) -> [RawTable] {
         let markers = lines.indices.filter { isMarker(lines[$0].text) }
-        if markers.isEmpty { return titledLast(lines, layout: layout) }
+        if markers.isEmpty { return titledLast(lines) }
         var tables: [RawTable] = []
         for (n, start) in markers.enumerated() {
             let end = n + 1 < markers.count ? markers[n + 1] : lines.count
@@ -24,42 +22,21 @@ enum SpacedTables {
             else { continue }
             var table = RawTable(title: title, titleLine: lines[titleIndex].number)
             for line in region where line.number != lines[titleIndex].number && !isMarker(line.text) {
-                read(line, into: &table, layout: layout)
+                read(line, into: &table)
             }
             tables.append(table)
         }
         return tables
     }
 
-    /// Title first, rows after, until the next title (any table's, or 绩效目标表 and the like).
-    static func titledFirst(_ lines: [SourceLine], layout: Layout) -> [RawTable] {
-        var tables: [RawTable] = []
-        var current: RawTable?
-        for line in lines {
-            if isMarker(line.text) { continue }
-            if let title = TableTitle.recognise(line.text) {
-                if let t = current { tables.append(t) }
-                current = RawTable(title: title, titleLine: line.number)
-            } else if TableTitle.isOtherTitle(line.text) {
-                if let t = current { tables.append(t) }
-                current = nil
-            } else if var table = current {
-                read(line, into: &table, layout: layout)
-                current = table
-            }
-        }
-        if let t = current { tables.append(t) }
-        return tables
-    }
-
     /// pdf-text without 表N markers: a table's rows run up to its title.
-    static func titledLast(_ lines: [SourceLine], layout: Layout) -> [RawTable] {
+    static func titledLast(_ lines: [SourceLine]) -> [RawTable] {
         var tables: [RawTable] = []
         var pending: [SourceLine] = []
         for line in lines {
             if let title = TableTitle.recognise(line.text) {
                 var table = RawTable(title: title, titleLine: line.number)
-                for l in pending { read(l, into: &table, layout: layout) }
+                for l in pending { read(l, into: &table) }
                 if !table.rows.isEmpty || table.emptyStatement != nil { tables.append(table) }
                 pending = []
             } else if !line.text.isEmpty {
@@ -69,7 +46,7 @@ enum SpacedTables {
         return tables
     }
 
-    static func read(_ line: SourceLine, into table: inout RawTable, layout: Layout) {
+    static func read(_ line: SourceLine, into table: inout RawTable) {
         let text = line.text
         if text.isEmpty { return }
         if let unit = TabbedTables.unitStatement(text) {
@@ -81,8 +58,7 @@ enum SpacedTables {
             return
         }
         if text.hasPrefix("备注") || text.hasPrefix("说明") || text.hasPrefix("注：") { return }
-        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
-        if layout == .layoutText { tokens = joinSplitCode(tokens) }
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
         guard tokens.contains(where: { DocumentText.isFigure(Substring($0)) }) else {
             table.header.append([text])
             return
@@ -118,18 +94,5 @@ enum SpacedTables {
                 table.rows.append(RawRow(line: line.number, code: "", name: label.joined(), cells: figures))
             }
         }
-    }
-
-    /// `pdftotext -layout` prints function codes in split 类/款/项 columns: `208 05 01 行政运行`
-    /// is 2080501, `301 01` is 30101.
-    static func joinSplitCode(_ tokens: [String]) -> [String] {
-        guard let first = tokens.first, first.count == 3, first.allSatisfy(\.isNumber) else { return tokens }
-        var code = first
-        var i = 1
-        while i < tokens.count, i <= 2, tokens[i].count == 2, tokens[i].allSatisfy(\.isNumber) {
-            code += tokens[i]
-            i += 1
-        }
-        return [code] + tokens[i...]
     }
 }
