@@ -114,10 +114,7 @@ public struct Completer {
 
     private func values(of field: Field, matching word: String) -> [Completion.Candidate] {
         switch field {
-        case .dept: return text(store.depts.values, word)
-        case .district: return text(store.districts.values, word)
-        case .doc: return text(store.docs.values, word)
-        case .name: return text(store.names.values, word)
+        case .dept, .district, .doc, .label, .name: return text(store.textColumn(field).dictionary.values, word)
         case .table:
             return matching(word, TableID.allCases.flatMap { table in
                 isChinese(word)
@@ -127,12 +124,18 @@ public struct Completer {
         case .column:
             return matching(word, columnCandidates(word, suffix: " "))
         case .code: return codeCandidates(word)
-        case .year:
-            let years = Set(store.year).sorted().map { Completion.Candidate(String($0), suffix: " ") }
+        case .year, .budgetYear:
+            let years = Set(field == .year ? store.year : store.budgetYear).sorted().map { Completion.Candidate(String($0), suffix: " ") }
             return matching(word, years)
+        case .phase:
+            return matching(word, Phase.allCases.flatMap { phase in
+                isChinese(word)
+                    ? phase.aliases.map { Completion.Candidate($0, note: phase.id, suffix: " ") }
+                    : [Completion.Candidate(phase.id, note: phase.aliases.first ?? "", suffix: " ")]
+            })
         case .level:
             return matching(word, [("1", "类"), ("2", "款"), ("3", "项")].map { Completion.Candidate($0.0, note: $0.1, suffix: " ") })
-        case .amount, .line: return []
+        case .amount, .line, .page: return []
         }
     }
 

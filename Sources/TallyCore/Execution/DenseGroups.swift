@@ -30,18 +30,21 @@ enum DenseGroups {
         for field in fields.reversed() {
             let key: Key
             switch field {
-            case .doc: key = Key(source: .ids(store.doc), stride: cells, size: store.docs.count, offset: 0)
-            case .district: key = Key(source: .ids(store.district), stride: cells, size: store.districts.count, offset: 0)
-            case .dept: key = Key(source: .ids(store.dept), stride: cells, size: store.depts.count, offset: 0)
-            case .name: key = Key(source: .ids(store.name), stride: cells, size: store.names.count, offset: 0)
+            case .doc, .label, .district, .dept, .name:
+                let (ids, dictionary) = store.textColumn(field)
+                key = Key(source: .ids(ids), stride: cells, size: dictionary.count, offset: 0)
             case .code: key = Key(source: .ids(store.code), stride: cells, size: store.codes.count, offset: 0)
-            case .table: key = Key(source: .bytes(store.table), stride: cells, size: TableID.allCases.count, offset: 0)
-            case .column: key = Key(source: .bytes(store.column), stride: cells, size: ColumnID.allCases.count, offset: 0)
+            case .table, .column, .phase:
+                key = Key(source: .bytes(store.identifierColumn(field)), stride: cells,
+                          size: LineItemStore.identifierNames(field).count, offset: 0)
             case .level: key = Key(source: .level(store.code, store.codes.levels), stride: cells, size: 4, offset: 0)
             case .year:
                 guard let low = store.year.min(), let high = store.year.max() else { return nil }
                 key = Key(source: .year(store.year), stride: cells, size: Int(high) - Int(low) + 1, offset: Int64(low))
-            case .line, .amount: return nil
+            case .budgetYear:
+                guard let low = store.budgetYear.min(), let high = store.budgetYear.max() else { return nil }
+                key = Key(source: .year(store.budgetYear), stride: cells, size: Int(high) - Int(low) + 1, offset: Int64(low))
+            case .line, .page, .amount: return nil
             }
             guard key.size > 0, cells <= maxCells / key.size else { return nil }
             cells *= key.size

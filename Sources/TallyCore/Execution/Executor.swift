@@ -18,7 +18,7 @@ public struct Executor {
         try cancel.check()
         if plan.topmost { rows = store.topmost(rows) }
         try cancel.check()
-        if plan.verb == .list { return try list(rows, store, cancel) }
+        if plan.verb == .list { return try list(rows, store, fields: plan.listedFields, cancel) }
         let result = try aggregate(rows, plan, store, cancel, grouping)
         guard let pivot = plan.pivot else { return result }
         return Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
@@ -26,7 +26,9 @@ public struct Executor {
 
     // MARK: - list
 
-    static func list(_ rows: RowSet, _ store: LineItemStore, _ cancel: Cancellation = .never) throws(Diagnostic) -> ResultTable {
+    static func list(_ rows: RowSet, _ store: LineItemStore, fields listed: [Field]? = nil, _ cancel: Cancellation = .never)
+        throws(Diagnostic) -> ResultTable
+    {
         // Document order, then table, code, year and column (a prior year's column is printed first).
         var asked = CancellableOrder(cancel)
         let order = rows.rows.sorted { a, b in
@@ -35,16 +37,18 @@ public struct Executor {
             if store.table[a] != store.table[b] { return store.table[a] < store.table[b] }
             if store.code[a] != store.code[b] { return store.code[a] < store.code[b] }
             if store.year[a] != store.year[b] { return store.year[a] < store.year[b] }
+            if store.phase[a] != store.phase[b] { return store.phase[a] < store.phase[b] }
             if store.column[a] != store.column[b] { return store.column[a] < store.column[b] }
             return a < b
         }
         if asked.cancelled { throw Cancellation.cancelledError }
-        let columns = Field.listed.map { ResultTable.Column($0.rawValue, kind(of: $0)) }
+        let fields = listed ?? Field.listed(hasPhases: store.hasPhases, hasPages: store.hasPages)
+        let columns = fields.map { ResultTable.Column($0.rawValue, kind(of: $0)) }
         var cells: [[ResultTable.Cell]] = []
         cells.reserveCapacity(order.count)
         for (i, row) in order.enumerated() {
             if i % 4096 == 0 { try cancel.check() }
-            cells.append(Field.listed.map { cell(for: $0, row: row, store) })
+            cells.append(fields.map { cell(for: $0, row: row, store) })
         }
         return ResultTable(columns: columns, rows: cells)
     }
@@ -65,28 +69,14 @@ public struct Executor {
     }
 
     static func kind(of field: Field) -> ResultTable.Kind {
-        switch field {
-        case .year, .level, .line: .number
+        switch field.kind {
+        case .number: .number
         case .amount: .amount
         default: .text
         }
     }
 
-    static func cell(for field: Field, row: Int, _ store: LineItemStore) -> ResultTable.Cell {
-        switch field {
-        case .doc: .text(store.docs[store.doc[row]])
-        case .district: .text(store.districts[store.district[row]])
-        case .dept: .text(store.depts[store.dept[row]])
-        case .year: .number(Int64(store.year[row]))
-        case .table: .text(TableID(rawValue: store.table[row])?.id ?? "")
-        case .code: .text(store.codes[store.code[row]])
-        case .name: .text(store.names[store.name[row]])
-        case .column: .text(ColumnID(rawValue: store.column[row])?.id ?? "")
-        case .amount: .amount(Amount(fen: store.amount[row]))
-        case .level: .number(Int64(store.level(row)))
-        case .line: .number(Int64(store.line[row]))
-        }
-    }
+    static func cell(for field: Field, row: Int, _ store: LineItemStore) -> ResultTable.Cell { store.cell(field, row: row) }
 
     // MARK: - aggregate
 
@@ -125,21 +115,7 @@ public struct Executor {
         var max: Int64 = .min
     }
 
-    static func groupValue(_ field: Field, row: Int, _ store: LineItemStore) -> Int64 {
-        switch field {
-        case .doc: Int64(store.doc[row])
-        case .district: Int64(store.district[row])
-        case .dept: Int64(store.dept[row])
-        case .name: Int64(store.name[row])
-        case .year: Int64(store.year[row])
-        case .table: Int64(store.table[row])
-        case .column: Int64(store.column[row])
-        case .code: Int64(store.code[row])
-        case .level: Int64(store.level(row))
-        case .line: Int64(store.line[row])
-        case .amount: store.amount[row]
-        }
-    }
+    static func groupValue(_ field: Field, row: Int, _ store: LineItemStore) -> Int64 { store.integer(field, row: row) }
 
     static func aggregate(_ rows: RowSet, _ plan: QueryPlan, _ store: LineItemStore, _ cancel: Cancellation,
                           _ grouping: Grouping = .fastest) throws(Diagnostic) -> ResultTable
@@ -258,17 +234,7 @@ public struct Executor {
     }
 
     private static func display(_ field: Field, _ value: Int64, _ store: LineItemStore) -> ResultTable.Cell {
-        switch field {
-        case .doc: .text(store.docs[UInt32(value)])
-        case .district: .text(store.districts[UInt32(value)])
-        case .dept: .text(store.depts[UInt32(value)])
-        case .name: .text(store.names[UInt32(value)])
-        case .code: .text(store.codes[UInt32(value)])
-        case .table: .text(TableID(rawValue: UInt8(value))?.id ?? "")
-        case .column: .text(ColumnID(rawValue: UInt8(value))?.id ?? "")
-        case .year, .level, .line: .number(value)
-        case .amount: .amount(Amount(fen: value))
-        }
+        store.cell(field, integer: value)
     }
 
     /// A group with no rows in an output column shows empty, not 0; an ungrouped sum of

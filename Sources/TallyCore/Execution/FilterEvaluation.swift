@@ -1,22 +1,12 @@
 /// Turns a bound filter into the set of rows it selects, one column scan per condition.
 extension LineItemStore {
-    /// The dictionary ids of a free-text field, row by row.
-    func textColumn(_ field: Field) -> [UInt32] {
-        switch field {
-        case .doc: doc
-        case .district: district
-        case .dept: dept
-        default: name
-        }
-    }
-
     public func rows(matching filter: RowFilter) -> RowSet {
         let n = count
         switch filter {
         case .all: return RowSet(rowCount: n, all: true)
         case .none: return RowSet(rowCount: n)
         case .text(let field, let mask):
-            let ids = textColumn(field)
+            let ids = textColumn(field).ids
             return ids.withUnsafeBufferPointer { ids in
                 mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { mask[Int(ids[$0])] } }
             }
@@ -28,18 +18,19 @@ extension LineItemStore {
             return code.withUnsafeBufferPointer { ids in
                 mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { mask[Int(ids[$0])] } }
             }
-        case .tables(let mask):
-            return table.withUnsafeBufferPointer { ids in
-                mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { mask[Int(ids[$0])] } }
-            }
-        case .columns(let mask):
-            return column.withUnsafeBufferPointer { ids in
+        case .identifier(let field, let mask):
+            return identifierColumn(field).withUnsafeBufferPointer { ids in
                 mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { mask[Int(ids[$0])] } }
             }
         case .number(let field, let intervals):
+            func within<T: BinaryInteger>(_ values: [T]) -> RowSet {
+                values.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(Int64(v[r])) } } }
+            }
             switch field {
-            case .year: return year.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(Int64(v[r])) } } }
-            case .line: return line.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(Int64(v[r])) } } }
+            case .year: return within(year)
+            case .budgetYear: return within(budgetYear)
+            case .line: return within(line)
+            case .page: return within(page)
             case .level:
                 let levels = codes.levels
                 return code.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(Int64(levels[Int(v[r])])) } } }
@@ -85,8 +76,8 @@ extension LineItemStore {
         case .codeRange, .codeMask: 1
         case .text: 2
         case .number: 3
-        case .tables: 4
-        case .columns: 5
+        case .identifier(.table, _): 4
+        case .identifier: 5
         default: 6
         }
     }
@@ -95,7 +86,7 @@ extension LineItemStore {
     func predicate(_ filter: RowFilter) -> ((Int) -> Bool)? {
         switch filter {
         case .text(let field, let mask):
-            let ids = textColumn(field)
+            let ids = textColumn(field).ids
             return { mask[Int(ids[$0])] }
         case .codeRange(let range):
             let lo = UInt32(range.lowerBound), width = UInt32(range.count)
@@ -104,12 +95,9 @@ extension LineItemStore {
         case .codeMask(let mask):
             let code = self.code
             return { mask[Int(code[$0])] }
-        case .tables(let mask):
-            let table = self.table
-            return { mask[Int(table[$0])] }
-        case .columns(let mask):
-            let column = self.column
-            return { mask[Int(column[$0])] }
+        case .identifier(let field, let mask):
+            let ids = identifierColumn(field)
+            return { mask[Int(ids[$0])] }
         case .number(.year, let intervals):
             let year = self.year
             return { r in intervals.contains { $0.contains(Int64(year[r])) } }

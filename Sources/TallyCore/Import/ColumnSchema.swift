@@ -4,6 +4,8 @@ struct ColumnSlot: Equatable {
     var year: Int
     /// The header text the slot was read from, for reports.
     var header: String
+    /// The phase its header names (预算数, 调整预算数, 决算数); nil for the document's own.
+    var phase: Phase? = nil
 }
 
 enum ColumnSchema {
@@ -56,7 +58,8 @@ enum ColumnSchema {
                 column = group
             }
         }
-        return ColumnSlot(column: column, year: year, header: label)
+        let phase = texts.reversed().lazy.compactMap(Vocabulary.phase(inHeader:)).first
+        return ColumnSlot(column: column, year: year, header: label, phase: phase)
     }
 
     /// 合计, 小计, 2025年预算数: a whole header that names a total.

@@ -131,9 +131,8 @@ struct ColumnSolver {
             for (f, slot) in option.slots.enumerated() {
                 let s = schema.slots[slot]
                 guard let column = s.column else { continue }
-                items.append(LineItem(doc: context.doc, district: context.district, dept: context.dept, year: s.year,
-                                      table: kind, code: row.code, name: row.name.isEmpty ? "合计" : row.name,
-                                      column: column, amount: figures[r][f], line: row.line))
+                items.append(context.item(kind, code: row.code, name: row.name.isEmpty ? "合计" : row.name, column: column,
+                                          year: s.year, phase: s.phase, amount: figures[r][f], line: row.line))
             }
         }
         return items

@@ -26,7 +26,9 @@ public enum DocumentImporter {
         }
         let found = GridTables.find(words)
         let lines = words.map { SourceLine(number: $0.number, text: DocumentText.clean($0.text, joinWraps: true), cells: [$0.text]) }
-        return try assemble(found.tables, lines: lines, unitNames: found.unitNames, layout: .pdf, path: path)
+        var pageOfLine = [Int](repeating: 0, count: (words.map(\.number).max() ?? 0) + 1)
+        for line in words { pageOfLine[line.number] = line.page }
+        return try assemble(found.tables, lines: lines, unitNames: found.unitNames, layout: .pdf, path: path, pageOfLine: pageOfLine)
     }
 
     public static func read(_ text: String, path: String) throws(DiagnosticList) -> Result {
@@ -56,8 +58,8 @@ public enum DocumentImporter {
         return try assemble(tables, lines: lines, unitNames: unitNames, layout: layout, path: path)
     }
 
-    static func assemble(_ tables: [RawTable], lines: [SourceLine], unitNames: [String], layout: Layout, path: String)
-        throws(DiagnosticList) -> Result
+    static func assemble(_ tables: [RawTable], lines: [SourceLine], unitNames: [String], layout: Layout, path: String,
+                         pageOfLine: [Int] = []) throws(DiagnosticList) -> Result
     {
         let doc = LineItemFile.stem(LineItemFile.baseName(path))
         guard !tables.isEmpty else {
@@ -67,8 +69,11 @@ public enum DocumentImporter {
         }
         let year = documentYear(tables, lines)
         let dept = mostCommon(unitNames) ?? departmentName(lines, tables)
-        var report = ImportReport(doc: doc, path: path, layout: layout.rawValue, dept: dept, year: year)
-        let context = TableContext(doc: doc, dept: dept, district: DistrictName.of(dept: dept), year: year, path: path)
+        // Final accounts when most of its tables are 决算 tables (a 决算 may quote a 预算 table).
+        let isFinal = tables.filter(\.title.isFinal).count * 2 > tables.count
+        var report = ImportReport(doc: doc, path: path, layout: layout.rawValue, dept: dept, year: year, isFinal: isFinal)
+        let context = TableContext(doc: doc, dept: dept, district: DistrictName.of(dept: dept), year: year, path: path,
+                                   isFinal: isFinal, pageOfLine: pageOfLine)
         // A first reading gives each table what the others say, to decide what one table
         // alone cannot; the second reading is the one kept.
         var firstReport = report
@@ -165,6 +170,20 @@ struct TableContext {
     var doc: String
     var dept: String
     var district: String
+    /// The document's own year (budget_year).
     var year: Int
     var path: String
+    /// A 决算: its figures are `final` unless their column says otherwise (预算数 …).
+    var isFinal = false
+    /// A PDF's page of each line, by line number; empty for text.
+    var pageOfLine: [Int] = []
+
+    /// A line item of this document; `phase` nil for the document's own.
+    func item(_ table: TableID, code: String, name: String, column: ColumnID, year: Int? = nil, phase: Phase? = nil,
+              amount: Amount, line: Int) -> LineItem
+    {
+        LineItem(doc: doc, district: district, dept: dept, year: year ?? self.year, budgetYear: self.year,
+                 phase: phase ?? (isFinal ? .final : .budget), table: table, code: code, name: name, column: column,
+                 amount: amount, line: line, page: line >= 0 && line < pageOfLine.count ? pageOfLine[line] : 0)
+    }
 }

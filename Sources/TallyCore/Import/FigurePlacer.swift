@@ -46,8 +46,8 @@ struct FigurePlacer {
     func makeItem(_ table: TableID, code: String, name: String, slot: ColumnSlot, column: ColumnID, amount: Amount, line: Int)
         -> LineItem
     {
-        LineItem(doc: context.doc, district: context.district, dept: context.dept, year: slot.year == 0 ? context.year : slot.year, table: table,
-                 code: code, name: name.isEmpty && code.isEmpty ? "合计" : name, column: column, amount: amount, line: line)
+        context.item(table, code: code, name: name.isEmpty && code.isEmpty ? "合计" : name, column: column,
+                     year: slot.year == 0 ? nil : slot.year, phase: slot.phase, amount: amount, line: line)
     }
 
     func amount(_ text: String, unit: DisplayUnit, line: Int, report: inout ImportReport) -> Amount? {

@@ -23,6 +23,8 @@ public struct ImportReport: Sendable {
     public var layout: String
     public var dept: String
     public var year: Int
+    /// Final accounts (部门决算) rather than a budget.
+    public var isFinal = false
     public var tables: [TableEntry] = []
     public var placements: [Placement] = []
     /// Tables whose figures sat one cell left of their headers and were moved back.

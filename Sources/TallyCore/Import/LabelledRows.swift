@@ -43,8 +43,8 @@ enum LabelledRows {
                     continue
                 }
                 for (column, amount) in placed {
-                    items.append(LineItem(doc: context.doc, district: context.district, dept: context.dept, year: year,
-                                          table: kind, code: "", name: group.label, column: column, amount: amount, line: row.line))
+                    items.append(context.item(kind, code: "", name: group.label, column: column, year: year, amount: amount,
+                                              line: row.line))
                 }
             }
         }

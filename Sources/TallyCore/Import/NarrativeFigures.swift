@@ -59,9 +59,8 @@ enum NarrativeFigures {
                 if hit != nil { break }
             }
             guard let (amount, offset) = hit else { continue }
-            items.append(LineItem(doc: context.doc, district: context.district, dept: context.dept, year: context.year,
-                                  table: .narrative, code: "", name: statement.name, column: statement.column,
-                                  amount: amount, line: lineAt(offset)))
+            items.append(context.item(.narrative, code: "", name: statement.name, column: statement.column,
+                                      amount: amount, line: lineAt(offset)))
         }
         return items
     }

@@ -20,9 +20,8 @@ enum ProjectBudgets {
             let cellUnit: DisplayUnit = cells[0].contains("(元)") || cells[0].contains("（元）") ? .yuan : (cells[0].contains("万元") ? .wan : unit)
             switch Amount.parse(valueText, unit: cellUnit) {
             case .success(let amount):
-                items.append(LineItem(doc: context.doc, district: context.district, dept: context.dept, year: context.year,
-                                      table: .projects, code: current.code, name: current.name, column: .total,
-                                      amount: amount, line: line.number))
+                items.append(context.item(.projects, code: current.code, name: current.name, column: .total,
+                                          amount: amount, line: line.number))
                 project = nil
             case .failure(let e):
                 report.unplaced.append(.fileError("project \(current.name): \(label) `\(valueText)` is \(e.explanation)",

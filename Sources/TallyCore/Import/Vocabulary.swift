@@ -96,6 +96,17 @@ enum Vocabulary {
     /// Header words for a total column (after the keywords above have not matched).
     static let totalWords = ["合计", "总计", "小计", "预算数", "决算数", "金额", "本年预算", "预算金额"]
 
+    /// Header words that say which phase a column's figures are (§2), longest first so that
+    /// 调整预算数 is not read as 预算数. A budget's own 预算数 columns are simply `budget`.
+    static let phaseHeaders: [(String, Phase)] = [
+        ("调整预算数", .adjusted), ("全年预算数", .adjusted), ("调整预算", .adjusted),
+        ("年初预算数", .budget), ("预算数", .budget), ("决算数", .final),
+    ]
+
+    static func phase(inHeader text: String) -> Phase? {
+        phaseHeaders.first { text.contains($0.0) }?.1
+    }
+
     /// Header words of the label columns (code and name), never of a figure column.
     static let labelHeaderWords = [
         "项目", "科目", "名称", "编码", "类", "款", "项", "收入", "支出", "功能分类", "经济分类", "支出用途", "单位名称",

@@ -86,10 +86,10 @@ enum FastLineItemTSV {
         let base: UnsafePointer<UInt8>
         let fields: [Field]
         let cancel: Cancellation
-        var docs, districts, depts, names, codes, tables, columns: ByteDictionary
-        var doc: [UInt32] = [], district: [UInt32] = [], dept: [UInt32] = [], name: [UInt32] = [], code: [UInt32] = []
-        var table: [UInt32] = [], column: [UInt32] = []
-        var year: [Int16] = [], amount: [Int64] = [], line: [UInt32] = []
+        var docs, labels, districts, depts, names, codes, tables, columns, phases: ByteDictionary
+        var doc: [UInt32] = [], label: [UInt32] = [], district: [UInt32] = [], dept: [UInt32] = [], name: [UInt32] = []
+        var code: [UInt32] = [], table: [UInt32] = [], column: [UInt32] = [], phase: [UInt32] = []
+        var year: [Int16] = [], budgetYear: [Int16] = [], amount: [Int64] = [], line: [UInt32] = [], page: [UInt16] = []
         /// Lines in the part, blank ones included (for line numbers of later parts).
         var lines = 0
 
@@ -98,6 +98,8 @@ enum FastLineItemTSV {
             self.fields = fields
             self.cancel = cancel
             docs = ByteDictionary()
+            labels = ByteDictionary()
+            phases = ByteDictionary()
             districts = ByteDictionary()
             depts = ByteDictionary()
             names = ByteDictionary()
@@ -121,6 +123,10 @@ enum FastLineItemTSV {
                 case .year: year.reserveCapacity(estimate)
                 case .amount: amount.reserveCapacity(estimate)
                 case .line: line.reserveCapacity(estimate)
+                case .label: label.reserveCapacity(estimate)
+                case .budgetYear: budgetYear.reserveCapacity(estimate)
+                case .phase: phase.reserveCapacity(estimate)
+                case .page: page.reserveCapacity(estimate)
                 case .level: break
                 }
             }
@@ -153,6 +159,22 @@ enum FastLineItemTSV {
                     while t > s, base[t - 1] == UInt8(ascii: " ") { t -= 1 }
                     switch fields[index] {
                     case .doc: doc.append(docs.intern(base + s, t - s))
+                    case .label: label.append(labels.intern(base + s, t - s))
+                    case .phase: phase.append(phases.intern(base + s, t - s))
+                    case .budgetYear:
+                        if s == t {
+                            budgetYear.append(0)
+                        } else {
+                            guard let y = Self.integer(base, s, t), y >= 1900, y <= 2999 else { return false }
+                            budgetYear.append(Int16(y))
+                        }
+                    case .page:
+                        if s == t {
+                            page.append(0)
+                        } else {
+                            guard let p = Self.integer(base, s, t), p <= Int(UInt16.max) else { return false }
+                            page.append(UInt16(p))
+                        }
                     case .district: district.append(districts.intern(base + s, t - s))
                     case .dept:
                         guard t > s else { return false }
@@ -295,6 +317,23 @@ enum FastLineItemTSV {
                 guard let id = ColumnID(named: c) else { return nil }
                 columnIDs.append(id.rawValue)
             }
+            if fields.contains(.label) {
+                guard let values = labels.strings() else { return nil }
+                batch.labels = values
+                batch.label = label
+            }
+            if fields.contains(.phase) {
+                guard let phaseNames = phases.strings() else { return nil }
+                var phaseIDs: [UInt8] = []
+                for p in phaseNames {
+                    if p.isEmpty { phaseIDs.append(Phase.budget.rawValue); continue }
+                    guard let id = Phase(named: p) else { return nil }
+                    phaseIDs.append(id.rawValue)
+                }
+                batch.phase = phase.map { phaseIDs[Int($0)] }
+            }
+            if fields.contains(.budgetYear) { batch.budgetYear = budgetYear }
+            if fields.contains(.page) { batch.page = page }
             batch.table = table.map { tableIDs[Int($0)] }
             batch.column = column.map { columnIDs[Int($0)] }
             batch.year = year

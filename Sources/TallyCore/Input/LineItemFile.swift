@@ -106,6 +106,7 @@ public enum LineItemFile {
                 let value = raw.trimmingCharacters(in: " ")
                 switch field {
                 case .doc: item.doc = value
+                case .label: item.label = value
                 case .district: item.district = value; hasDistrict = !value.isEmpty
                 case .dept: item.dept = value
                 case .name: item.name = value
@@ -113,6 +114,22 @@ public enum LineItemFile {
                 case .year:
                     if let y = Int(value), StoreBuilder.years.contains(y) { item.year = y } else {
                         fail("bad year `\(value)`", help: "a year is a whole number such as 2025")
+                    }
+                case .budgetYear:
+                    if value.isEmpty { break }
+                    if let y = Int(value), StoreBuilder.years.contains(y) { item.budgetYear = y } else {
+                        fail("bad budget_year `\(value)`", help: "a year is a whole number such as 2025")
+                    }
+                case .phase:
+                    if value.isEmpty { break }
+                    if let p = Phase(named: value) { item.phase = p } else {
+                        fail("unknown phase `\(value)`", help: Suggestion.help(for: value, among: Phase.allNames)
+                                ?? "phases are \(Phase.allCases.map(\.id).joined(separator: " "))")
+                    }
+                case .page:
+                    if value.isEmpty { break }
+                    if let p = Int(value), p >= 0, p <= Int(UInt16.max) { item.page = p } else {
+                        fail("bad page number `\(value)`")
                     }
                 case .table:
                     if let t = TableID(named: value) { item.table = t } else {

@@ -1,5 +1,5 @@
 /// Which column of a table a figure is in (§2), with the header texts that name it.
-public enum ColumnID: UInt8, CaseIterable, Sendable, Comparable {
+public enum ColumnID: UInt8, NamedID, Comparable {
     case total, basic, project, personnel, `public`, carryover, gpb, govFund, soeCapital, specialAccount
     case business, superior, affiliated, operating, other, overseas, vehicle, vehiclePurchase
     case vehicleOperation, reception
@@ -73,21 +73,4 @@ public enum ColumnID: UInt8, CaseIterable, Sendable, Comparable {
         case .runningCosts: ["机关运行经费"]
         }
     }
-
-    private static let byName: [String: ColumnID] = {
-        var map: [String: ColumnID] = [:]
-        for column in allCases {
-            map[column.id] = column
-            for alias in column.aliases { map[alias] = column }
-        }
-        return map
-    }()
-
-    /// The column named by an id or an exact Chinese alias.
-    public init?(named name: String) {
-        guard let column = Self.byName[name] else { return nil }
-        self = column
-    }
-
-    public static var allNames: [String] { allCases.flatMap { [$0.id] + $0.aliases } }
 }

@@ -1,5 +1,5 @@
 /// Which published table a figure comes from (§2), with the Chinese names users call it by.
-public enum TableID: UInt8, CaseIterable, Sendable, Comparable {
+public enum TableID: UInt8, NamedID, Comparable {
     case summary, fiscalSummary, income, expenditure, gpbExpenditure, basicEcon, basicGovEcon
     case projectEcon, projectGovEcon, threePublic, govFund, soeCapital, procurement, projects, narrative
 
@@ -44,21 +44,4 @@ public enum TableID: UInt8, CaseIterable, Sendable, Comparable {
         case .narrative: ["情况说明"]
         }
     }
-
-    private static let byName: [String: TableID] = {
-        var map: [String: TableID] = [:]
-        for table in allCases {
-            map[table.id] = table
-            for alias in table.aliases { map[alias] = table }
-        }
-        return map
-    }()
-
-    /// The table named by an id or an exact Chinese alias.
-    public init?(named name: String) {
-        guard let table = Self.byName[name] else { return nil }
-        self = table
-    }
-
-    public static var allNames: [String] { allCases.flatMap { [$0.id] + $0.aliases } }
 }

@@ -129,13 +129,13 @@ public struct Planner {
     private func tableFilter(_ tables: [TableID]) -> RowFilter {
         var mask = [Bool](repeating: false, count: TableID.allCases.count)
         for t in tables { mask[Int(t.rawValue)] = true }
-        return .tables(mask: mask)
+        return .identifier(.table, mask: mask)
     }
 
     private func columnFilter(_ columns: [ColumnID]) -> RowFilter {
         var mask = [Bool](repeating: false, count: ColumnID.allCases.count)
         for c in columns { mask[Int(c.rawValue)] = true }
-        return .columns(mask: mask)
+        return .identifier(.column, mask: mask)
     }
 
     private func codeFilter(_ pattern: CodePattern) -> RowFilter {
@@ -221,18 +221,9 @@ public struct Planner {
         return mask
     }
 
-    private func textDictionary(_ field: Field) -> TextDictionary {
-        switch field {
-        case .doc: store.docs
-        case .district: store.districts
-        case .dept: store.depts
-        default: store.names
-        }
-    }
-
     private mutating func bindText(_ field: Field, _ c: Condition) throws(Diagnostic) -> RowFilter {
         let values = try values(of: c, field: field)
-        let dictionary = textDictionary(field)
+        let dictionary = store.textColumn(field).dictionary
         let mask: [Bool]
         switch c.op {
         case .equal, .notEqual:
@@ -257,9 +248,7 @@ public struct Planner {
 
     private func bindIdentifier(_ field: Field, _ c: Condition) throws(Diagnostic) -> RowFilter {
         let values = try values(of: c, field: field)
-        let allNames: [(names: [String], raw: UInt8)] = field == .table
-            ? TableID.allCases.map { ([$0.id] + $0.aliases, $0.rawValue) }
-            : ColumnID.allCases.map { ([$0.id] + $0.aliases, $0.rawValue) }
+        let allNames = LineItemStore.identifierNames(field)
         var mask = [Bool](repeating: false, count: allNames.count)
         switch c.op {
         case .equal, .whole, .notEqual:
@@ -281,7 +270,7 @@ public struct Planner {
         case .less, .lessEqual, .greater, .greaterEqual:
             throw error("`\(c.op.rawValue)` compares numbers; \(field.rawValue) takes `=`, `!=` or `~`", at: c.opRange)
         }
-        let filter: RowFilter = field == .table ? .tables(mask: mask) : .columns(mask: mask)
+        let filter = RowFilter.identifier(field, mask: mask)
         return c.op == .notEqual ? .not(filter) : filter
     }
 

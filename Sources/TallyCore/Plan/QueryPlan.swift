@@ -10,6 +10,8 @@ public struct QueryPlan: Sendable {
     public var valueColumns: [ValueColumn]
     /// The group field whose values become output columns (`by code, year as columns`).
     public var pivot: Field? = nil
+    /// The fields `list` prints; nil for those §3 names (`export` writes them all).
+    public var listedFields: [Field]? = nil
     /// Warnings worth showing beside the result, e.g. a text filter that matched nothing.
     public var notes: [Diagnostic]
 
@@ -28,9 +30,9 @@ public indirect enum RowFilter: Sendable {
     case text(Field, mask: [Bool])
     case codeRange(Range<Int>)
     case codeMask([Bool])
-    case tables(mask: [Bool])
-    case columns(mask: [Bool])
-    /// Numeric fields (year, level, line, amount in fen): any of the closed intervals.
+    /// A fixed-vocabulary field (table, column, phase): the raw ids it accepts.
+    case identifier(Field, mask: [Bool])
+    /// Numeric fields (year, budget_year, level, line, page, amount in fen): any of the closed intervals.
     case number(Field, intervals: [ClosedRange<Int64>])
     case not(RowFilter)
     case and([RowFilter])

@@ -1,6 +1,5 @@
 /// `explain sql`: a query as SQL over a table `items` holding the line items as `export`
-/// writes them (doc district dept year table code name column amount line; amount a
-/// DECIMAL(18,6) in 万元), for users who take the same question to DuckDB or ClickHouse.
+/// writes them (every field but level; amount a DECIMAL(18,6) in 万元), for users who take the same question to DuckDB or ClickHouse.
 /// It follows the same defaults and the same no-double-counting rule as tally's own plan.
 public struct SQLTranslator {
     public enum Dialect: String, CaseIterable, Sendable {
@@ -18,10 +17,18 @@ public struct SQLTranslator {
 
     /// How DuckDB reads an exported TSV into `items`, with the exact types.
     public static func duckdbLoad(_ path: String) -> String {
-        let columns = "{'doc': 'VARCHAR', 'district': 'VARCHAR', 'dept': 'VARCHAR', 'year': 'INTEGER', 'table': 'VARCHAR', "
-            + "'code': 'VARCHAR', 'name': 'VARCHAR', 'column': 'VARCHAR', 'amount': 'DECIMAL(18,6)', 'line': 'INTEGER'}"
+        let columns = "{" + Field.exported.map { "'\($0.rawValue)': '\(sqlType($0))'" }.joined(separator: ", ") + "}"
         return "CREATE TABLE items AS SELECT * FROM read_csv('\(path.replacingAll("'", with: "''"))', "
             + "delim = '\\t', header = true, quote = '', escape = '', nullstr = '\\N', columns = \(columns));"
+    }
+
+    /// The SQL type of an exported field.
+    static func sqlType(_ field: Field) -> String {
+        switch field.kind {
+        case .number: "INTEGER"
+        case .amount: "DECIMAL(18,6)"
+        case .text, .identifier, .code: "VARCHAR"
+        }
     }
 
     public func translate(_ query: Query) throws(Diagnostic) -> String {
@@ -182,7 +189,8 @@ public struct SQLTranslator {
                     positive = any(values.map { regex(column, $0.text) })
                 }
             case (.identifier, _):
-                let ids = values.compactMap { v in field == .table ? TableID(named: v.text)?.id : ColumnID(named: v.text)?.id }
+                let names = LineItemStore.identifierNames(field)
+                let ids = values.compactMap { v in names.first { $0.names.contains(v.text) }?.names[0] }
                 positive = "\(column) IN (\(ids.map(literal).joined(separator: ", ")))"
             case (.code, .whole):
                 positive = any(values.map { "code = \(literal($0.text))" })
@@ -203,9 +211,7 @@ public struct SQLTranslator {
     }
 
     private func identifiers(_ field: Field, matching values: [Value]) -> [String] {
-        let all: [(String, [String])] = field == .table
-            ? TableID.allCases.map { ($0.id, [$0.id] + $0.aliases) }
-            : ColumnID.allCases.map { ($0.id, [$0.id] + $0.aliases) }
+        let all = LineItemStore.identifierNames(field).map { ($0.names[0], $0.names) }
         // The planner has accepted every pattern; the same linear matcher decides here.
         let regexes = values.compactMap { try? RegularExpression($0.text) }
         return all.filter { _, names in names.contains { n in regexes.contains { (try? $0.matches(in: n)) == true } } }.map(\.0)

@@ -3,6 +3,10 @@ enum HelpText {
     static func fieldMeaning(_ field: Field) -> String {
         switch field {
         case .doc: "source file name without extension"
+        case .label: "a short name for the document (北碚2025, 财政局2024决算)"
+        case .budgetYear: "the document's own year (2025 for a 2025 预算)"
+        case .phase: "budget (预算), adjusted (调整预算) or final (决算)"
+        case .page: "the PDF page; 0 for text input"
         case .district: "district, from the unit's name (北碚, 綦江 …)"
         case .dept: "the budget unit's full name"
         case .year: "the year the figure is for"

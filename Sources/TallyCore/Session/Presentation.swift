@@ -31,8 +31,8 @@ extension Session {
         return out
     }
 
-    /// Writes the matching line items (every table and column, as `list` sees them) in the
-    /// generic format, amounts exact in 万元, so they load back into tally or into DuckDB.
+    /// Writes the matching line items (every table and column, as `list` sees them, with every
+    /// field a reload needs) in the generic format, amounts exact in 万元, so they load back into tally or into DuckDB.
     func export(_ export: Export, source: String, origin: SourceOrigin) throws(Diagnostic) {
         let path = export.path.text
         let separator: Character
@@ -45,7 +45,7 @@ extension Session {
                          help: "name the file items.tsv or items.csv")
         }
         let query = Query(verb: .list, verbRange: export.range, limit: nil, targets: [], filter: export.filter, groups: [], range: export.range)
-        let result = try evaluate(query, source: source, origin: origin)
+        let result = try evaluate(query, source: source, origin: origin, listing: Field.exported)
         // Written whole to a new file that replaces `path` only when complete (§4).
         let file: ReplacementFile
         do throws(Diagnostic) {

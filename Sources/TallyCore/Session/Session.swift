@@ -363,9 +363,12 @@ public final class Session {
         return try evaluate(query, source: text, origin: origin)
     }
 
-    func evaluate(_ query: Query, source text: String, origin: SourceOrigin) throws(Diagnostic) -> ResultTable {
+    func evaluate(_ query: Query, source text: String, origin: SourceOrigin, listing fields: [Field]? = nil)
+        throws(Diagnostic) -> ResultTable
+    {
         do throws(Diagnostic) {
-            let plan = try Planner.plan(query, source: text, store: store, cancel: cancellation)
+            var plan = try Planner.plan(query, source: text, store: store, cancel: cancellation)
+            plan.listedFields = fields
             if !plan.notes.isEmpty {
                 report(plan.notes.map { var d = $0; d.origin = origin; return d })
             }

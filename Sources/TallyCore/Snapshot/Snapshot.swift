@@ -16,15 +16,16 @@ import Darwin
 /// checksum of everything before it. Sections start on 8-byte boundaries.
 public enum Snapshot {
     public static let magic: [UInt8] = Array("TALLYSNP".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let fixedHeader = 32
     static let entrySize = 32
 
     /// What each section holds, in file order.
     enum Kind: UInt32, CaseIterable {
-        case docs = 1, districts, depts, names, codes
+        case docs = 1, districts, depts, names, codes, labels
         case doc = 10, district, dept, year, table, code, name, column, amount, line, parent
+        case label = 30, budgetYear, phase, page
     }
 
     // MARK: - writing
@@ -49,6 +50,7 @@ public enum Snapshot {
         text(.depts, store.depts.values)
         text(.names, store.names.values)
         text(.codes, store.codes.codes)
+        text(.labels, store.labels.values)
         column(.doc, store.doc)
         column(.district, store.district)
         column(.dept, store.dept)
@@ -60,6 +62,10 @@ public enum Snapshot {
         column(.amount, store.amount)
         column(.line, store.line)
         column(.parent, store.parent)
+        column(.label, store.label)
+        column(.budgetYear, store.budgetYear)
+        column(.phase, store.phase)
+        column(.page, store.page)
 
         var header: [UInt8] = magic
         append(version, to: &header)

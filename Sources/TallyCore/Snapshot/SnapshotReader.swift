@@ -26,7 +26,9 @@ extension Snapshot {
         guard bytes.count >= fixedHeader else { throw bad("the file is truncated (\(bytes.count) bytes)") }
         let fileVersion = u32(8)
         guard fileVersion == version else {
-            throw bad("it is version \(fileVersion); this tally reads version \(version)")
+            throw bad(fileVersion < version
+                ? "it was saved by an earlier tally (version \(fileVersion), without labels, phases and pages); this tally reads version \(version)"
+                : "it is version \(fileVersion); this tally reads version \(version)")
         }
         guard u32(12) == byteOrderMark else { throw bad("it was written on a machine of the other byte order") }
         // Compared as the UInt32 it is, so no product below can overflow.
@@ -105,17 +107,20 @@ extension Snapshot {
         }
 
         let docs = try texts(.docs), districts = try texts(.districts), depts = try texts(.depts)
-        let names = try texts(.names), codes = try texts(.codes)
+        let names = try texts(.names), codes = try texts(.codes), labels = try texts(.labels)
         let doc = try column(.doc, UInt32.self), district = try column(.district, UInt32.self)
         let dept = try column(.dept, UInt32.self), year = try column(.year, Int16.self)
         let table = try column(.table, UInt8.self), code = try column(.code, UInt32.self)
         let name = try column(.name, UInt32.self), columnIDs = try column(.column, UInt8.self)
         let amount = try column(.amount, Int64.self), line = try column(.line, UInt32.self)
         let parent = try column(.parent, Int32.self)
+        let label = try column(.label, UInt32.self), budgetYear = try column(.budgetYear, Int16.self)
+        let phase = try column(.phase, UInt8.self), page = try column(.page, UInt16.self)
 
         let dictionaries = (TextDictionary(docs), TextDictionary(districts), TextDictionary(depts), TextDictionary(names))
+        let labelDictionary = TextDictionary(labels)
         guard dictionaries.0.count == docs.count, dictionaries.1.count == districts.count,
-            dictionaries.2.count == depts.count, dictionaries.3.count == names.count
+            dictionaries.2.count == depts.count, dictionaries.3.count == names.count, labelDictionary.count == labels.count
         else { throw bad("a dictionary holds the same value twice") }
         let codeDictionary = CodeDictionary(Set(codes))
         guard codeDictionary.codes == codes else { throw bad("its code dictionary is not sorted or holds a code twice") }
@@ -123,18 +128,21 @@ extension Snapshot {
         // Ids must point inside their dictionaries.
         func inRange(_ ids: [UInt32], _ count: Int) -> Bool { ids.allSatisfy { Int($0) < count } }
         guard inRange(doc, docs.count), inRange(district, districts.count), inRange(dept, depts.count),
-            inRange(name, names.count), inRange(code, codes.count),
+            inRange(name, names.count), inRange(code, codes.count), inRange(label, labels.count),
+            phase.allSatisfy({ Phase(rawValue: $0) != nil }),
             table.allSatisfy({ TableID(rawValue: $0) != nil }), columnIDs.allSatisfy({ ColumnID(rawValue: $0) != nil })
         else { throw bad("an id points outside its dictionary") }
-        guard year.allSatisfy({ StoreBuilder.years.contains(Int($0)) }) else { throw bad("a year is outside 1900–2999") }
+        guard year.allSatisfy({ StoreBuilder.years.contains(Int($0)) }), budgetYear.allSatisfy({ StoreBuilder.years.contains(Int($0)) })
+        else { throw bad("a year is outside 1900–2999") }
         if let row = brokenParentLink(parent, code: code, codeLengths: codes.map(\.utf8.count), doc: doc) {
             throw bad("row \(row)'s parent link is invalid (out of range, itself, another document's, or not a shorter code)")
         }
 
         return LineItemStore(
-            docs: dictionaries.0, districts: dictionaries.1, depts: dictionaries.2,
-            names: dictionaries.3, codes: codeDictionary, doc: doc, district: district, dept: dept, year: year,
-            table: table, code: code, name: name, column: columnIDs, amount: amount, line: line, parent: parent)
+            docs: dictionaries.0, labels: labelDictionary, districts: dictionaries.1, depts: dictionaries.2,
+            names: dictionaries.3, codes: codeDictionary, doc: doc, label: label, district: district, dept: dept,
+            year: year, budgetYear: budgetYear, phase: phase, table: table, code: code, name: name, column: columnIDs,
+            amount: amount, line: line, page: page, parent: parent)
     }
 
     /// The first section (by index) whose checksum does not match; both cores, largest first.

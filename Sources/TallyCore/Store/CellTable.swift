@@ -1,4 +1,4 @@
-/// Where each (doc, year, table, column, code) cell's first row is, for linking parents in a
+/// Where each (doc, year, phase, table, column, code) cell's first row is, for linking parents in a
 /// large store: the cell packed into one 64-bit key in an open-addressing table, so finding a
 /// parent is a multiply and a probe or two instead of hashing a struct field by field.
 struct CellTable {
@@ -6,13 +6,14 @@ struct CellTable {
     private var rows: [Int32]
     private let mask: Int
 
-    /// Packs a cell, or nil when it does not fit (more than 2^24 docs or 2^20 codes, a year
+    /// Packs a cell, or nil when it does not fit (more than 2^22 docs or 2^20 codes, a year
     /// outside 1900–2999): the caller then uses a Dictionary.
     @inline(__always)
-    static func key(doc: UInt32, year: Int16, table: UInt8, column: UInt8, code: UInt32) -> UInt64? {
+    static func key(doc: UInt32, year: Int16, phase: UInt8, table: UInt8, column: UInt8, code: UInt32) -> UInt64? {
         let y = Int(year) - 1900
-        guard doc < 1 << 24, y >= 0, y < 1 << 11, table < 16, column < 32, code < 1 << 20 else { return nil }
-        return UInt64(doc) << 40 | UInt64(y) << 29 | UInt64(table) << 25 | UInt64(column) << 20 | UInt64(code)
+        guard doc < 1 << 22, y >= 0, y < 1 << 11, phase < 4, table < 16, column < 32, code < 1 << 20 else { return nil }
+        return UInt64(doc) << 42 | UInt64(phase) << 40 | UInt64(y) << 29 | UInt64(table) << 25 | UInt64(column) << 20
+            | UInt64(code)
     }
 
     init(capacity: Int) {

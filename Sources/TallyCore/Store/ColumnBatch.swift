@@ -3,21 +3,27 @@
 /// whole, remapping ids once per distinct value instead of hashing a string per row.
 public struct ColumnBatch: Sendable {
     public var docs: [String] = []
+    public var labels: [String] = []
     public var districts: [String] = []
     public var depts: [String] = []
     public var names: [String] = []
     public var codes: [String] = []
 
     public var doc: [UInt32] = []
+    /// Optional columns (label, budgetYear, phase, page): empty when the input has none.
+    public var label: [UInt32] = []
     public var district: [UInt32] = []
     public var dept: [UInt32] = []
     public var name: [UInt32] = []
     public var code: [UInt32] = []
     public var year: [Int16] = []
+    public var budgetYear: [Int16] = []
+    public var phase: [UInt8] = []
     public var table: [UInt8] = []
     public var column: [UInt8] = []
     public var amount: [Int64] = []
     public var line: [UInt32] = []
+    public var page: [UInt16] = []
 
     public init() {}
 
@@ -27,6 +33,12 @@ public struct ColumnBatch: Sendable {
 extension StoreBuilder {
     public mutating func append(_ batch: ColumnBatch) {
         append(batch.doc, values: batch.docs, to: \.docs, column: \.doc)
+        if batch.label.isEmpty {
+            let none = labels.intern("")
+            label.append(contentsOf: repeatElement(none, count: batch.count))
+        } else {
+            append(batch.label, values: batch.labels, to: \.labels, column: \.label)
+        }
         append(batch.district, values: batch.districts, to: \.districts, column: \.district)
         append(batch.dept, values: batch.depts, to: \.depts, column: \.dept)
         append(batch.name, values: batch.names, to: \.names, column: \.name)
@@ -36,6 +48,9 @@ extension StoreBuilder {
         column.append(contentsOf: batch.column)
         amount.append(contentsOf: batch.amount)
         line.append(contentsOf: batch.line)
+        budgetYear.append(contentsOf: batch.budgetYear.isEmpty ? Array(repeating: 0, count: batch.count) : batch.budgetYear)
+        phase.append(contentsOf: batch.phase.isEmpty ? Array(repeating: 0, count: batch.count) : batch.phase)
+        page.append(contentsOf: batch.page.isEmpty ? Array(repeating: 0, count: batch.count) : batch.page)
     }
 
     private mutating func append(
@@ -53,11 +68,13 @@ extension ColumnBatch {
     /// A whole store as one batch, to add a snapshot to a session that holds other data.
     public init(_ store: LineItemStore) {
         docs = store.docs.values
+        labels = store.labels.values
         districts = store.districts.values
         depts = store.depts.values
         names = store.names.values
         codes = store.codes.codes
         doc = store.doc
+        label = store.label
         district = store.district
         dept = store.dept
         name = store.name
@@ -67,6 +84,9 @@ extension ColumnBatch {
         column = store.column
         amount = store.amount
         line = store.line
+        budgetYear = store.budgetYear
+        phase = store.phase
+        page = store.page
     }
 }
 
@@ -75,14 +95,19 @@ extension StoreBuilder {
     /// be added after a snapshot.
     public init(_ store: LineItemStore) {
         docs = store.docs
+        labels = store.labels
         districts = store.districts
         depts = store.depts
         names = store.names
         rawCodes = TextDictionary(store.codes.codes)
         doc = store.doc
+        label = store.label
         district = store.district
         dept = store.dept
         year = store.year
+        budgetYear = store.budgetYear
+        phase = store.phase
+        page = store.page
         table = store.table
         rawCode = store.code
         name = store.name

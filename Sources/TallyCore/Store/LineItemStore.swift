@@ -5,31 +5,42 @@
 /// A store is immutable; `StoreBuilder` makes one.
 public struct LineItemStore: Sendable {
     public let docs: TextDictionary
+    public let labels: TextDictionary
     public let districts: TextDictionary
     public let depts: TextDictionary
     public let names: TextDictionary
     public let codes: CodeDictionary
 
     public let doc: [UInt32]
+    public let label: [UInt32]
     public let district: [UInt32]
     public let dept: [UInt32]
     public let year: [Int16]
+    public let budgetYear: [Int16]
+    public let phase: [UInt8]
     public let table: [UInt8]
     public let code: [UInt32]
     public let name: [UInt32]
     public let column: [UInt8]
     public let amount: [Int64]
     public let line: [UInt32]
-    /// The row this row's figure is part of (same doc, table, column and year): the row of
+    public let page: [UInt16]
+    /// The row this row's figure is part of (same doc, table, column, year and phase): the row of
     /// its longest proper prefix code, or the 合计 row for a 类 row; -1 for none.
     public let parent: [Int32]
 
     init(
-        docs: TextDictionary, districts: TextDictionary, depts: TextDictionary, names: TextDictionary,
-        codes: CodeDictionary, doc: [UInt32], district: [UInt32], dept: [UInt32], year: [Int16], table: [UInt8],
-        code: [UInt32], name: [UInt32], column: [UInt8], amount: [Int64], line: [UInt32], parent: [Int32]
+        docs: TextDictionary, labels: TextDictionary, districts: TextDictionary, depts: TextDictionary,
+        names: TextDictionary, codes: CodeDictionary, doc: [UInt32], label: [UInt32], district: [UInt32],
+        dept: [UInt32], year: [Int16], budgetYear: [Int16], phase: [UInt8], table: [UInt8], code: [UInt32],
+        name: [UInt32], column: [UInt8], amount: [Int64], line: [UInt32], page: [UInt16], parent: [Int32]
     ) {
         self.docs = docs
+        self.labels = labels
+        self.label = label
+        self.budgetYear = budgetYear
+        self.phase = phase
+        self.page = page
         self.districts = districts
         self.depts = depts
         self.names = names
@@ -53,9 +64,11 @@ public struct LineItemStore: Sendable {
 
     public func item(_ row: Int) -> LineItem {
         LineItem(
-            doc: docs[doc[row]], district: districts[district[row]], dept: depts[dept[row]], year: Int(year[row]),
+            doc: docs[doc[row]], label: labels[label[row]], district: districts[district[row]], dept: depts[dept[row]],
+            year: Int(year[row]), budgetYear: Int(budgetYear[row]), phase: Phase(rawValue: phase[row]) ?? .budget,
             table: TableID(rawValue: table[row]) ?? .expenditure, code: codes[code[row]], name: names[name[row]],
-            column: ColumnID(rawValue: column[row]) ?? .total, amount: Amount(fen: amount[row]), line: Int(line[row])
+            column: ColumnID(rawValue: column[row]) ?? .total, amount: Amount(fen: amount[row]), line: Int(line[row]),
+            page: Int(page[row])
         )
     }
 

@@ -1,0 +1,99 @@
+/// What the store knows of each document as a whole, gathered from its rows: its budget
+/// year (as the input gave it, or its latest figure's year), whether it is a 决算, and what
+/// it is called — so that a line-item file without these fields reads like an imported one.
+struct DocumentFacts {
+    struct Document {
+        var firstRow: Int
+        var statedYear: Int16 = 0
+        var latestYear: Int16 = .min
+        var isFinal = false
+    }
+
+    /// Indexed by doc id.
+    var documents: [Document] = []
+
+    init(_ builder: StoreBuilder) {
+        documents = []
+        documents.reserveCapacity(builder.docs.count)
+        let final = Phase.final.rawValue
+        for row in builder.doc.indices {
+            let d = Int(builder.doc[row])
+            while documents.count <= d { documents.append(Document(firstRow: row)) }
+            if builder.budgetYear[row] != 0 { documents[d].statedYear = builder.budgetYear[row] }
+            documents[d].latestYear = max(documents[d].latestYear, builder.year[row])
+            if builder.phase[row] == final { documents[d].isFinal = true }
+        }
+    }
+
+    func budgetYear(of doc: Int) -> Int16 {
+        documents[doc].statedYear != 0 ? documents[doc].statedYear : documents[doc].latestYear
+    }
+
+    /// Every row's budget year: as stated, else its document's.
+    func budgetYears(_ builder: StoreBuilder) -> [Int16] {
+        if !builder.budgetYear.contains(0) { return builder.budgetYear }
+        return builder.doc.indices.map { row in
+            builder.budgetYear[row] != 0 ? builder.budgetYear[row] : budgetYear(of: Int(builder.doc[row]))
+        }
+    }
+
+    /// Every row's label id: as given, else one made for its document that no other
+    /// document has (§2: district and budget year, then the department's short name, 决算
+    /// for final accounts).
+    func labels(_ builder: StoreBuilder, budgetYear: [Int16], into labels: inout TextDictionary) -> [UInt32] {
+        guard let unlabelled = labels.id(of: ""), builder.label.contains(unlabelled) else { return builder.label }
+        var needed: [Int] = []
+        var taken: [String: Int] = [:]
+        var seen = Set<Int>()
+        for row in builder.doc.indices {
+            let d = Int(builder.doc[row])
+            guard seen.insert(d).inserted else { continue }
+            if builder.label[row] == unlabelled { needed.append(d) } else { taken[labels[builder.label[row]], default: 0] += 1 }
+        }
+        func facts(_ d: Int) -> (district: String, dept: String, year: String, suffix: String) {
+            let row = documents[d].firstRow
+            return (builder.districts[builder.district[row]], builder.depts[builder.dept[row]],
+                    String(budgetYear[row]), documents[d].isFinal ? Phase.final.aliases[0] : "")
+        }
+        var chosen: [Int: String] = [:]
+        let byDistrict = needed.map { d -> String in
+            let f = facts(d)
+            return (f.district.isEmpty ? DepartmentName.short(f.dept) : f.district) + f.year + f.suffix
+        }
+        var counts = taken
+        for label in byDistrict { counts[label, default: 0] += 1 }
+        for (i, d) in needed.enumerated() where counts[byDistrict[i]] == 1 { chosen[d] = byDistrict[i] }
+        for (i, d) in needed.enumerated() where chosen[d] == nil {
+            let f = facts(d)
+            var label = DepartmentName.short(f.dept) + f.year + f.suffix
+            if label == byDistrict[i] || counts[label] != nil || chosen.values.contains(label) {
+                label = byDistrict[i] + "·" + builder.docs[UInt32(d)]
+            }
+            chosen[d] = label
+            counts[label, default: 0] += 1
+        }
+        let ids = (0..<documents.count).map { d in chosen[d].map { labels.intern($0) } ?? unlabelled }
+        return builder.doc.indices.map { row in
+            builder.label[row] == unlabelled ? ids[Int(builder.doc[row])] : builder.label[row]
+        }
+    }
+}
+
+/// A department's name without the region it belongs to: 上海市普陀区财政局 → 财政局; a
+/// party organ keeps its level (中共上海市普陀区委社会工作部 → 区委社会工作部).
+public enum DepartmentName {
+    public static func short(_ dept: String) -> String {
+        var name = Substring(dept)
+        if name.hasPrefix("中共") { name = name.dropFirst(2) }
+        let district = DistrictName.of(dept: dept)
+        if !district.isEmpty, let at = name.firstRange(of: district) {
+            var rest = name[at.upperBound...]
+            for marker in ["经济技术开发区", "经开区", "新区", "区", "县", "省", "市"] where rest.hasPrefix(marker) {
+                if !rest.dropFirst(marker.count).hasPrefix("委") { rest = rest.dropFirst(marker.count) }
+                break
+            }
+            if !rest.isEmpty { name = rest }
+        }
+        return String(name)
+    }
+}
