@@ -63,14 +63,17 @@ struct DocumentFacts {
         var counts = taken
         for label in byDistrict { counts[label, default: 0] += 1 }
         for (i, d) in needed.enumerated() where counts[byDistrict[i]] == 1 { chosen[d] = byDistrict[i] }
-        for (i, d) in needed.enumerated() where chosen[d] == nil {
-            let f = facts(d)
-            var label = DepartmentName.short(f.dept) + f.year + f.suffix
-            if label == byDistrict[i] || counts[label] != nil || chosen.values.contains(label) {
-                label = byDistrict[i] + "·" + builder.docs[UInt32(d)]
-            }
-            chosen[d] = label
-            counts[label, default: 0] += 1
+        // Those sharing a district label take the department's short name, where that is unique
+        // in turn; the rest add their file's name.
+        let colliding = needed.indices.filter { chosen[needed[$0]] == nil }
+        let byDepartment = colliding.map { i -> String in
+            let f = facts(needed[i])
+            return DepartmentName.short(f.dept) + f.year + f.suffix
+        }
+        for label in byDepartment { counts[label, default: 0] += 1 }
+        for (k, i) in colliding.enumerated() {
+            let label = byDepartment[k]
+            chosen[needed[i]] = counts[label] == 1 && label != byDistrict[i] ? label : byDistrict[i] + "·" + builder.docs[UInt32(needed[i])]
         }
         let ids = (0..<documents.count).map { d in chosen[d].map { labels.intern($0) } ?? unlabelled }
         return builder.doc.indices.map { row in
