@@ -4,9 +4,14 @@
 /// Each row's figures keep their order, so a row can only be one of the ways of laying k
 /// figures into the n columns left to right. Those are kept that satisfy the row's
 /// identities (total = basic + project …); then, down the code tree, a parent's figure in
-/// every column must equal the sum of its children's (within rounding), solved jointly from
-/// the leaves up. Where several layouts still fit, the same code's figures in the
+/// every column should equal the sum of its children's (within rounding), solved jointly
+/// from the leaves up. Where several layouts still fit, the same code's figures in the
 /// document's other tables decide; a figure still undecided is reported, not guessed.
+///
+/// Identities are evidence, not constraints that must all hold (§1): a row that breaks its
+/// own identity is laid out by the tree alone (a row with a figure for every column is read
+/// as printed), and a parent that differs from its children in one column is still used
+/// through its other columns — so one wrong figure costs at most the rows it touches.
 struct ColumnSolver {
     let table: RawTable
     let context: TableContext
@@ -32,6 +37,11 @@ struct ColumnSolver {
     private var feasible: [[Option]] = []
     private var children: [[Int]] = []
     private var treeBroken: Set<Int> = []
+    /// Rows no layout of which satisfies the row's identities: their layouts ignore them.
+    private var rowBroken: Set<Int> = []
+    /// For a parent whose children add up to it in all but one column: per layout of the
+    /// parent, the column to leave out when its children are laid out.
+    private var mismatched: [Int: [Option: Int]] = [:]
     private var chosen: [Option?] = []
 
     init(table: RawTable, context: TableContext, evidence: [TableID: [LineItem]]) {
@@ -104,7 +114,12 @@ struct ColumnSolver {
         figures = rows.map { row in
             row.cells.compactMap { text -> Amount? in try? Amount.parse(text.replacingAll(" ", with: ""), unit: table.unit).get() }
         }
-        options = rows.indices.map { rowOptions(figures[$0]) }
+        options = rows.indices.map { r in
+            let strict = rowOptions(figures[r], identities: true)
+            if !strict.isEmpty || figures[r].isEmpty { return strict }
+            rowBroken.insert(r)
+            return rowOptions(figures[r], identities: false)
+        }
         linkTree()
         feasible = Array(repeating: [], count: rows.count)
         for root in rows.indices where parentOf(root) == nil { computeFeasible(root) }
@@ -124,7 +139,12 @@ struct ColumnSolver {
                     file: context.path, line: row.line))
                 continue
             }
-            if options[r].count > 1 {
+            if rowBroken.contains(r) {
+                report.placements.append(.init(line: row.line, table: kind, code: row.code,
+                                               how: describe(option) + (options[r].count > 1
+                                                   ? " (by the code tree: the row's own figures do not add up)"
+                                                   : " (as printed: the row's own figures do not add up)")))
+            } else if options[r].count > 1 {
                 report.placements.append(.init(line: row.line, table: kind, code: row.code,
                                                how: describe(option) + " (by the table's identities)"))
             }
@@ -145,8 +165,9 @@ struct ColumnSolver {
         }.joined(separator: " ")
     }
 
-    /// Every left-to-right layout of the figures into the slots that satisfies the row identities.
-    private func rowOptions(_ values: [Amount]) -> [Option] {
+    /// Every left-to-right layout of the figures into the slots (that satisfies the row
+    /// identities, unless told not to ask).
+    private func rowOptions(_ values: [Amount], identities: Bool) -> [Option] {
         let n = schema.slots.count
         let k = values.count
         guard k > 0, k <= n else { return [] }
@@ -154,7 +175,7 @@ struct ColumnSolver {
         var pick: [Int] = []
         func recurse(_ next: Int) {
             if pick.count == k {
-                if satisfiesRow(pick, values) { out.append(Option(slots: pick)) }
+                if !identities || satisfiesRow(pick, values) { out.append(Option(slots: pick)) }
                 return
             }
             let remaining = k - pick.count
@@ -229,25 +250,71 @@ struct ColumnSolver {
 
     private mutating func computeFeasible(_ row: Int) {
         for c in children[row] { computeFeasible(c) }
-        let kids = children[row]
-        guard !kids.isEmpty else {
+        guard !children[row].isEmpty else {
             feasible[row] = options[row]
             return
         }
+        // First as the document should be: every column adds up. Only where no layout does is
+        // the looser search run, with one column allowed to be the wrong one.
+        guard let sums = reachableSums(row, ignoring: nil) else {
+            feasible[row] = options[row]
+            treeBroken.insert(row)
+            return
+        }
+        let tolerance = Int64(children[row].count + 1) * fenPerHalfCent
+        let exact = options[row].filter { o in
+            let v = values(row, o)
+            return sums.contains { s in zip(v, s).allSatisfy { abs($0 &- $1) <= tolerance } }
+        }
+        if !exact.isEmpty {
+            feasible[row] = exact
+            return
+        }
+        // The parent differs from its children in one column (a typo in it or in a child):
+        // still evidence in the others. Each layout keeps the column to leave out.
+        // Each column in turn is the one left out, so the search stays as narrow as the first.
+        var nearly: [Option: Int] = [:]
+        for column in 0..<schema.slots.count {
+            guard let looser = reachableSums(row, ignoring: column) else { continue }
+            for o in options[row] where nearly[o] == nil {
+                let v = values(row, o)
+                let fits = looser.contains { s in v.indices.allSatisfy { $0 == column || abs(v[$0] &- s[$0]) <= tolerance } }
+                if fits { nearly[o] = column }
+            }
+        }
+        if nearly.isEmpty {
+            // The document disagrees with itself here (rounding past tolerance, hidden items):
+            // read this row by its own identities and let its children be decided alone.
+            feasible[row] = options[row]
+            treeBroken.insert(row)
+        } else {
+            feasible[row] = options[row].filter { nearly[$0] != nil }
+            mismatched[row] = nearly
+        }
+    }
+
+    /// Every sum the children's layouts can reach, column by column (but for an ignored
+    /// column, held at 0); nil when the search passed its bound (a hostile or garbled table
+    /// costs milliseconds, not seconds).
+    private func reachableSums(_ row: Int, ignoring: Int?) -> Set<[Int64]>? {
+        let kids = children[row]
         let n = schema.slots.count
         let tolerance = Int64(kids.count + 1) * fenPerHalfCent
-        // With no negative figures a partial sum that already exceeds every layout of the
-        // parent in some column can never fit: dropping it keeps the search small (children
-        // that must all use the parent's one income source, say).
-        let caps = options[row].map { values(row, $0) }
+        // With no negative figures a partial sum already past every layout of the parent can
+        // never fit: dropping it keeps the search small (children that must all use the
+        // parent's one income source, say).
+        func held(_ v: [Int64]) -> [Int64] {
+            guard let ignoring else { return v }
+            var v = v
+            v[ignoring] = 0
+            return v
+        }
+        let caps = options[row].map { held(values(row, $0)) }
         let prune = (figures[row] + kids.flatMap { figures[$0] }).allSatisfy { $0.fen >= 0 } && !caps.isEmpty
         func fitsUnderACap(_ s: [Int64]) -> Bool {
             caps.contains { cap in zip(s, cap).allSatisfy { $0 <= $1 + tolerance } }
         }
         var sums: Set<[Int64]> = [Array(repeating: 0, count: n)]
-        var capped = false
-        // A bound on the search per parent, so a hostile or garbled table costs milliseconds,
-        // not seconds; past it the parent's own layouts stand and the tree is not used.
         var work = 0
         for c in kids {
             let childOptions = feasible[c].isEmpty ? options[c] : feasible[c]
@@ -255,36 +322,19 @@ struct ColumnSolver {
             var next = Set<[Int64]>()
             for s in sums {
                 for o in childOptions {
-                    let v = values(c, o)
+                    let v = held(values(c, o))
                     let sum = zip(s, v).map { $0 &+ $1 }
                     if !prune || fitsUnderACap(sum) { next.insert(sum) }
                 }
                 // Each candidate sum is checked against every cap of the parent: that is the cost.
                 work += childOptions.count * (1 + caps.count)
-                if next.count > Self.maxPartialSums || work > Self.maxWorkPerParent { capped = true; break }
+                if next.count > Self.maxPartialSums || work > Self.maxWorkPerParent { return nil }
             }
-            if capped { break }
             sums = next
         }
         // Matching the parent's layouts against every reachable sum costs as much again.
-        if !capped, options[row].count * sums.count > Self.maxWorkPerParent { capped = true }
-        if capped {
-            feasible[row] = options[row]
-            treeBroken.insert(row)
-            return
-        }
-        let fits = options[row].filter { o in
-            let v = values(row, o)
-            return sums.contains { s in zip(v, s).allSatisfy { abs($0 &- $1) <= tolerance } }
-        }
-        if fits.isEmpty {
-            // The document disagrees with itself here (rounding past tolerance, hidden items):
-            // read this row by its own identities and let its children be decided alone.
-            feasible[row] = options[row]
-            treeBroken.insert(row)
-        } else {
-            feasible[row] = fits
-        }
+        if options[row].count * sums.count > Self.maxWorkPerParent { return nil }
+        return sums
     }
 
     /// A row with no parent constraint: its feasible options, narrowed by evidence.
@@ -316,6 +366,11 @@ struct ColumnSolver {
         }
         let target = values(row, option)
         let tolerance = Int64(children[row].count + 1) * fenPerHalfCent
+        // The column where parent and children disagree, if any, is left out of the match.
+        let ignored = mismatched[row]?[option]
+        func agree(_ partial: [Int64], _ test: (Int64, Int64) -> Bool) -> Bool {
+            partial.indices.allSatisfy { $0 == ignored || test(partial[$0], target[$0]) }
+        }
         let nonNegative = kids.allSatisfy { c in figures[c].allSatisfy { $0.fen >= 0 } }
         var solutions: [[Option]] = []
         var current: [Option] = []
@@ -325,13 +380,13 @@ struct ColumnSolver {
             steps += 1
             if solutions.count >= 64 || steps > 2_000_000 { return }
             if i == kids.count {
-                if zip(partial, target).allSatisfy({ abs($0 &- $1) <= tolerance }) { solutions.append(current) }
+                if agree(partial, { abs($0 &- $1) <= tolerance }) { solutions.append(current) }
                 return
             }
             for o in feasible[kids[i]] {
                 let v = values(kids[i], o)
                 for s in v.indices { partial[s] &+= v[s] }
-                if !nonNegative || zip(partial, target).allSatisfy({ $0 <= $1 + tolerance }) {
+                if !nonNegative || agree(partial, { $0 <= $1 + tolerance }) {
                     current.append(o)
                     search(i + 1)
                     current.removeLast()
@@ -348,7 +403,7 @@ struct ColumnSolver {
         func deviation(_ s: [Option]) -> Int64 {
             var sum = [Int64](repeating: 0, count: target.count)
             for (c, o) in zip(kids, s) { for (i, v) in values(c, o).enumerated() { sum[i] &+= v } }
-            return zip(sum, target).reduce(Int64(0)) { $0 &+ abs($1.0 &- $1.1) }
+            return sum.indices.reduce(Int64(0)) { $1 == ignored ? $0 : $0 &+ abs(sum[$1] &- target[$1]) }
         }
         let deviations = solutions.map(deviation)
         let closest = deviations.min() ?? 0
