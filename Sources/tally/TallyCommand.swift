@@ -87,7 +87,7 @@ struct TallyCommand: ParsableCommand {
         if isatty(STDOUT_FILENO) == 1 { session.terminalWidth = { LineEditor.terminalColumns() } }
 
         if files.isEmpty && !empty && !report { session.loadSampleData() }
-        for file in files { session.load(path: file) }
+        if !files.isEmpty { session.load(paths: files) }
         if report {
             for imported in session.reports { StandardStreams.out(ImportReportRenderer.render(imported)) }
             Glibc.exit(StandardStreams.exitStatus(session.exitStatus))

@@ -108,19 +108,34 @@ public final class Session {
 
     // MARK: - loading
 
-    /// Loads a file whole, or reports why not and leaves the store as it was.
+    /// Loads a file whole, or every document of a folder, or reports why not and leaves the
+    /// store as it was.
     @discardableResult
-    public func load(path: String) -> Bool {
-        guard let documents = Folder.documents(in: path) else { return loadFile(path: path) }
-        if documents.isEmpty {
-            report(.fileError("the folder holds no file tally reads", file: path,
-                              help: "tally reads \(Folder.extensions.map { "." + $0 }.joined(separator: ", ")) files"))
-            return false
-        }
+    public func load(path: String) -> Bool { load(paths: [path]) }
+
+    /// Loads files and folders. Several documents are read on both cores, then added in the
+    /// order given (a folder's in name order), each with its line on a terminal.
+    @discardableResult
+    public func load(paths: [String]) -> Bool {
+        var files: [String] = []
         var allLoaded = true
-        for document in documents {
+        for path in paths {
+            guard let documents = Folder.documents(in: path) else {
+                files.append(path)
+                continue
+            }
+            if documents.isEmpty {
+                report(.fileError("the folder holds no file tally reads", file: path,
+                                  help: "tally reads \(Folder.extensions.map { "." + $0 }.joined(separator: ", ")) files"))
+                allLoaded = false
+            }
+            files += documents
+        }
+        if files.count == 1 { return loadFile(path: files[0]) && allLoaded }
+        let read = DocumentBatch.read(files, cancel: cancellation, progress: progress)
+        for (path, result) in zip(files, read) {
             if cancellation.isCancelled() { return false }
-            allLoaded = loadFile(path: document) && allLoaded
+            allLoaded = apply(result, path: path) && allLoaded
         }
         return allLoaded
     }
@@ -130,18 +145,15 @@ public final class Session {
 
     private func loadFile(path: String) -> Bool {
         let underWay = progress.flatMap { LoadProgress(path: path, write: $0) }
-        defer { underWay?.finish() }
-        if let refusal = Self.deviceRefusal(path) {
-            report(refusal)
-            return false
-        }
+        let read = DocumentBatch.read(path, cancel: cancellation)
+        underWay?.finish()
+        return apply(read, path: path)
+    }
+
+    /// Adds what reading one file gave, or reports why it could not be read.
+    private func apply(_ read: Result<InputFile.Loaded, DiagnosticList>, path: String) -> Bool {
         do {
-            // Ctrl-C during a long load stops it (§4); the store stays as it was.
-            // (withValue rethrows untyped: the result carries the typed error out instead.)
-            let read: Result<InputFile.Loaded, DiagnosticList> = Cancellation.$duringLoad.withValue(cancellation) {
-                do throws(DiagnosticList) { return .success(try InputFile.read(path: path)) } catch { return .failure(error) }
-            }
-            let loaded = try read.get()
+            var loaded = try read.get()
             if loaded.report != nil, let digest = Folder.digest(of: path) {
                 if let first = loadedDigests[digest] {
                     report([Diagnostic(.warning, "the same document as \(first) (identical content): not loaded again",
@@ -150,6 +162,7 @@ public final class Session {
                 }
                 loadedDigests[digest] = path
             }
+            if loaded.report != nil { distinguish(&loaded) }
             if let snapshot = loaded.store {
                 // A snapshot into an empty session is the store as saved: nothing to rebuild.
                 if builder.count == 0 {
@@ -173,7 +186,8 @@ public final class Session {
                 reports.append(imported)
                 if progress != nil {
                     let tables = imported.tables.filter { $0.items > 0 || $0.emptyStatement != nil }.count
-                    report([Diagnostic(.note, "\(imported.dept) \(imported.year): \(tables) tables, \(imported.itemCount) line items, \(imported.unplaced.count) figures not placed",
+                    let label = store.labelOf(doc: imported.doc) ?? imported.doc
+                    report([Diagnostic(.note, "\(label) (\(imported.dept)): \(tables) tables, \(imported.itemCount) line items, \(imported.unplaced.count) figures not placed",
                                        origin: SourceOrigin(name: path, firstLine: 0))])
                 }
                 if !imported.unplaced.isEmpty {
@@ -190,6 +204,19 @@ public final class Session {
             report(error.diagnostics)
             return false
         }
+    }
+
+    /// Two documents whose files share a name (`a/2025.pdf`, `b/2025.pdf`) get distinct `doc`
+    /// ids: the second is `2025-2`, and so on (§2).
+    private func distinguish(_ loaded: inout InputFile.Loaded) {
+        guard var imported = loaded.report, store.docs.id(of: imported.doc) != nil || reports.contains(where: { $0.doc == imported.doc })
+        else { return }
+        var n = 2
+        while store.docs.id(of: "\(imported.doc)-\(n)") != nil { n += 1 }
+        let unique = "\(imported.doc)-\(n)"
+        for i in loaded.items.indices { loaded.items[i].doc = unique }
+        imported.doc = unique
+        loaded.report = imported
     }
 
     /// A device (`/dev/zero`, a disk) never ends or is no document: refused before a byte is

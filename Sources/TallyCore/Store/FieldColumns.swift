@@ -79,3 +79,11 @@ extension LineItemStore {
     public var hasPhases: Bool { phase.contains { $0 != Phase.budget.rawValue } }
     public var hasPages: Bool { page.contains { $0 != 0 } }
 }
+
+extension LineItemStore {
+    /// The label of a document, by its doc id.
+    public func labelOf(doc name: String) -> String? {
+        guard let id = docs.id(of: name), let row = doc.firstIndex(of: id) else { return nil }
+        return labels[label[row]]
+    }
+}
