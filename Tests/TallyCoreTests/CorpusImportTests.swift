@@ -146,4 +146,18 @@ struct CorpusImportTests {
         #expect(session.store.count == before)
         #expect(err.contains("identical content"), "\(err)")
     }
+
+    /// `--report` on a PDF gives each table's page and each figure not placed with its page;
+    /// a 决算 says it is one.
+    @Test func reportGivesPages() throws {
+        let path = Self.corpus.appendingPathComponent("pdf/sh_putuo_fin_2024_final.pdf").path
+        let report = try #require(try InputFile.read(path: path).report)
+        let text = ImportReportRenderer.render(report)
+        #expect(text.contains("final accounts (决算)"))
+        #expect(report.tables.allSatisfy { $0.page > 0 }, "\(report.tables.map(\.page))")
+        #expect(report.unplaced.allSatisfy { ($0.origin?.page ?? 0) > 0 })
+        if let first = report.unplaced.first {
+            #expect(DiagnosticRenderer().render(first).contains("(page \(first.origin!.page))"))
+        }
+    }
 }

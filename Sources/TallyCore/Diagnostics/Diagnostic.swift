@@ -4,10 +4,13 @@ public struct SourceOrigin: Hashable, Sendable {
     public var name: String
     /// The 1-based line in `name` on which the source text starts.
     public var firstLine: Int
+    /// The PDF page the line is on; 0 for text.
+    public var page: Int
 
-    public init(name: String, firstLine: Int = 1) {
+    public init(name: String, firstLine: Int = 1, page: Int = 0) {
         self.name = name
         self.firstLine = firstLine
+        self.page = page
     }
 
     /// A statement typed at the prompt or given with `-c`: errors show no file name.

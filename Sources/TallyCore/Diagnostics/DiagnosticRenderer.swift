@@ -25,6 +25,7 @@ public struct DiagnosticRenderer: Sendable {
             } else if origin.firstLine > 0 {
                 out += ":\(origin.firstLine)"
             }
+            if origin.page > 0 { out += " (page \(origin.page))" }
             out += ": "
         }
         out += paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "31" : "33")

@@ -114,6 +114,15 @@ public enum DocumentImporter {
                 "tables were found (\(found)) but no figure in them could be read", file: path,
                 help: report.unplaced.isEmpty ? "run `tally --report` on it to see what was found" : report.unplaced.prefix(3).map { DiagnosticRenderer().render($0) }.joined(separator: "\n"))])
         }
+        // A PDF's tables and problems say their page too.
+        for i in report.tables.indices where report.tables[i].line > 0 && report.tables[i].line < pageOfLine.count {
+            report.tables[i].page = pageOfLine[report.tables[i].line]
+        }
+        for i in report.unplaced.indices {
+            if let line = report.unplaced[i].origin?.firstLine, line > 0, line < pageOfLine.count {
+                report.unplaced[i].origin?.page = pageOfLine[line]
+            }
+        }
         let present = Set(report.tables.map(\.table))
         report.missing = Vocabulary.requiredTables.filter { !present.contains($0) }
         return Result(items: items, report: report)

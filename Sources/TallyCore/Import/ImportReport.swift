@@ -5,6 +5,8 @@ public struct ImportReport: Sendable {
         public var title: String
         public var line: Int
         public var items: Int
+        /// The PDF page of its title; 0 for text.
+        public var page = 0
         /// The table was published empty (its statement).
         public var emptyStatement: String?
     }

@@ -1,14 +1,16 @@
 /// `tally --report`: per document, the tables found with their line items, the placements
-/// made by identities, shifted tables, and every figure not placed, each with file:line.
+/// made by identities, shifted tables, and every figure not placed, each with file:line (and
+/// page, for a PDF).
 public enum ImportReportRenderer {
     public static func render(_ report: ImportReport) -> String {
         var out = "\(report.path)\n"
-        out += "  layout \(report.layout), dept \(report.dept), year \(report.year), \(report.itemCount) line items\n"
+        let kind = report.isFinal ? "final accounts (决算)" : "budget (预算)"
+        out += "  layout \(report.layout), \(kind), dept \(report.dept), year \(report.year), \(report.itemCount) line items\n"
         out += "  tables:\n"
         let width = report.tables.map { DisplayWidth.of($0.table.id) }.max() ?? 0
         for t in report.tables {
             let what = t.emptyStatement.map { "empty: \($0)" } ?? "\(t.items) items"
-            out += "    " + DisplayWidth.pad(t.table.id, to: width) + "  line \(t.line)  \(what)  \(t.title)\n"
+            out += "    " + DisplayWidth.pad(t.table.id, to: width) + "  line \(t.line)\(t.page > 0 ? " page \(t.page)" : "")  \(what)  \(t.title)\n"
         }
         let empty = report.tables.filter { $0.emptyStatement != nil }.map(\.table.id)
         out += "  required tables missing: " + (report.missing.isEmpty ? "none" : report.missing.map(\.id).joined(separator: ", ")) + "\n"
