@@ -160,4 +160,24 @@ struct CorpusImportTests {
             #expect(DiagnosticRenderer().render(first).contains("(page \(first.origin!.page))"))
         }
     }
+
+    /// The department, budget year and kind of document come from the document's own words,
+    /// from the PDF and from its text alike (a cover title wrapped over lines included).
+    @Test(arguments: [
+        ("sh_putuo_fin_2025_dept", "上海市普陀区财政局", 2025, false),
+        ("sh_city_fin_2025_unit", "上海市财政局", 2025, false),
+        ("sh_putuo_welfare_2024_unit", "上海市普陀区社会福利院", 2024, false),
+        ("js_procuratorate_2019_dept", "江苏省人民检察院", 2019, false),
+        ("js_cppcc_2019_tables", "江苏省政协办公厅", 2019, false),
+        ("sh_putuo_fin_2024_final", "上海市普陀区财政局", 2024, true),
+        ("sh_putuo_shgz_2024_final", "中共上海市普陀区委社会工作部", 2024, true),
+    ])
+    func documentSaysWhoAndWhen(_ stem: String, _ dept: String, _ year: Int, _ isFinal: Bool) throws {
+        for file in ["pdf/\(stem).pdf", "text/\(stem).txt"] {
+            let report = try #require(try InputFile.read(path: Self.corpus.appendingPathComponent(file).path).report)
+            #expect(report.dept == dept, "\(file)")
+            #expect(report.year == year, "\(file)")
+            #expect(report.isFinal == isFinal, "\(file)")
+        }
+    }
 }

@@ -158,8 +158,14 @@ public enum DocumentImporter {
             }
         }
         if let first = lines.first(where: { !$0.text.isEmpty }) {
-            var t = first.text.replacingAll(" ", with: "")
             if let title = TableTitle.recognise(first.text), !title.unit.isEmpty { return title.unit }
+            // A cover title may wrap before its year (中共…区委 / 社会工作部 2024 年度 / 部门决算):
+            // its first lines are read together up to the year.
+            let cover = lines.lazy.filter { !$0.text.isEmpty }.prefix(3).map { $0.text.replacingAll(" ", with: "") }
+            var t = cover.first ?? ""
+            if t.firstMatch(of: /20\d\d年/) == nil, let withYear = cover.firstIndex(where: { $0.firstMatch(of: /20\d\d年/) != nil }) {
+                t = cover[...withYear].joined()
+            }
             if let y = t.firstMatch(of: /20\d\d年/) { t = String(t[..<y.range.lowerBound]) }
             if t.count >= 4, t.count <= 40, t.hasSuffix("局") || t.hasSuffix("中心") || t.hasSuffix("会") || t.hasSuffix("院")
                 || t.hasSuffix("所") || t.hasSuffix("办公室") || t.hasSuffix("委") || t.hasSuffix("站") || t.hasSuffix("队")
