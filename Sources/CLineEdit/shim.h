@@ -15,6 +15,7 @@
 #include <wchar.h>
 #include <sys/select.h>
 #include <sys/ioctl.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 // Ctrl-C: the handler only records it. Installed without SA_RESTART so that a read in
@@ -28,11 +29,13 @@ static inline pthread_t *tally_main_thread(void) {
 
 // The kernel hands SIGINT to any thread that does not block it — a Dispatch worker as well
 // as the main thread waiting in pselect, which then waits on until the next key. A worker
-// that gets it passes it on to the main thread (pthread_kill is async-signal-safe).
+// that gets it only passes it on (pthread_kill is async-signal-safe): the flag is set on the
+// main thread alone, so a Ctrl-C cannot be seen by the prompt, cleared, and then arrive a
+// second time from the worker.
 static void tally_on_sigint(int signo) {
     (void)signo;
-    tally_interrupted_flag = 1;
-    if (!pthread_equal(pthread_self(), *tally_main_thread())) pthread_kill(*tally_main_thread(), SIGINT);
+    if (pthread_equal(pthread_self(), *tally_main_thread())) tally_interrupted_flag = 1;
+    else pthread_kill(*tally_main_thread(), SIGINT);
 }
 
 static inline int tally_install_sigint(void) {
@@ -48,11 +51,45 @@ static inline int tally_install_sigint(void) {
 static inline int tally_interrupted(void) { return tally_interrupted_flag != 0; }
 static inline void tally_clear_interrupt(void) { tally_interrupted_flag = 0; }
 
+// The terminal opened a second time with O_NONBLOCK, for tally_read_char; -1 if it could
+// not be. A file description of its own, so the flag never reaches the shell that shares
+// standard input's.
+static inline int *tally_input_slot(void) {
+    static int fd = -1;
+    return &fd;
+}
+
+static inline void tally_open_input(void) {
+    if (*tally_input_slot() >= 0) return;
+    const char *name = ttyname(STDIN_FILENO);
+    if (name != NULL) *tally_input_slot() = open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+}
+
+// One byte if one is waiting, else -1 with EAGAIN: never blocks. Without the second
+// descriptor, standard input is made non-blocking for this one read and set back at once.
+static int tally_read_waiting_byte(char *byte) {
+    int fd = *tally_input_slot();
+    if (fd >= 0) return (int)read(fd, byte, 1);
+    int flags = fcntl(STDIN_FILENO, F_GETFL);
+    if (flags < 0) return -1;
+    if (fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK) < 0) return -1;
+    int n = (int)read(STDIN_FILENO, byte, 1);
+    int saved = errno;
+    fcntl(STDIN_FILENO, F_SETFL, flags);
+    errno = saved;
+    return n;
+}
+
 // libedit's own reader retries a read interrupted by a signal once, and a Ctrl-C that
 // lands just before a read (while the prompt is being drawn) interrupts nothing, so one
 // Ctrl-C could be swallowed until the next key. This reader keeps SIGINT blocked except
 // inside pselect, which unblocks it atomically: a Ctrl-C at any moment ends the wait, and
 // el_gets returns NULL with count -1. It decodes UTF-8 as libedit does.
+// The read after pselect must not block: a Ctrl-C makes the terminal discard the keys not
+// yet read (ISIG without NOFLSH), so the key pselect saw can be gone when read() asks for
+// it, and a blocking read() would wait, SIGINT still blocked, for the next key, which then
+// lands on the old line (issue 13; about one Ctrl-C in twenty typed while keys were still
+// arriving). Nothing there: back to pselect, which delivers the waiting Ctrl-C.
 static int tally_read_char(EditLine *el, wchar_t *out) {
     (void)el;
     sigset_t blocked, waiting;
@@ -73,10 +110,10 @@ static int tally_read_char(EditLine *el, wchar_t *out) {
             break;
         }
         char byte;
-        ssize_t n = read(STDIN_FILENO, &byte, 1);
+        int n = tally_read_waiting_byte(&byte);
         if (n == 0) { result = 0; break; }
         if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
+            if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
             break;
         }
         wchar_t wc;
@@ -104,6 +141,7 @@ static inline void tally_el_configure(EditLine *el, History *hist, tally_prompt_
     el_set(el, EL_HIST, history, hist);
     el_set(el, EL_CLIENTDATA, client);
     el_set(el, EL_GETCFN, tally_read_char);
+    tally_open_input();
 }
 
 static inline void tally_el_bind_completion(EditLine *el, tally_command_fn fn) {

@@ -73,6 +73,32 @@ struct ReplTerminalTests {
         #expect(second.waitForExit() == 0)
     }
 
+    /// Issue 13: a Ctrl-C typed while keys were still arriving was swallowed about once in
+    /// twenty: the terminal drops unread keys on Ctrl-C, so the key the reader had been told
+    /// of was gone, and its read waited, Ctrl-C held back, for the next key, which then went
+    /// to the old line. Each of many Ctrl-Cs must give a fresh prompt on an empty line.
+    @Test(arguments: environments.map(\.0))
+    func everyCtrlCWhileKeysArriveGivesAFreshPromptOnAnEmptyLine(_ name: String) throws {
+        let folder = try state()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var environment = Self.environments.first { $0.0 == name }!.1
+        environment["XDG_STATE_HOME"] = folder
+        let terminal = try Terminal(arguments: [], environment: environment)
+        try #require(terminal.waitFor("tally> "), "no prompt: \(terminal.all)")
+        for round in 1...200 {
+            terminal.press("count where dept=x\(round)")
+            terminal.type("\u{03}")
+            try #require(terminal.waitFor("\r\ntally> ", seconds: 5), "round \(round): no new prompt after Ctrl-C: \(terminal.recent)")
+            if round % 40 == 0 {
+                terminal.type("count\r")
+                try #require(terminal.waitFor("1768"), "round \(round): the line after Ctrl-C was not empty: \(terminal.recent)")
+                try #require(terminal.waitFor("tally> "))
+            }
+        }
+        terminal.press("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     @Test func severalCandidatesAreListedByTally() throws {
         let folder = try state()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -68,6 +68,47 @@ struct ExplainSQLTests {
         }
     }
 
+    /// Text holding a tab, a line break, a CR or a backslash reads into DuckDB through the
+    /// load line exactly as tally reads it (issue 13 §6): `export`'s file of hostile values,
+    /// and a file written by hand whose backslashes are partly no escape (`C:\x`, a last `\`).
+    @Test(arguments: ["export", "by hand"])
+    func duckdbReadsEscapedTextAsTallyDoes(_ written: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-sql-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/items.tsv"
+        var err = ""
+        if written == "export" {
+            let exporting = Session(format: .tsv, out: { _ in }, err: { err += $0 })
+            exporting.add(ExportRoundTripTests.items(), from: "hostile")
+            exporting.run("export \(path)", origin: .commandLine)
+            #expect(exporting.exitStatus == 0, "\(err)")
+        } else {
+            let cells = [#"C:\x"#, #"ends in \"#, #"\中\r\\r\\\\n"#, #"a\\\b"#, #"\\t\t\\\t"#, #"\"quoted\" \q"#]
+            // Every field `export` writes, in its order.
+            let rows = cells.enumerated().map { i, cell in
+                "文件\(cell)\t标签\(cell)\t区\(cell)\t部门\(cell)\t2025\t2025\tbudget\texpenditure\t208\(i)\t\(cell)\ttotal\t1.5\t\(i + 2)\t0"
+            }
+            #expect(Field.exported.map(\.rawValue) == ["doc", "label", "district", "dept", "year", "budget_year", "phase", "table", "code", "name", "column", "amount", "line", "page"])
+            try ([Field.exported.map(\.rawValue).joined(separator: "\t")] + rows + [""]).joined(separator: "\n")
+                .write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        let reading = Session(format: .tsv, out: { _ in }, err: { err += $0 })
+        try #require(reading.load(path: path), "\(err)")
+        #expect(err == "")
+        func hex(_ text: String) -> String {
+            text.utf8.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }.joined()
+        }
+        let tally = (0..<reading.store.count).map { reading.store.item($0) }.map { item in
+            ([item.doc, item.district, item.dept, item.table.id, item.code, item.name, item.column.id].map(hex) + [String(item.line)]).joined(separator: "\t")
+        }.sorted()
+        #expect(tally.count == (written == "export" ? ExportRoundTripTests.hostile.count : 6))
+
+        let query = #"SELECT hex(doc), hex(district), hex(dept), hex("table"), hex(code), hex(name), hex("column"), line FROM items"#
+        let duck = try DuckDB.run(load: SQLTranslator.duckdbLoad(path), queries: [query], folder: folder)
+        #expect(duck == [tally])
+    }
+
     /// Rows without the header, each cell with numbers written without trailing zeros,
     /// sorted (SQL and tally may order ties differently).
     static func normalized(_ tsv: String) -> [String] {
