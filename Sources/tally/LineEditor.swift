@@ -77,7 +77,9 @@ final class LineEditor: LineReader {
         el_resize(editor)
         var count: Int32 = 0
         guard let line = el_gets(editor, &count) else {
-            if count < 0 || tally_interrupted() != 0 {
+            // A read error that no Ctrl-C caused (the terminal hung up) ends the session, or a
+            // REPL whose terminal went away would ask again for ever.
+            if tally_interrupted() != 0 {
                 // The half-typed line must not come back on the next prompt.
                 el_reset(editor)
                 return .interrupted

@@ -153,4 +153,17 @@ struct ReplTerminalTests {
         #expect(r.stdout.contains("1768"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/tally/history"))
     }
+
+    /// A terminal that goes away (its window closed) ends the REPL, even where SIGHUP is
+    /// ignored (`nohup`): a read error is the end of input, never taken for a Ctrl-C and
+    /// asked again for ever.
+    @Test func aHungUpTerminalEndsTheSession() throws {
+        let folder = try state()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let previous = signal(SIGHUP, SIG_IGN)  // inherited by the child, as under nohup
+        defer { signal(SIGHUP, previous) }
+        let terminal = try Terminal(arguments: [], environment: ["TERM": "xterm", "XDG_STATE_HOME": folder])
+        #expect(terminal.waitFor("tally> "), "no prompt: \(terminal.all)")
+        #expect(terminal.hangUpAndWait() != nil, "tally kept running after its terminal went away")
+    }
 }

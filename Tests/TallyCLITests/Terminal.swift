@@ -67,7 +67,7 @@ final class Terminal {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }
-        close(master)
+        if !hungUp { close(master) }
     }
 
     /// Types text as keys (`\t` Tab, `\r` Enter, `\u{03}` Ctrl-C, `\u{04}` Ctrl-D, `\u{1b}[A` Up).
@@ -125,6 +125,24 @@ final class Terminal {
         }
         return nil
     }
+
+    /// Closes the terminal, as a window closing does, and waits for the program to leave.
+    func hangUpAndWait(seconds: Double = 10) -> Int32? {
+        close(master)
+        hungUp = true
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+                return exitStatus
+            }
+            usleep(20_000)
+        }
+        return nil
+    }
+
+    private var hungUp = false
 
     private func find(_ wanted: [UInt8]) -> Int? {
         guard screen.count - mark >= wanted.count else { return nil }
