@@ -207,6 +207,16 @@ enum HelpText {
                 .timer off
 
             """,
+        "maxrows": """
+            .maxrows N|all|auto
+              At the prompt, a table or markdown result longer than N rows shows its first N
+              and a line `… M more rows`. The default, auto, is what fits the terminal; all (or
+              0, or off) shows every row. Pipes, .output files, -c and -f always get every row.
+                .maxrows 20
+                .maxrows all
+                .maxrows auto
+
+            """,
         "output": """
             .output FILE|stdout
               Writes results to FILE (replacing it; only a regular file), or back to the screen.
