@@ -86,7 +86,8 @@ struct ParserTests {
 
     /// Words near a keyword are not taken for one where they can mean something else.
     @Test(arguments: ["sum 208 by dept", "sum T01", "count where name=wher", "check sum 208 by doc == sum 208?? by doc as colums",
-                      "sum where dept=万盛 by dept", "count where year=2023, 2025"])
+                      "sum where dept=万盛 by dept", "count where year=2023, 2025", "check sum 20801 * 2 == 120",
+                      "check sum where dept=万盛 * 2 == sum by dept * 2", "let x = sum 208 by doc * 2"])
     func noSuggestionWhereNoneIsDue(_ source: String) throws {
         _ = try Parser.parse(source)
     }

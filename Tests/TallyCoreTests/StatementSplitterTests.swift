@@ -61,6 +61,8 @@ struct StatementSplitterTests {
         ("count where (a=1\nor b=2)", "count where (a=1\nor b=2)"),
         ("count where name=\"a\\\nb\"", "count where name=\"a\\\nb\""),
         ("count # why \\\n", "count # why \\"),
+        ("count where (a=1 # why\nor b=2) # done", "count where (a=1\nor b=2)"),
+        ("count where name=\"#1\" # a comment", "count where name=\"#1\" # a comment"),
     ])
     func historyEntry(_ typed: String, _ kept: String) {
         #expect(StatementSplitter.historyEntry(typed) == kept)

@@ -27,9 +27,11 @@ extension Parser {
         return error("expected a condition, found `\(token.text)`", at: token.range, help: help)
     }
 
-    /// A word that reads as code patterns (digits or wildcards first) and is no field.
+    /// A word that reads as code patterns (digits or wildcards first) and is no field, nor,
+    /// in a check, arithmetic (`sum 20801 * 2`).
     func looksLikeCodePatterns(_ token: Token) -> Bool {
-        guard token.kind == .word, let first = token.text.first, !nextToken.isComparison else { return false }
+        guard token.kind == .word, let first = token.text.first, !nextToken.isComparison,
+              !(inExpression && Self.expressionStops.contains(token.text.lowercased())) else { return false }
         return first.isNumber || first == "*" || first == "?"
     }
 

@@ -104,6 +104,8 @@ enum HelpText {
               table, column: `=` an id or its Chinese alias;  code: `=` patterns
               year, amount, level, line: = != < <= > >=, lists 2023,2025, ranges 2023..2025
               Quote text with spaces or operators: name="一般 行政"
+              Typed with a Chinese input method, ，＝（）：；＞＜！～ and the ideographic space
+              outside quotes are read as , = ( ) : ; > < ! ~ and a space: dept＝綦江
 
             """,
         "by": """

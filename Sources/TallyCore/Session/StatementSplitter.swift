@@ -90,17 +90,32 @@ public enum StatementSplitter {
 
     /// A statement as history keeps it: as it ran, each `\` that continued it onto the next
     /// line taken out with the line break, so Up gives a statement that runs again.
-    /// A statement spread over lines by an open parenthesis keeps its lines.
+    /// A statement spread over lines by an open parenthesis keeps its lines, but not its
+    /// comments: Up shows it on one line, where a comment would swallow the lines after it.
     public static func historyEntry(_ text: String) -> String {
         let bytes = Array(text.utf8)
+        let tokens = Lexer.tokens(text, trivia: true)
+        let firstBreak = tokens.firstIndex { $0.kind == .newline } ?? tokens.endIndex
+        let severalLines = tokens[firstBreak...].contains { !$0.isTrivia && $0.kind != .end }
         var out: [UInt8] = []
         var copied = 0
-        for token in Lexer.tokens(text, trivia: true) where token.kind == .continuation {
-            out += bytes[copied..<token.range.start]
+        func trimBlanks() {
             while let b = out.last, b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") { out.removeLast() }
-            copied = token.range.end
-            while copied < bytes.count, bytes[copied] == UInt8(ascii: " ") || bytes[copied] == UInt8(ascii: "\t") { copied += 1 }
-            out.append(UInt8(ascii: " "))
+        }
+        for token in tokens {
+            switch token.kind {
+            case .continuation:
+                out += bytes[copied..<token.range.start]
+                trimBlanks()
+                copied = token.range.end
+                while copied < bytes.count, bytes[copied] == UInt8(ascii: " ") || bytes[copied] == UInt8(ascii: "\t") { copied += 1 }
+                out.append(UInt8(ascii: " "))
+            case .comment where severalLines:
+                out += bytes[copied..<token.range.start]
+                trimBlanks()
+                copied = token.range.end
+            default: continue
+            }
         }
         out += bytes[copied...]
         while let b = out.last, b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") { out.removeLast() }
