@@ -113,6 +113,8 @@ public struct Lexer {
             text.append(b)
             index += length
         }
+        // Every token moves on, so no reader of tokens can loop in place.
+        if index == start { index += unit(at: start).length }
         return Token(.word, SourceRange(start, index), String(decoding: text, as: UTF8.self))
     }
 
