@@ -32,7 +32,7 @@ enum Repl {
                 let statement = pending
                 pending = ""
                 if trimmed.isEmpty { continue }
-                reader.remember(statement)
+                reader.remember(StatementSplitter.historyEntry(statement))
                 reader.clearInterrupt()
                 session.runScript(statement, origin: .commandLine)
                 reader.clearInterrupt()

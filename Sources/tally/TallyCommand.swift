@@ -126,6 +126,7 @@ struct TallyCommand: ParsableCommand {
             if let value = getenv(name) { environment[name] = String(cString: value) }
         }
         let history = HistoryFile.defaultPath(environment: environment).map { HistoryFile(path: $0) }
+        if isatty(STDOUT_FILENO) == 1 { session.screenHeight = { RowLimit.terminalHeight(STDOUT_FILENO) } }
         let reader: LineReader = LineEditor(historyFile: history, completer: { Completer(store: session.store) })
             ?? PlainLineReader()
         Repl.run(session, reader: reader)

@@ -20,12 +20,20 @@ final class Terminal {
         var description: String
     }
 
-    init(arguments: [String], environment: [String: String]) throws {
+    /// `lines`: the terminal's height as the program asks it (TIOCGWINSZ); a fresh
+    /// pseudo-terminal says 0 × 0 otherwise.
+    init(arguments: [String], environment: [String: String], lines: Int? = nil) throws {
         master = PTY.openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         var name = [CChar](repeating: 0, count: 128)
         guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0,
               PTY.ptsname_r(master, &name, name.count) == 0 else {
             throw Failure(description: "no pseudo-terminal: errno \(errno)")
+        }
+        if let lines {
+            var size = winsize(ws_row: UInt16(lines), ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+            guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else {
+                throw Failure(description: "cannot set the terminal's size: errno \(errno)")
+            }
         }
         let slave = String(cString: name)
 

@@ -38,12 +38,25 @@ struct CompletionTests {
         (".timer o", "o"),
         (".help che", "check"),
         (".help .ti", ".timer"),
+        (".maxrows a", "a"),
+        // read as the lexer reads them: full-width operators, another statement before
+        ("sum 2080* where dept＝綦", "重庆市綦江区社会保险事务中心 "),
+        ("sum where （column＝pers", "personnel "),
+        ("count; sum 2080* whe", "where "),
+        ("count；sum where district=北", "北碚 "),
+        ("sum where year=2023..2", "202"),
+        // quoted text still open: completed and closed in its quote
+        ("sum where dept=\"重庆市綦", "\"重庆市綦江区社会保险事务中心\" "),
+        ("sum where dept='重庆市綦", "'重庆市綦江区社会保险事务中心' "),
     ])
     func replacesTheWord(_ line: String, _ expected: String) {
         let completion = complete(line)
         if expected == "o" {
             #expect(completion.replacement == nil)
             #expect(completion.candidates.map(\.text) == ["on", "off"])
+        } else if expected == "a" {
+            #expect(completion.replacement == nil)
+            #expect(completion.candidates.map(\.text) == ["all", "auto"])
         } else {
             #expect(completion.replacement == expected, "\(completion.candidates.map(\.text))")
         }
@@ -76,6 +89,40 @@ struct CompletionTests {
         let texts = complete("sum 208 by ").candidates.map(\.text)
         #expect(texts.contains("dept") && texts.contains("year") && texts.contains("basic") && texts.contains("project"))
         #expect(!texts.contains("基本支出"), "Chinese aliases wait until the word is Chinese")
+    }
+
+    /// Nothing inside a comment, nor inside quotes after a field that has no text values.
+    @Test func nothingInCommentsOrQuotedCodes() {
+        #expect(complete("sum 208 # de").candidates.isEmpty)
+        #expect(complete("sum where year=\"20").candidates.isEmpty)
+    }
+
+    /// What Tab inserts is what the lexer reads back as the value (issue 14: a `"` inside a
+    /// value was written `\"`, which the lexer does not read).
+    @Test func insertedValuesReadBackAsTheValue() throws {
+        let tsv = "dept\tyear\ttable\tcode\tcolumn\tamount\nsay \"hi\" 局\t2025\texpenditure\t208\ttotal\t1\n某局（本级）\t2025\texpenditure\t208\ttotal\t2\n"
+        let session = Session(out: { _ in }, err: { _ in })
+        session.add(try LineItemFile.read(Array(tsv.utf8), path: "quotes.tsv"), from: "quotes.tsv")
+        for (typed, value) in [("say", "say \"hi\" 局"), ("某局", "某局（本级）")] {
+            let line = "count where dept=" + typed
+            let replacement = try #require(Completer(store: session.store).complete(line, cursor: line.utf8.count).replacement)
+            var out = ""
+            let check = Session(out: { out += $0 }, err: { out += $0 })
+            check.add(try LineItemFile.read(Array(tsv.utf8), path: "quotes.tsv"), from: "quotes.tsv")
+            check.run("count where dept==" + replacement, origin: .commandLine)
+            #expect(out == "count\n    1\n", "\(replacement) does not name `\(value)`: \(out)")
+        }
+        let values = ["重庆市某局（本级）", "say \"hi\" 局", "普通局"]
+        for value in values {
+            let literal = Lexer.literal(value)
+            let statement = "count where dept==" + literal
+            guard case .query(let q) = try Parser.parse(statement), case .condition(let c) = q.filter,
+                  case .values(let v) = c.operand else {
+                Issue.record("\(statement) does not parse to one condition")
+                continue
+            }
+            #expect(v.map(\.text) == [value])
+        }
     }
 
     @Test func nothingToOfferIsEmpty() {

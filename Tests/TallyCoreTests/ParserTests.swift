@@ -49,7 +49,48 @@ struct ParserTests {
         ("sum where a ⟦!⟧ b", "`!` must be followed by `=`"),
         ("⟦=⟧", "expected a verb (sum, count, avg, min, max, list, top), found `=`"),
         ("sum by year as columns, ⟦dept as columns⟧", "only one group can be spread across columns"),
+        // Misspelt keywords and clauses out of order (issue 14), carets under what was typed.
+        ("sum 2080* ⟦wher⟧ dept=万盛", "expected the end of the statement, found `wher`"),
+        ("sum ⟦wher⟧ dept=万盛", "`wher` is not a code pattern"),
+        ("sum where dept=万盛 ⟦bu⟧ dept", "expected a condition, found `bu`"),
+        ("sum * by column ⟦where⟧ dept=万盛", "`where` comes before `by`"),
+        ("sum * by column，project ⟦where⟧ dept＝万盛", "`where` comes before `by`"),
+        ("sum where a=1 by dept ⟦where⟧ b=2", "a query has one `where`"),
+        ("sum by dept ⟦by⟧ year", "a query has one `by`"),
+        ("sum where dept=万盛 ⟦208⟧", "code patterns come right after `sum`"),
+        ("sum by year as ⟦colums⟧", "expected `columns` after `as`, found `colums`"),
+        ("sum where dept＝綦江 year＝⟦⟧", "expected a value after `=`, but the statement ends"),
     ]
+
+    /// The help each of those gives: what to write instead.
+    @Test(arguments: [
+        ("sum 2080* wher dept=万盛", "did you mean `where`?"),
+        ("sum wher dept=万盛", "did you mean `where`?"),
+        ("sum 208 bu dept", "did you mean `by`?"),
+        ("sum where dept=万盛 adn year=2025", "did you mean `and`?"),
+        ("sum 208 by dept wher year=2025", "did you mean `where`? (`where` comes before `by`)"),
+        ("sum * by column where dept=万盛", "write `sum * where dept=万盛 by column`"),
+        ("sum * by column where (dept=万盛", "put the conditions before `by`"),
+        ("sum where a=1 or b=2 by dept where c=3", "write `sum where (a=1 or b=2) and c=3 by dept`"),
+        ("sum by dept by year as columns", "write `sum by dept, year as columns`"),
+        ("top 3 where dept=万盛 208?? by dept", "write `top 3 208?? where dept=万盛 by dept`"),
+        ("sum 208 by year as colums", "did you mean `columns`?"),
+    ])
+    func suggestsWhatToWrite(_ source: String, _ help: String) {
+        #expect {
+            _ = try Parser.parse(source)
+        } throws: { error in
+            (error as? Diagnostic)?.help == help
+        }
+    }
+
+    /// Words near a keyword are not taken for one where they can mean something else.
+    @Test(arguments: ["sum 208 by dept", "sum T01", "count where name=wher", "check sum 208 by doc == sum 208?? by doc as colums",
+                      "sum where dept=万盛 by dept", "count where year=2023, 2025", "check sum 20801 * 2 == 120",
+                      "check sum where dept=万盛 * 2 == sum by dept * 2", "let x = sum 208 by doc * 2"])
+    func noSuggestionWhereNoneIsDue(_ source: String) throws {
+        _ = try Parser.parse(source)
+    }
 
     @Test(arguments: errors)
     func reportsErrorsAtTheCause(_ marked: String, _ message: String) {

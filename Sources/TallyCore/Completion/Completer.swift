@@ -23,52 +23,58 @@ public struct Completer {
         if before.dropFirst(lead).first == UInt8(ascii: ".") {
             return completeDotCommand(before)
         }
-        let start = wordStart(before)
+        // The statement as the parser will read it: the lexer's tokens up to the cursor.
+        var tokens = Lexer.tokens(String(decoding: before, as: UTF8.self), trivia: true).filter {
+            $0.kind != .end && $0.kind != .newline && $0.kind != .continuation
+        }
+        if tokens.last?.kind == .comment { return Completion(wordStart: before.count, word: "", candidates: []) }
+        tokens.removeAll { $0.kind == .comment }
+        // Only the statement the cursor is in: `count; sum 20` completes `sum 20`.
+        if let semicolon = tokens.lastIndex(where: { $0.kind == .semicolon }) { tokens.removeFirst(semicolon + 1) }
+        // The word Tab completes: a bare word, or quoted text still open, ending at the cursor.
+        var typing: Token?
+        if let last = tokens.last, last.range.end == before.count, last.kind == .word || last.isUnclosedQuote {
+            typing = tokens.removeLast()
+        }
+        let start = typing?.range.start ?? before.count
         let word = String(decoding: before[start...], as: UTF8.self)
         let candidates: [Completion.Candidate]
-        if let field = fieldBeforeValue(before, wordStart: start) {
-            candidates = values(of: field, matching: word)
+        if let field = fieldBeforeValue(tokens) {
+            if let typing, typing.isUnclosedQuote {
+                candidates = quotedValues(of: field, typed: word)
+            } else {
+                candidates = values(of: field, matching: word)
+            }
+        } else if typing?.isUnclosedQuote == true {
+            candidates = []
         } else {
-            candidates = keywordsAndFields(before: Array(before[..<start]), word: word)
+            candidates = keywordsAndFields(before: tokens, word: word)
         }
         return Completion(wordStart: start, word: word, candidates: Array(candidates.prefix(limit)))
     }
 
-    // MARK: - where the word starts and what precedes it
+    // MARK: - what precedes the word
 
     private let space = UInt8(ascii: " ")
     private let tab = UInt8(ascii: "\t")
-    private static let delimiters = Set(" \t\n(),=<>!~;\"+-".utf8)
-    private static let operators = Set("=<>!~".utf8)
-
-    private func wordStart(_ before: [UInt8]) -> Int {
-        var i = before.count
-        while i > 0, !Self.delimiters.contains(before[i - 1]) { i -= 1 }
-        return i
-    }
 
     /// The field whose value the word is: `dept=綦` or `table=income,gpb_` give `dept` and
     /// `table`. Nil when the word is not after a comparison.
-    private func fieldBeforeValue(_ before: [UInt8], wordStart: Int) -> Field? {
-        var i = wordStart
-        // back over earlier values of a list (`a,b,`) to the operator
-        while i > 0, before[i - 1] != space, before[i - 1] != tab, before[i - 1] != UInt8(ascii: "("),
-              !Self.operators.contains(before[i - 1]) {
-            i -= 1
+    private func fieldBeforeValue(_ tokens: [Token]) -> Field? {
+        var i = tokens.count - 1
+        // back over earlier values of a list or range (`a,b,`, `2023..`) to the operator
+        while i >= 1, tokens[i].kind == .comma || tokens[i].kind == .dotDot,
+              tokens[i - 1].kind == .word || tokens[i - 1].kind == .quoted {
+            i -= 2
         }
-        guard i > 0, Self.operators.contains(before[i - 1]) else { return nil }
-        while i > 0, Self.operators.contains(before[i - 1]) { i -= 1 }
-        var j = i
-        while j > 0, !Self.delimiters.contains(before[j - 1]) { j -= 1 }
-        return Field(rawValue: String(decoding: before[j..<i], as: UTF8.self).lowercased())
+        guard i >= 1, tokens[i].isComparison, tokens[i - 1].kind == .word else { return nil }
+        return Field(rawValue: tokens[i - 1].text.lowercased())
     }
 
     // MARK: - statements
 
-    private func keywordsAndFields(before: [UInt8], word: String) -> [Completion.Candidate] {
-        let words = String(decoding: before, as: UTF8.self)
-            .split(whereSeparator: { " \t\n(),".contains($0) })
-            .map { $0.lowercased() }
+    private func keywordsAndFields(before tokens: [Token], word: String) -> [Completion.Candidate] {
+        let words = tokens.filter { $0.kind == .word }.map { $0.text.lowercased() }
         guard let first = words.first else {
             return matching(word, Self.verbs.map { Completion.Candidate($0, suffix: " ") })
         }
@@ -144,13 +150,28 @@ public struct Completer {
     private func text(_ values: [String], _ word: String) -> [Completion.Candidate] {
         let starting = values.filter { $0.hasPrefix(word) && !$0.isEmpty }.sorted()
         let inside = word.isEmpty ? [] : values.filter { !$0.hasPrefix(word) && $0.contains(word) }.sorted()
-        return (starting + inside).map { Completion.Candidate(quotedIfNeeded($0), suffix: " ") }
+        return (starting + inside).map { Completion.Candidate(Lexer.literal($0), suffix: " ") }
     }
 
-    private func quotedIfNeeded(_ value: String) -> String {
-        value.utf8.contains(where: { Self.delimiters.contains($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") })
-            ? "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\\\"") + "\""
-            : value
+    /// A text field's values for quoted text still open (`dept="重庆市綦`): each closed in the
+    /// quote typed, a quote inside doubled, as the lexer reads it.
+    private func quotedValues(of field: Field, typed word: String) -> [Completion.Candidate] {
+        let values: [String]
+        switch field {
+        case .dept: values = store.depts.values
+        case .district: values = store.districts.values
+        case .doc: values = store.docs.values
+        case .name: values = store.names.values
+        default: return []
+        }
+        guard let quote = word.first else { return [] }
+        let typed = Lexer.tokens(word + String(quote)).first?.text ?? ""
+        let starting = values.filter { $0.hasPrefix(typed) && !$0.isEmpty }.sorted()
+        let inside = typed.isEmpty ? [] : values.filter { !$0.hasPrefix(typed) && $0.contains(typed) }.sorted()
+        let q = String(quote)
+        return (starting + inside).map {
+            Completion.Candidate(q + $0.split(separator: quote, omittingEmptySubsequences: false).joined(separator: q + q) + q, suffix: " ")
+        }
     }
 
     /// Codes starting with the digits typed, one level down (`208` offers `20801 20802 …`),
@@ -206,6 +227,7 @@ public struct Completer {
         case ".mode": options = OutputFormat.allCases.map { Completion.Candidate($0.rawValue) }
         case ".unit": options = DisplayUnit.allCases.map { Completion.Candidate($0.rawValue) }
         case ".timer": options = ["on", "off"].map { Completion.Candidate($0) }
+        case ".maxrows": options = ["all", "auto"].map { Completion.Candidate($0) }
         case ".help": options = HelpText.topics.map { Completion.Candidate($0) }
         default: options = []
         }

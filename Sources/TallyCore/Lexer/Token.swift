@@ -12,6 +12,10 @@ public struct Token: Hashable, Sendable {
         /// Something the lexer could not read; `text` says what. Lexer errors travel on
         /// tokens and the parser reports them.
         case invalid
+        /// Trivia, given only to readers that ask for it (`Lexer(_:trivia:)`): the statement
+        /// splitter and completion, which care where lines end. A line break outside quotes;
+        /// a `\` that continues the statement on the next line (with the line break); a `#` comment.
+        case newline, continuation, comment
     }
 
     public var kind: Kind
@@ -28,6 +32,11 @@ public struct Token: Hashable, Sendable {
     public func isKeyword(_ keyword: String) -> Bool {
         kind == .word && text.lowercased() == keyword
     }
+
+    /// Quoted text that runs to the end of the source: the statement goes on.
+    public var isUnclosedQuote: Bool { kind == .invalid && text == Lexer.unclosedQuote }
+
+    public var isTrivia: Bool { kind == .newline || kind == .continuation || kind == .comment }
 
     public var isComparison: Bool {
         switch kind {

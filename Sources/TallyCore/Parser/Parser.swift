@@ -97,10 +97,12 @@ public struct Parser {
             }
             query.filter = try parseOrExpr()
         }
+        var byToken: Token?
         if current.isKeyword("by") {
-            _ = advance()
+            byToken = advance()
             (query.groups, query.pivot) = try parseGroups()
         }
+        try rejectMisplacedClause(query, by: byToken)
         if verb == .top && query.groups.isEmpty {
             throw error("`top` ranks groups, and this query has none", at: start.union(tokens[1].range),
                         help: "add `by`, for example `top 10 208 by dept`")
@@ -137,6 +139,7 @@ public struct Parser {
         var patterns: [Value] = []
         guard isPatternStart else { return [] }
         while true {
+            if let typo = misspeltKeywordAsPattern(current) { throw typo }
             let token = advance()
             patterns.append(Value(text: token.text, range: token.range, quoted: token.kind == .quoted))
             if patterns.count > Self.maxListLength {
@@ -195,6 +198,8 @@ public struct Parser {
         case .leftParen: return true
         case .word:
             if inExpression && Self.expressionStops.contains(current.text.lowercased()) { return false }
+            // `where dept=万盛 208`: codes out of place end the conditions, to be said so.
+            if looksLikeCodePatterns(current) { return false }
             return !["where", "by", "and", "or"].contains(current.text.lowercased())
         default: return false
         }
@@ -250,6 +255,7 @@ public struct Parser {
         let field = Name(text: token.text, range: token.range)
         let opToken = current
         guard opToken.isComparison, let op = ComparisonOp(rawValue: opToken.text) else {
+            if let typo = misspeltKeywordAsField(token, followedBy: opToken) { throw typo }
             throw unexpected(opToken, expected: "expected an operator (= == != < <= > >= ~) after `\(field.text)`")
         }
         _ = advance()

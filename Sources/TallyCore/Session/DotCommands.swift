@@ -15,6 +15,7 @@ extension Session {
         DotCommand(name: ".mode", arguments: "table|csv|tsv|json|markdown|bar", summary: "how results are written"),
         DotCommand(name: ".unit", arguments: "元|万元|亿元", summary: "the unit amounts are shown in (default 万元)"),
         DotCommand(name: ".timer", arguments: "on|off", summary: "print the run time after each statement"),
+        DotCommand(name: ".maxrows", arguments: "N|all|auto", summary: "how many rows of a long result the prompt shows (default: what fits)"),
         DotCommand(name: ".output", arguments: "FILE|stdout", summary: "write results to a file, or back to the screen"),
         DotCommand(name: ".save", arguments: "FILE.tally", summary: "save the loaded line items as a snapshot that reopens at once"),
         DotCommand(name: ".read", arguments: "FILE", summary: "run the statements in a script file"),
@@ -57,6 +58,16 @@ extension Session {
             case "off": timer = false
             default: fail("`.timer` takes on or off")
             }
+        case ".maxrows":
+            guard let argument = arguments.first else {
+                emit("maxrows: \(maxRows.describe(screenHeight: screenHeight?()))\n")
+                return
+            }
+            guard arguments.count == 1, let limit = RowLimit(argument: argument) else {
+                return fail("`.maxrows` takes a number of rows, `all` or `auto`, not `\(rest)`",
+                            help: "`.maxrows 20` shows 20 rows; `.maxrows all` (or 0, off) every row; `.maxrows auto` what fits")
+            }
+            maxRows = limit
         case ".tables":
             let rows = store.tableCounts().map { table, count in
                 [ResultTable.Cell.text(table.id), .text(table.aliases.first ?? ""), .number(Int64(count))]
@@ -67,7 +78,7 @@ extension Session {
             emit(format.render(ResultTable(columns: [.init("field", .text), .init("meaning", .text)], rows: rows), unit: unit))
         case ".depts":
             do {
-                emit(format.render(try evaluate("count by district, dept", origin: origin), unit: unit))
+                try emitResult(try evaluate("count by district, dept", origin: origin))
             } catch {
                 report(error)
             }

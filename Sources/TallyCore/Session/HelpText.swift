@@ -108,6 +108,8 @@ enum HelpText {
               table, column: `=` an id or its Chinese alias;  code: `=` patterns
               year, amount, level, line: = != < <= > >=, lists 2023,2025, ranges 2023..2025
               Quote text with spaces or operators: name="一般 行政"
+              Typed with a Chinese input method, ，＝（）：；＞＜！～ and the ideographic space
+              outside quotes are read as , = ( ) : ; > < ! ~ and a space: dept＝綦江
 
             """,
         "by": """
@@ -209,6 +211,16 @@ enum HelpText {
               SQLite's shells print it.
                 .timer on
                 .timer off
+
+            """,
+        "maxrows": """
+            .maxrows N|all|auto
+              At the prompt, a table or markdown result longer than N rows shows its first N
+              and a line `… M more rows`. The default, auto, is what fits the terminal; all (or
+              0, or off) shows every row. Pipes, .output files, -c and -f always get every row.
+                .maxrows 20
+                .maxrows all
+                .maxrows auto
 
             """,
         "output": """

@@ -6,9 +6,22 @@ extension Session {
     }
 
     /// Emits a result as it is rendered, so a long one is written in pieces and Ctrl-C stops it.
+    /// At the prompt, a table longer than `.maxrows` shows its first rows and how many more.
     func emitResult(_ result: ResultTable) throws(Diagnostic) {
         if format == .bar { return emit(chart.render(result)) }
-        try format.stream(result, unit: unit, cancel: cancellation) { emit($0) }
+        guard let limit = rowLimit, result.rows.count > limit else {
+            return try format.stream(result, unit: unit, cancel: cancellation) { emit($0) }
+        }
+        var shown = result
+        shown.rows = Array(result.rows.prefix(limit))
+        try format.stream(shown, unit: unit, cancel: cancellation) { emit($0) }
+        emit(RowLimit.moreRows(result.rows.count - limit))
+    }
+
+    /// The rows a result may show: nil (every row) but on the screen at the prompt.
+    private var rowLimit: Int? {
+        guard case .standard = output, let height = screenHeight?() else { return nil }
+        return maxRows.rows(screenHeight: height, format: format)
     }
 
     /// Bars as wide as the terminal with block characters there; 80 columns of `#` in a

@@ -35,6 +35,11 @@ public final class Session {
     public var progress: (@Sendable (String) -> Void)?
     /// The terminal's width when results go to a terminal (charts draw to it), else nil.
     public var terminalWidth: (() -> Int)?
+    /// `.maxrows`: how many rows of a table or markdown result the screen shows.
+    public var maxRows: RowLimit = .screen
+    /// The terminal's height, set only when statements are typed at a prompt on a terminal
+    /// that shows the results; nil for pipes, `-c` and `-f`, which get every row.
+    public var screenHeight: (() -> Int)?
     /// Asked by running queries whether the user pressed Ctrl-C.
     public var cancellation: Cancellation = .never
     /// `.read` nesting, so a script that reads itself stops.
