@@ -156,14 +156,8 @@ public struct Completer {
     /// A text field's values for quoted text still open (`dept="重庆市綦`): each closed in the
     /// quote typed, a quote inside doubled, as the lexer reads it.
     private func quotedValues(of field: Field, typed word: String) -> [Completion.Candidate] {
-        let values: [String]
-        switch field {
-        case .dept: values = store.depts.values
-        case .district: values = store.districts.values
-        case .doc: values = store.docs.values
-        case .name: values = store.names.values
-        default: return []
-        }
+        guard field.kind == .text else { return [] }
+        let values = store.textColumn(field).dictionary.values
         guard let quote = word.first else { return [] }
         let typed = Lexer.tokens(word + String(quote)).first?.text ?? ""
         let starting = values.filter { $0.hasPrefix(typed) && !$0.isEmpty }.sorted()
