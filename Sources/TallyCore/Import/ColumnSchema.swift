@@ -64,7 +64,7 @@ enum ColumnSchema {
 
     /// 合计, 小计, 2025年预算数: a whole header that names a total.
     static func isTotalWord(_ text: String) -> Bool {
-        let t = text.replacingAll(" ", with: "").replacing(/^20\d\d\s*年(度)?/, with: "")
+        let t = YearText.removingLeadingYear(text.replacingAll(" ", with: ""))
         return Vocabulary.totalWords.contains(t)
     }
 }

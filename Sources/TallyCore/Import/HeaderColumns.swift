@@ -5,22 +5,22 @@ enum HeaderColumns {
     static func column(for header: String) -> ColumnID? {
         let text = header.replacingAll(" ", with: "")
         if text.isEmpty { return nil }
-        for (keyword, column) in Vocabulary.columnKeywords where text.contains(keyword) { return column }
-        let withoutYear = text.contains("年") ? text.replacing(/20\d\d\s*年/, with: "") : text
-        if Vocabulary.totalWords.contains(where: { withoutYear.contains($0) }) { return .total }
+        for (keyword, column) in Vocabulary.columnKeywords where text.contains(utf8: keyword) { return column }
+        let withoutYear = text.contains(utf8: "年") ? YearText.removingYears(text) : text
+        if Vocabulary.totalWords.contains(where: { withoutYear.contains(utf8: $0) }) { return .total }
         return nil
     }
 
     static func isTotal(_ header: String) -> Bool {
         let text = header.replacingAll(" ", with: "")
-        return Vocabulary.totalWords.contains(where: { text.contains($0) }) && column(for: text) == .total
+        return Vocabulary.totalWords.contains(where: { text.contains(utf8: $0) }) && column(for: text) == .total
     }
 
     static func years(in header: String) -> [Int] {
-        header.replacingAll(" ", with: "").matches(of: /(20\d\d)年/).compactMap { Int($0.output.1) }
+        YearText.mentions(in: header.replacingAll(" ", with: "")).map(\.year)
     }
 
     static func year(in header: String) -> Int? {
-        header.replacingAll(" ", with: "").firstMatch(of: /(20\d\d)年/).flatMap { Int($0.output.1) }
+        YearText.first(in: header.replacingAll(" ", with: ""))
     }
 }

@@ -104,7 +104,7 @@ enum Vocabulary {
     ]
 
     static func phase(inHeader text: String) -> Phase? {
-        phaseHeaders.first { text.contains($0.0) }?.1
+        phaseHeaders.first { text.contains(utf8: $0.0) }?.1
     }
 
     /// Header words of the label columns (code and name), never of a figure column.

@@ -244,9 +244,3 @@ public enum Statement: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

@@ -131,10 +131,10 @@ struct ColumnGrid {
         let leaf = texts.last ?? ""
         if HeaderColumns.column(for: leaf) != nil { return false }
         let all = texts.joined()
-        if HeaderColumns.column(for: all) != nil && !Vocabulary.labelHeaderWords.contains(where: { leaf.contains($0) }) {
+        if HeaderColumns.column(for: all) != nil && !Vocabulary.labelHeaderWords.contains(where: { leaf.contains(utf8: $0) }) {
             return false
         }
-        return Vocabulary.labelHeaderWords.contains { leaf.contains($0) || all.hasSuffix($0) }
+        return Vocabulary.labelHeaderWords.contains { leaf.contains(utf8: $0) || all.hasSuffix($0) }
     }
 
     /// The figure column a figure stands under, or nil when it stands left of them all.
