@@ -32,16 +32,14 @@ extension AuditRules {
                 compare(doc, rule: "tables", gpbBasic, "gpb_expenditure 合计 basic", basicEcon, "basic_econ 合计", table: .gpbExpenditure,
                         column: .basic, figures: basicFigures, missing: why)
             }
-            // gpb ⊂ expenditure: where all money is general public budget they are equal.
+            // gpb ⊂ expenditure: where all money is general public budget they are equal code
+            // by code; otherwise their totals differ by the money that is not.
             let incomeGPB = figure(doc.id, .income, "", .gpb, year: y)
             let allGPB = income != nil && incomeGPB?.0 == income?.0
             if allGPB {
-                scope.forEach { row in
-                    guard store.doc[row] == doc.id, store.table[row] == TableID.gpbExpenditure.rawValue, store.year[row] == y,
-                        store.code[row] != store.codes.id(of: "") ?? UInt32.max
-                    else { return }
+                for row in rows(of: doc.id, .gpbExpenditure, year: y) where store.code[row] != store.codes.id(of: "") ?? UInt32.max {
                     let code = store.codes[store.code[row]]
-                    guard let col = column(row), let other = figure(doc.id, .expenditure, code, col, year: y) else { return }
+                    guard let col = column(row), let other = figure(doc.id, .expenditure, code, col, year: y) else { continue }
                     let gap = store.amount[row] &- other.0
                     if gap != 0 {
                         findings.append(Finding(
@@ -51,7 +49,11 @@ extension AuditRules {
                             message: "\(label(row)) \(col.id): gpb_expenditure \(Amount(fen: store.amount[row]).display(in: .wan)) but expenditure \(Amount(fen: other.0).display(in: .wan)) (all funds are 一般公共预算, so they should agree)"))
                     }
                 }
+            } else if income != nil, let gpbTotal = figure(doc.id, .gpbExpenditure, "", .total, year: y) {
+                compare(doc, rule: "tables", spending, "expenditure 合计", gpbTotal, "gpb_expenditure 合计", table: .expenditure,
+                        missing: "no expenditure table", explain: { $0.otherFunds(doc, gap: $1, andFunds: true) })
             }
+            incomeAgainstExpenditure(doc)
             // The summary's income sources against the income table's 合计: a table whose total
             // folds in the carry-over while another shows it apart shows up here, explained.
             if hasTable(doc.id, .income), let summary = totals(doc.id, .summary, year: y) {
@@ -87,6 +89,23 @@ extension AuditRules {
                             table: .basicEcon, code: dept, missing: "")
                 }
             }
+        }
+    }
+
+    /// The income and expenditure tables by function code: the same code, the same money.
+    private mutating func incomeAgainstExpenditure(_ doc: Document) {
+        let empty = store.codes.id(of: "")
+        let total = ColumnID.total.rawValue
+        var incomeByCode: [UInt32: Int] = [:]
+        for row in rows(of: doc.id, .income, year: doc.year) where store.column[row] == total && store.code[row] != empty {
+            if incomeByCode[store.code[row]] == nil { incomeByCode[store.code[row]] = row }
+        }
+        guard !incomeByCode.isEmpty else { return }
+        var seen = Set<UInt32>()
+        for row in rows(of: doc.id, .expenditure, year: doc.year) where store.column[row] == total && store.code[row] != empty {
+            guard seen.insert(store.code[row]).inserted, let other = incomeByCode[store.code[row]] else { continue }
+            compare(doc, rule: "tables", (store.amount[row], row), "expenditure \(label(row))", (store.amount[other], other),
+                    "income", table: .expenditure, code: store.codes[store.code[row]], missing: "")
         }
     }
 

@@ -80,18 +80,19 @@ struct AuditRules {
     private var undated: [FigureKey: (Int64, Int)] = [:]
     /// doc id << 8 | table → the first and last line its items are on.
     private var tableLines: [UInt64: (first: Int, last: Int)] = [:]
-    /// doc id << 8 | table → its rows, for the small tables the rules read row by row.
-    private var smallTableRows: [UInt64: [Int]] = [:]
-    static let smallTables: Set<TableID> = [.summary, .fiscalSummary, .procurement]
+    /// doc id << 8 | table → its rows, for the tables the rules read row by row (so no rule
+    /// reads every row once per document).
+    private var tableRows: [UInt64: [Int]] = [:]
+    static let rowTables: Set<TableID> = [.summary, .fiscalSummary, .procurement, .income, .expenditure, .gpbExpenditure]
 
     private mutating func buildIndex() -> [FigureKey: (Int64, Int)] {
         if let index { return index }
         var built: [FigureKey: (Int64, Int)] = [:]
         var spans: [UInt64: (first: Int, last: Int)] = [:]
-        var small: [UInt64: [Int]] = [:]
+        var byRow: [UInt64: [Int]] = [:]
         let narrative = TableID.narrative.rawValue
-        var isSmall = [Bool](repeating: false, count: 256)
-        for t in Self.smallTables { isSmall[Int(t.rawValue)] = true }
+        var readByRow = [Bool](repeating: false, count: 256)
+        for t in Self.rowTables { readByRow[Int(t.rawValue)] = true }
         scope.forEach { row in
             let isNarrative = store.table[row] == narrative
             var key = FigureKey(doc: store.doc[row], table: store.table[row], code: store.code[row], column: store.column[row],
@@ -104,11 +105,11 @@ struct AuditRules {
             let dt = Self.docTable(store.doc[row], store.table[row])
             let line = Int(store.line[row])
             if let s = spans[dt] { spans[dt] = (min(s.first, line), max(s.last, line)) } else { spans[dt] = (line, line) }
-            if isSmall[Int(store.table[row])] { small[dt, default: []].append(row) }
+            if readByRow[Int(store.table[row])] { byRow[dt, default: []].append(row) }
         }
         index = built
         tableLines = spans
-        smallTableRows = small
+        tableRows = byRow
         return built
     }
 
@@ -148,10 +149,10 @@ struct AuditRules {
         return next
     }
 
-    /// A small table's rows in a document for one year (summary, fiscal_summary, procurement).
+    /// A table's rows in a document for one year (of the tables in `rowTables`).
     mutating func rows(of doc: UInt32, _ table: TableID, year: Int16) -> [Int] {
         _ = buildIndex()
-        return (smallTableRows[Self.docTable(doc, table.rawValue)] ?? []).filter { store.year[$0] == year }
+        return (tableRows[Self.docTable(doc, table.rawValue)] ?? []).filter { store.year[$0] == year }
     }
 
     /// A two-sided 总表 read by its row names, or nil if the document has none.

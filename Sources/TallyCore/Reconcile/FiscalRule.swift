@@ -7,7 +7,8 @@
 extension AuditRules {
     mutating func fiscal() {
         for doc in documents() where !stopping() {
-            if let summary = totals(doc.id, .summary, year: doc.year) { balances(doc, summary, .summary) }
+            let summary = totals(doc.id, .summary, year: doc.year)
+            if let summary { balances(doc, summary, .summary) }
             guard let fiscal = totals(doc.id, .fiscalSummary, year: doc.year) else {
                 findings.append(Finding(doc: doc.name, rule: "fiscal", severity: .insufficient, table: .fiscalSummary, code: "", column: nil,
                                         expected: nil, actual: nil, lines: [],
@@ -15,6 +16,11 @@ extension AuditRules {
                 continue
             }
             balances(doc, fiscal, .fiscalSummary)
+            // All the department's money against its 财政拨款: the rest is money from elsewhere.
+            if let all = summary?.incomeGrand, let whole = all.total, let own = fiscal.incomeGrand?.total {
+                compare(doc, rule: "fiscal", fig(whole), "summary \(all.name)", fig(own), "fiscal_summary \(fiscal.incomeGrand!.name)",
+                        table: .summary, missing: "", explain: { $0.otherFunds(doc, gap: $1) })
+            }
             fundColumns(doc, fiscal)
             generalBudgetIncome(doc, fiscal)
         }
@@ -101,9 +107,25 @@ extension AuditRules {
             var stated: (Int64, Int)?
             if split {
                 stated = fig(t.spendingThisYear?.figures[column] ?? t.spendingGrand?.figures[column]) ?? anchor.map { (0, $0.row) }
+            } else if let own = t.source(fund)?.total {
+                // Income of the year and carried in is the year's spending where nothing is carried on.
+                guard (t.carryForward?.total?.amount ?? 0) == 0 else {
+                    findings.append(Finding(
+                        doc: doc.name, rule: "fiscal", severity: .insufficient, table: .fiscalSummary, code: "", column: column,
+                        expected: nil, actual: nil, lines: [t.carryForward!.line],
+                        message: "fiscal_summary carries money on (\(t.carryForward!.name)) without saying which fund's, so its \(what) spending cannot be told"))
+                    continue
+                }
+                let carried = t.carried(fund)?.total?.amount ?? 0
+                stated = (own.amount &+ carried, own.row)
+            } else if let carried = t.carried(fund) {
+                findings.append(Finding(
+                    doc: doc.name, rule: "fiscal", severity: .insufficient, table: .fiscalSummary, code: "", column: column,
+                    expected: nil, actual: nil, lines: [carried.line],
+                    message: "fiscal_summary prints \(what) carried in (\(carried.name)) but not this year's, so its \(what) money cannot be told"))
+                continue
             } else {
-                let rows = [t.source(fund)?.total, t.carried(fund)?.total].compactMap { $0 }
-                stated = rows.isEmpty ? anchor.map { (0, $0.row) } : (rows.reduce(Int64(0)) { $0 &+ $1.amount }, rows[0].row)
+                stated = anchor.map { (0, $0.row) }
             }
             guard let stated else { continue }
             var printed = figure(doc.id, table, "", .total, year: doc.year)

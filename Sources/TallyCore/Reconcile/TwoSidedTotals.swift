@@ -38,13 +38,13 @@ struct TwoSidedTotals {
     init(_ store: LineItemStore, rows: [Int]) {
         var byLabel: [Row] = []
         var index: [String: Int] = [:]
-        var bare: [Int: [Int]] = [:]  // line → items of a bare 合计 / 总计
+        var bare: [String: [Int: [Int]]] = [:]  // 合计 / 总计 → line → its items
         for r in rows {
             let name = store.names[store.name[r]].replacingAll(" ", with: "")
             let line = Int(store.line[r])
             guard let column = ColumnID(rawValue: store.column[r]) else { continue }
             if AuditVocabulary.bareTotals.contains(name) {
-                bare[line, default: []].append(r)
+                bare[name, default: [:]][line, default: []].append(r)
                 continue
             }
             let key = "\(line)\t\(name)"
@@ -55,21 +55,21 @@ struct TwoSidedTotals {
             }
             if byLabel[index[key]!].figures[column] == nil { byLabel[index[key]!].figures[column] = (store.amount[r], r) }
         }
-        // `合计 | x | 合计 | y` on one line, and on no other: the left is income's, the right spending's.
-        if bare.count == 1, let (line, items) = bare.first {
+        // `合计 | x | 合计 | y` on one line, and the name on no other: the left is income's, the
+        // right spending's. 总计 before 合计 (a 决算 prints 合计 for this year, 总计 for all).
+        for name in ["总计", "合计"] {
+            guard incomeGrand == nil, let lines = bare[name], lines.count == 1, let (line, items) = lines.first else { continue }
             let totals = items.filter { store.column[$0] == ColumnID.total.rawValue }
-            if totals.count == 2 {
-                let name = store.names[store.name[totals[0]]]
-                var income = Row(name: name, line: line, first: totals[0], level: 0)
-                income.figures[.total] = (store.amount[totals[0]], totals[0])
-                var spending = Row(name: name, line: line, first: totals[1], level: 0)
-                for r in items where r != totals[0] {
-                    if let c = ColumnID(rawValue: store.column[r]), spending.figures[c] == nil { spending.figures[c] = (store.amount[r], r) }
-                }
-                incomeGrand = income
-                spendingGrand = spending
-                spendingRows.append(spending)
+            guard totals.count == 2 else { continue }
+            var income = Row(name: name, line: line, first: totals[0], level: 0)
+            income.figures[.total] = (store.amount[totals[0]], totals[0])
+            var spending = Row(name: name, line: line, first: totals[1], level: 0)
+            for r in items where r != totals[0] {
+                if let c = ColumnID(rawValue: store.column[r]), spending.figures[c] == nil { spending.figures[c] = (store.amount[r], r) }
             }
+            incomeGrand = income
+            spendingGrand = spending
+            spendingRows.append(spending)
         }
         var carrying = false
         for row in byLabel.sorted(by: { ($0.line, $0.first) < ($1.line, $1.first) }) {
@@ -126,6 +126,9 @@ struct TwoSidedTotals {
         let v = AuditVocabulary.self
         func has(_ words: [String]) -> Bool { words.contains { name.contains($0) } }
         if has(v.fundBalance) { return .fundBalance }
+        // 年初/年末财政拨款结转和结余 name 拨款 but their side by the year's end they are at.
+        if has(v.carryForward) && !has(v.carryover) && !has(v.incomeGrandTotal) { return .carryForward }
+        if has(v.carryover) && !has(v.carryForward) && !has(v.spendingWords) { return .carryover }
         let spendingSide = has(v.spendingWords) || has(v.carryForward)
         let incomeSide = has(v.incomeWords) || has(v.carryover) || has(v.incomeGrandTotal)
         // Two labels run together (`收入总计支出总计`, `一、…资金一、…支出`): no side.
