@@ -8,8 +8,13 @@ extension AuditRules {
             let y = doc.year
             let income = figure(doc.id, .income, "", .total, year: y)
             let spending = figure(doc.id, .expenditure, "", .total, year: y)
-            compare(doc, rule: "tables", spending, "expenditure 合计", income, "income 合计", table: .expenditure,
-                    missing: income == nil ? "no income table" : "no expenditure table")
+            // A budget spends what it takes in; final accounts (决算) keep what was not spent
+            // in their balances, so there income and expenditure differ by right.
+            let final = isFinalAccount(doc.name)
+            if !final {
+                compare(doc, rule: "tables", spending, "expenditure 合计", income, "income 合计", table: .expenditure,
+                        missing: income == nil ? "no income table" : "no expenditure table")
+            }
             let gpbBasic = figure(doc.id, .gpbExpenditure, "", .basic, year: y)
             // A 决算 basic table prints no 合计, only 人员经费合计 and 公用经费合计.
             var basicEcon = figure(doc.id, .basicEcon, "", .total, year: y)
@@ -53,7 +58,7 @@ extension AuditRules {
                 compare(doc, rule: "tables", spending, "expenditure 合计", gpbTotal, "gpb_expenditure 合计", table: .expenditure,
                         missing: "no expenditure table", explain: { $0.otherFunds(doc, gap: $1, andFunds: true) })
             }
-            incomeAgainstExpenditure(doc)
+            if !final { incomeAgainstExpenditure(doc) }
             // The summary's income sources against the income table's 合计: a table whose total
             // folds in the carry-over while another shows it apart shows up here, explained.
             if hasTable(doc.id, .income), let summary = totals(doc.id, .summary, year: y) {

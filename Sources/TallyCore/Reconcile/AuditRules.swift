@@ -166,6 +166,11 @@ struct AuditRules {
         reports.last { $0.doc == doc }
     }
 
+    /// Whether the document is final accounts (决算): its tables' titles say so.
+    func isFinalAccount(_ doc: String) -> Bool {
+        report(of: doc)?.tables.contains { t in Vocabulary.finalAccountWords.contains { t.title.contains($0) } } ?? false
+    }
+
     /// Whether the import found the table printed empty (with or without a statement).
     func publishedEmpty(_ doc: String, _ table: TableID) -> Bool {
         report(of: doc)?.tables.contains { $0.table == table && $0.items == 0 } ?? false

@@ -148,7 +148,8 @@ extension AuditRules {
                 let (gap, gapOverflow) = total.subtractingReportingOverflow(sum)
                 guard gap != 0 || overflow || gapOverflow else { continue }
                 let item = store.item(row)
-                let names = identity.parts.map(\.id).joined(separator: " + ")
+                // Name the parts the row prints (单位预留机动经费 only where it is a column).
+                let names = identity.parts.filter { group.figure($0) != nil }.map(\.id).joined(separator: " + ")
                 if overflow || gapOverflow {
                     found.append((store.doc[row], store.line[row], store.table[row], store.code[row], Finding(
                         doc: item.doc, rule: "rows", severity: .material, table: tableID, code: item.code, column: identity.total,
