@@ -265,6 +265,21 @@ struct AuditRulesTests {
         #expect(Self.run(overseas, ["three_public"]).map(\.severity) == [.material])
     }
 
+    /// Sums past Int64 are left unjudged or material, never wrapped into a false agreement.
+    @Test func hugeFiguresNeverWrapOrTrap() {
+        let big = "9000000000000.00"
+        let items = [
+            Self.named(.fiscalSummary, "一、本年收入", big, line: 1), Self.named(.fiscalSummary, "一般公共预算资金", big, line: 2),
+            Self.named(.fiscalSummary, "国有资本经营预算资金", big, line: 3), Self.named(.fiscalSummary, "二、上年结转", big, line: 4),
+            Self.named(.fiscalSummary, "收入合计", big, line: 5), Self.named(.fiscalSummary, "支出合计", big, line: 5),
+            Self.named(.procurement, "合计", big, line: 6), Self.named(.procurement, "货物", big, line: 7), Self.named(.procurement, "服务", big, line: 8),
+            I.item("", "-9000000000000.00", table: .gpbExpenditure, line: 9),
+        ]
+        let found = Self.run(items, AuditRules.all, report: Self.report(tables: Self.allTables))
+        #expect(!found.contains { $0.severity == .rounding })
+        #expect(found.contains { $0.rule == "fiscal" && $0.severity == .material })
+    }
+
     // MARK: - remarks the importer keeps
 
     @Test(arguments: [

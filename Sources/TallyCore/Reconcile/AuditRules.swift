@@ -115,6 +115,17 @@ struct AuditRules {
 
     static func docTable(_ doc: UInt32, _ table: UInt8) -> UInt64 { UInt64(doc) << 8 | UInt64(table) }
 
+    /// The sum of printed figures, or nil past what tally can hold (never a wrapped sum).
+    static func sum(_ values: some Sequence<Int64>) -> Int64? {
+        var total: Int64 = 0
+        for v in values {
+            let (s, overflow) = total.addingReportingOverflow(v)
+            if overflow { return nil }
+            total = s
+        }
+        return total
+    }
+
     /// The doc's figure for (table, code, column, year).
     mutating func figure(_ doc: UInt32, _ table: TableID, _ code: String, _ column: ColumnID, year: Int16? = nil, name: String? = nil) -> (Int64, Int)? {
         let index = buildIndex()

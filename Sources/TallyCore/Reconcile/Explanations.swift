@@ -79,8 +79,7 @@ extension AuditRules {
         }
         // Several columns of the income table together.
         let incomeParts = parts.filter { $0.0.hasPrefix("income") }
-        let sum = incomeParts.reduce(Int64(0)) { $0 &+ $1.1 }
-        if incomeParts.count > 1, Self.matches(gap, sum) {
+        if incomeParts.count > 1, let sum = Self.sum(incomeParts.map(\.1)), Self.matches(gap, sum) {
             let text = incomeParts.map { "\($0.0.dropFirst("income 合计 ".count)) \(Amount(fen: $0.1).display(in: .wan))" }.joined(separator: " + ")
             return [Explanation(reason: "其他资金", text: "income 合计 " + text, line: incomeParts[0].2)]
         }

@@ -39,7 +39,7 @@ public struct Finding: Sendable, Equatable {
 
     /// Rounding: a gap no larger than half a cent (0.005 万元) for each figure involved.
     static func severity(gap: Int64, figures: Int) -> Severity {
-        abs(gap) <= Int64(figures + 1) * 5_000 ? .rounding : .material
+        gap.magnitude <= UInt64(max(0, figures) + 1) * 5_000 ? .rounding : .material
     }
 
     /// A material finding the document accounts for becomes `explained`, citing the text and

@@ -45,19 +45,18 @@ extension AuditRules {
         // This year's income: printed, else the sum of its sources.
         let sources = t.topSources.compactMap { $0.row.total }
         var thisYear = t.incomeThisYear?.total.map { ($0.amount, $0.row) }
-        if let printed = thisYear, !sources.isEmpty {
-            let sum = sources.reduce(Int64(0)) { $0 &+ $1.amount }
+        if let printed = thisYear, !sources.isEmpty, let sum = Self.sum(sources.map(\.amount)) {
             compare(doc, rule: "fiscal", printed, "\(name) \(t.incomeThisYear!.name)", (sum, sources[0].row),
                     "its sources (\(t.topSources.map(\.row.name).joined(separator: " + ")))", table: table, figures: sources.count, missing: "")
         }
-        if thisYear == nil, !sources.isEmpty { thisYear = (sources.reduce(Int64(0)) { $0 &+ $1.amount }, sources[0].row) }
+        if thisYear == nil, !sources.isEmpty, let sum = Self.sum(sources.map(\.amount)) { thisYear = (sum, sources[0].row) }
         // What is carried in: the 上年结转 row, else the funds under it, else nothing.
         let parts = t.carried.compactMap { $0.row.total }
-        if let heading = t.carryover?.total, !parts.isEmpty {
-            compare(doc, rule: "fiscal", fig(heading), "\(name) \(t.carryover!.name)", (parts.reduce(Int64(0)) { $0 &+ $1.amount }, parts[0].row),
+        if let heading = t.carryover?.total, !parts.isEmpty, let sum = Self.sum(parts.map(\.amount)) {
+            compare(doc, rule: "fiscal", fig(heading), "\(name) \(t.carryover!.name)", (sum, parts[0].row),
                     "the funds under it", table: table, column: .carryover, figures: parts.count, missing: "")
         }
-        let carried = t.carryover?.total?.amount ?? parts.reduce(Int64(0)) { $0 &+ $1.amount }
+        guard let carried = t.carryover?.total?.amount ?? Self.sum(parts.map(\.amount)) else { return }
         let fundBalance = t.fundBalance?.total?.amount ?? 0
         if let thisYear {
             let (sum, o1) = thisYear.0.addingReportingOverflow(carried)
@@ -86,11 +85,7 @@ extension AuditRules {
         for row in t.spendingRows {
             let funds = [ColumnID.gpb, .govFund, .soeCapital].compactMap { row.figures[$0] }
             guard let total = row.total, !funds.isEmpty else { continue }
-            let (sum, overflow) = funds.reduce((Int64(0), false)) { acc, f in
-                let (s, o) = acc.0.addingReportingOverflow(f.amount)
-                return (s, acc.1 || o)
-            }
-            guard !overflow else { continue }
+            guard let sum = Self.sum(funds.map(\.amount)) else { continue }
             compare(doc, rule: "fiscal", fig(total), "fiscal_summary \(row.name) total", (sum, funds[0].row),
                     "一般公共预算 + 政府性基金 + 国有资本经营", table: table, figures: funds.count, missing: "")
         }
@@ -116,8 +111,8 @@ extension AuditRules {
                         message: "fiscal_summary carries money on (\(t.carryForward!.name)) without saying which fund's, so its \(what) spending cannot be told"))
                     continue
                 }
-                let carried = t.carried(fund)?.total?.amount ?? 0
-                stated = (own.amount &+ carried, own.row)
+                guard case let (sum, false) = own.amount.addingReportingOverflow(t.carried(fund)?.total?.amount ?? 0) else { continue }
+                stated = (sum, own.row)
             } else if let carried = t.carried(fund) {
                 findings.append(Finding(
                     doc: doc.name, rule: "fiscal", severity: .insufficient, table: .fiscalSummary, code: "", column: column,

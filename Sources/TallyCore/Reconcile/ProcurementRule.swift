@@ -26,11 +26,7 @@ extension AuditRules {
             }
             for (col, printed) in total.sorted(by: { $0.key < $1.key }) {
                 guard let mine = parts[col], !mine.isEmpty else { continue }
-                let (sum, overflow) = mine.reduce((Int64(0), false)) { acc, p in
-                    let (s, o) = acc.0.addingReportingOverflow(p.amount)
-                    return (s, acc.1 || o)
-                }
-                guard !overflow else { continue }
+                guard let sum = Self.sum(mine.map(\.amount)) else { continue }
                 compare(doc, rule: "procurement", printed, "procurement 合计 \(col.id)", (sum, mine[0].row),
                         mine.map(\.name).joined(separator: " + "), table: .procurement, column: col, figures: mine.count, missing: "")
             }
