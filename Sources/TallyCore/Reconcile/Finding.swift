@@ -3,16 +3,16 @@ public struct Finding: Sendable, Equatable {
     public enum Severity: String, Sendable, Comparable, CaseIterable {
         /// A real difference.
         case material
+        /// A difference the document itself accounts for (a classified item, a carry-over, money
+        /// other than 一般公共预算, a table published empty with its statement): listed, next to
+        /// the material ones, with what it cites, and not a failure.
+        case explained
         /// The rule could not be judged for want of data (a table it needs is missing): never a pass.
         case insufficient
         /// No larger than the rounding of the figures involved: (n+1) × 0.005 万元 for n added figures.
         case rounding
         /// Names disagree; amounts agree (or a presentation problem tally repaired).
         case label
-        /// A difference the document itself accounts for (a classified item, a carry-over, money
-        /// other than 一般公共预算, a table published empty with its statement): listed with what
-        /// it cites, and not a failure.
-        case explained
 
         var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
