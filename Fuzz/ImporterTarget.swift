@@ -1,5 +1,5 @@
 // libFuzzer entry for the readers of untrusted files: the disclosure importer (every layout)
-// and the line-item TSV/CSV reader. Built by scripts/fuzz together with TallyCore's sources.
+// with the audit over what it read, and the line-item TSV/CSV reader. Built by scripts/fuzz together with TallyCore's sources.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzImporter(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -7,7 +7,14 @@ public func fuzzImporter(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     _ = try? LineItemFile.read(bytes, path: "fuzz.tsv")
     if let text = String(validating: bytes, as: UTF8.self) {
         _ = DocumentImporter.looksLikeDisclosure(text)
-        _ = try? DocumentImporter.read(text, path: "fuzz.txt")
+        // What was read goes through every audit rule too, with its report (remarks and all).
+        if let read = try? DocumentImporter.read(text, path: "fuzz.txt") {
+            var builder = StoreBuilder()
+            builder.append(contentsOf: read.items)
+            let store = builder.build()
+            var rules = AuditRules(store: store, scope: RowSet(rowCount: store.count, all: true), reports: [read.report])
+            rules.run(AuditRules.all)
+        }
     }
     return 0
 }

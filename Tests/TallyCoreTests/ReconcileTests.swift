@@ -107,7 +107,8 @@ struct ReconcileTests {
     }
 
     @Test func threePublicRuleFiresWhenTheTableFallsShortOfTheBasicTable() {
-        let basic = [I.item("30217", "3.22", table: .basicEcon), I.item("30231", "7.00", table: .basicEcon)]
+        let basic = [I.item("30217", "3.22", table: .basicEcon, name: "公务接待费"),
+                     I.item("30231", "7.00", table: .basicEcon, name: "公务用车运行维护费")]
         let good = basic + [I.item("", "10.22", table: .threePublic), I.item("", "3.22", column: .reception, table: .threePublic),
                             I.item("", "7.00", column: .vehicleOperation, table: .threePublic)]
         #expect(Self.findings(good, "three_public").isEmpty)

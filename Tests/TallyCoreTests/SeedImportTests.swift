@@ -183,7 +183,10 @@ struct SeedAuditTests {
         }
         session.runScript("audit", origin: .commandLine)
         #expect(err == "")
-        #expect(session.exitStatus == 1)  // 万盛's hidden item and 綦江's carry-over are material
+        // 万盛's hidden item (涉密项目依法不予公开) and the carry-overs of 綦江 and 南岸 are explained by
+        // the documents themselves; nothing else in the seeds is more than rounding.
+        #expect(session.exitStatus == 0)
+        #expect(!out.contains("\tmaterial\t"))
         let path = Fixtures.path("Tests/TallyCoreTests/Golden/audit-seeds.tsv")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try out.write(toFile: path, atomically: true, encoding: .utf8)
@@ -192,7 +195,7 @@ struct SeedAuditTests {
         // Every rounding finding is within (n+1) × 0.005 of its figures; every material one is not.
         for line in out.split(separator: "\n").dropFirst() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 11, let diff = try? Amount.parse(String(f[8])).get() else { continue }
+            guard f.count == ReconcileOutput.findingColumns.count, let diff = try? Amount.parse(String(f[8])).get() else { continue }
             if f[2] == "rounding" { #expect(abs(diff.fen) <= 100_000, "\(line)") }
             if f[2] == "material" { #expect(abs(diff.fen) > 5_000, "\(line)") }
         }

@@ -125,6 +125,7 @@ public enum DocumentImporter {
         }
         let present = Set(report.tables.map(\.table))
         report.missing = Vocabulary.requiredTables.filter { !present.contains($0) }
+        report.remarks = DocumentRemarks.find(lines)
         return Result(items: items, report: report)
     }
 

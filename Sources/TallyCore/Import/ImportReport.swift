@@ -35,6 +35,9 @@ public struct ImportReport: Sendable {
     public var unplaced: [Diagnostic] = []
     /// Tables every disclosure must print that this one lacks.
     public var missing: [TableID] = []
+    /// The document's own sentences the audit may cite (notes, empty tables' statements,
+    /// a classified item, a carry-over, template text left in): DocumentRemarks.
+    public var remarks: [Remark] = []
 
     public var itemCount: Int { tables.reduce(0) { $0 + $1.items } }
 }

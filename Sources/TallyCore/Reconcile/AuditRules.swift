@@ -1,14 +1,16 @@
 /// The standard reconciliation rules (§5 and notes/reconciliation-rules.md), run over the
-/// loaded line items: within a table (tree, rows), across tables (tables, names,
-/// three_public), text against tables (narrative), and what the import repaired or could
-/// not place (extraction).
+/// loaded line items: within a table (tree, rows; WithinTableRules.swift), across tables
+/// (tables, names, three_public; AcrossTableRules.swift), the 总表 (fiscal; FiscalRule.swift),
+/// what a disclosure must print (complete; CompleteRule.swift), 政府采购 (procurement),
+/// text against tables (narrative), and what the import repaired or could not place
+/// (extraction). What the document says that accounts for a difference is in Explanations.swift.
 struct AuditRules {
-    static let all = ["tree", "rows", "tables", "names", "three_public", "narrative", "extraction"]
+    static let all = ["tree", "rows", "tables", "names", "three_public", "fiscal", "complete", "procurement", "narrative", "extraction"]
 
     let store: LineItemStore
     let scope: RowSet
     let reports: [ImportReport]
-    /// What the rules found; each rule appends (the within-table rules live in WithinTableRules.swift).
+    /// What the rules found; each rule appends.
     var findings: [Finding] = []
     /// Ctrl-C: asked between rules and between documents; the audit then stops unfinished.
     let cancel: Cancellation
@@ -22,7 +24,7 @@ struct AuditRules {
     }
 
     /// True once the user has asked to stop (and from then on).
-    private mutating func stopping() -> Bool {
+    mutating func stopping() -> Bool {
         if !cancelled && cancel.isCancelled() { cancelled = true }
         return cancelled
     }
@@ -36,6 +38,9 @@ struct AuditRules {
             case "tables": tables()
             case "names": names()
             case "three_public": threePublic()
+            case "fiscal": fiscal()
+            case "complete": complete()
+            case "procurement": procurement()
             case "narrative": narrative()
             case "extraction": extraction()
             default: break
@@ -49,9 +54,8 @@ struct AuditRules {
         }
     }
 
-    private func docName(_ row: Int) -> String { store.docs[store.doc[row]] }
-    private func table(_ row: Int) -> TableID? { TableID(rawValue: store.table[row]) }
-    private func column(_ row: Int) -> ColumnID? { ColumnID(rawValue: store.column[row]) }
+    func table(_ row: Int) -> TableID? { TableID(rawValue: store.table[row]) }
+    func column(_ row: Int) -> ColumnID? { ColumnID(rawValue: store.column[row]) }
     func label(_ row: Int) -> String {
         let code = store.codes[store.code[row]]
         return code.isEmpty ? store.names[store.name[row]] : "\(code) \(store.names[store.name[row]])"
@@ -74,14 +78,21 @@ struct AuditRules {
     private var index: [FigureKey: (Int64, Int)]?
     /// Narrative figures whatever their year (the text speaks of the document's year).
     private var undated: [FigureKey: (Int64, Int)] = [:]
-    /// doc id << 8 | table, for each table a document has.
-    private var tablesOfDoc: Set<UInt64> = []
+    /// doc id << 8 | table → the first and last line its items are on.
+    private var tableLines: [UInt64: (first: Int, last: Int)] = [:]
+    /// doc id << 8 | table → its rows, for the tables the rules read row by row (so no rule
+    /// reads every row once per document).
+    private var tableRows: [UInt64: [Int]] = [:]
+    static let rowTables: Set<TableID> = [.summary, .fiscalSummary, .procurement, .income, .expenditure, .gpbExpenditure]
 
     private mutating func buildIndex() -> [FigureKey: (Int64, Int)] {
         if let index { return index }
         var built: [FigureKey: (Int64, Int)] = [:]
-        var present = Set<UInt64>()
+        var spans: [UInt64: (first: Int, last: Int)] = [:]
+        var byRow: [UInt64: [Int]] = [:]
         let narrative = TableID.narrative.rawValue
+        var readByRow = [Bool](repeating: false, count: 256)
+        for t in Self.rowTables { readByRow[Int(t.rawValue)] = true }
         scope.forEach { row in
             let isNarrative = store.table[row] == narrative
             var key = FigureKey(doc: store.doc[row], table: store.table[row], code: store.code[row], column: store.column[row],
@@ -91,15 +102,32 @@ struct AuditRules {
                 key.year = 0
                 if undated[key] == nil { undated[key] = (store.amount[row], row) }
             }
-            present.insert(UInt64(store.doc[row]) << 8 | UInt64(store.table[row]))
+            let dt = Self.docTable(store.doc[row], store.table[row])
+            let line = Int(store.line[row])
+            if let s = spans[dt] { spans[dt] = (min(s.first, line), max(s.last, line)) } else { spans[dt] = (line, line) }
+            if readByRow[Int(store.table[row])] { byRow[dt, default: []].append(row) }
         }
         index = built
-        tablesOfDoc = present
+        tableLines = spans
+        tableRows = byRow
         return built
     }
 
+    static func docTable(_ doc: UInt32, _ table: UInt8) -> UInt64 { UInt64(doc) << 8 | UInt64(table) }
+
+    /// The sum of printed figures, or nil past what tally can hold (never a wrapped sum).
+    static func sum(_ values: some Sequence<Int64>) -> Int64? {
+        var total: Int64 = 0
+        for v in values {
+            let (s, overflow) = total.addingReportingOverflow(v)
+            if overflow { return nil }
+            total = s
+        }
+        return total
+    }
+
     /// The doc's figure for (table, code, column, year).
-    private mutating func figure(_ doc: UInt32, _ table: TableID, _ code: String, _ column: ColumnID, year: Int16? = nil, name: String? = nil) -> (Int64, Int)? {
+    mutating func figure(_ doc: UInt32, _ table: TableID, _ code: String, _ column: ColumnID, year: Int16? = nil, name: String? = nil) -> (Int64, Int)? {
         let index = buildIndex()
         guard let codeID = store.codes.id(of: code) else { return nil }
         let nameID = name.flatMap { store.names.id(of: $0) } ?? 0
@@ -111,28 +139,56 @@ struct AuditRules {
         return undated[FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: 0, name: nameID)]
     }
 
-    /// The summary table's first income-side row naming `keyword` (a spending row ends in 支出).
-    private mutating func summaryIncome(_ doc: UInt32, containing keyword: String, year: Int16) -> (Int64, Int)? {
+    mutating func hasTable(_ doc: UInt32, _ table: TableID) -> Bool {
         _ = buildIndex()
-        var found: (Int64, Int)?
-        scope.forEach { row in
-            guard found == nil, store.doc[row] == doc, store.table[row] == TableID.summary.rawValue, store.year[row] == year,
-                store.column[row] == ColumnID.total.rawValue
-            else { return }
-            let name = store.names[store.name[row]]
-            guard name.contains(keyword), !name.contains("支出"), keyword == "上年结转" || !name.contains("结转") else { return }
-            found = (store.amount[row], row)
-        }
-        return found
+        return tableLines[Self.docTable(doc, table.rawValue)] != nil
     }
 
-    private mutating func hasTable(_ doc: UInt32, _ table: TableID) -> Bool {
+    /// The first and last line of a table's figures in a document.
+    mutating func lines(of doc: UInt32, _ table: TableID) -> (first: Int, last: Int)? {
         _ = buildIndex()
-        return tablesOfDoc.contains(UInt64(doc) << 8 | UInt64(table.rawValue))
+        return tableLines[Self.docTable(doc, table.rawValue)]
+    }
+
+    /// Where the next table of the document starts after `line` (Int.max if none).
+    mutating func nextTableStart(_ doc: UInt32, after line: Int) -> Int {
+        _ = buildIndex()
+        var next = Int.max
+        for t in TableID.allCases where t != .narrative && t != .projects {
+            if let s = tableLines[Self.docTable(doc, t.rawValue)], s.first > line { next = min(next, s.first) }
+        }
+        return next
+    }
+
+    /// A table's rows in a document for one year (of the tables in `rowTables`).
+    mutating func rows(of doc: UInt32, _ table: TableID, year: Int16) -> [Int] {
+        _ = buildIndex()
+        return (tableRows[Self.docTable(doc, table.rawValue)] ?? []).filter { store.year[$0] == year }
+    }
+
+    /// A two-sided 总表 read by its row names, or nil if the document has none.
+    mutating func totals(_ doc: UInt32, _ table: TableID, year: Int16) -> TwoSidedTotals? {
+        let rows = rows(of: doc, table, year: year)
+        return rows.isEmpty ? nil : TwoSidedTotals(store, rows: rows)
+    }
+
+    /// The import report of a document (nil for line items loaded from a TSV or a snapshot).
+    func report(of doc: String) -> ImportReport? {
+        reports.last { $0.doc == doc }
+    }
+
+    /// Whether the document is final accounts (决算): its tables' titles say so.
+    func isFinalAccount(_ doc: String) -> Bool {
+        report(of: doc)?.tables.contains { t in Vocabulary.finalAccountWords.contains { t.title.contains($0) } } ?? false
+    }
+
+    /// Whether the import found the table printed empty (with or without a statement).
+    func publishedEmpty(_ doc: String, _ table: TableID) -> Bool {
+        report(of: doc)?.tables.contains { $0.table == table && $0.items == 0 } ?? false
     }
 
     /// Each document in scope with its year, found once.
-    private mutating func documents() -> [(id: UInt32, name: String, year: Int16)] {
+    mutating func documents() -> [(id: UInt32, name: String, year: Int16)] {
         if let documentList { return documentList }
         // A document's year is its expenditure table's (other tables may show a prior year too).
         var fromExpenditure = [Int16](repeating: 0, count: store.docs.count)
@@ -152,10 +208,14 @@ struct AuditRules {
 
     private var documentList: [(id: UInt32, name: String, year: Int16)]?
 
-    private mutating func compare(
-        _ doc: (id: UInt32, name: String, year: Int16), rule: String, _ a: (Int64, Int)?, _ aWhat: String,
+    typealias Document = (id: UInt32, name: String, year: Int16)
+
+    /// Compares two figures: a finding when they differ (explained if `explain` finds the
+    /// document accounting for the gap), insufficient when one is missing.
+    mutating func compare(
+        _ doc: Document, rule: String, _ a: (Int64, Int)?, _ aWhat: String,
         _ b: (Int64, Int)?, _ bWhat: String, table: TableID?, code: String = "", column: ColumnID? = .total, figures: Int = 1,
-        missing: String
+        missing: String, explain: ((inout AuditRules, Int64) -> [Explanation])? = nil
     ) {
         guard let a, let b else {
             findings.append(Finding(doc: doc.name, rule: rule, severity: .insufficient, table: table, code: code, column: column,
@@ -165,137 +225,12 @@ struct AuditRules {
         }
         let (gap, overflow) = a.0.subtractingReportingOverflow(b.0)
         guard gap != 0 || overflow else { return }
-        findings.append(Finding(doc: doc.name, rule: rule, severity: overflow ? .material : Finding.severity(gap: gap, figures: figures), table: table,
-                                code: code, column: column, expected: Amount(fen: b.0), actual: Amount(fen: a.0),
-                                lines: a.1 == b.1 ? [Int(store.line[a.1])] : [Int(store.line[a.1]), Int(store.line[b.1])],
-                                message: "\(aWhat) \(Amount(fen: a.0).display(in: .wan)) but \(bWhat) \(Amount(fen: b.0).display(in: .wan))"))
-    }
-
-    // MARK: - 表间
-
-    mutating func tables() {
-        for doc in documents() where !stopping() {
-            let y = doc.year
-            let income = figure(doc.id, .income, "", .total, year: y)
-            let spending = figure(doc.id, .expenditure, "", .total, year: y)
-            compare(doc, rule: "tables", spending, "expenditure 合计", income, "income 合计", table: .expenditure,
-                    missing: income == nil ? "no income table" : "no expenditure table")
-            let gpbTotal = figure(doc.id, .gpbExpenditure, "", .basic, year: y)
-            let basicEcon = figure(doc.id, .basicEcon, "", .total, year: y)
-            compare(doc, rule: "tables", gpbTotal, "gpb_expenditure 合计 basic", basicEcon, "basic_econ 合计", table: .gpbExpenditure,
-                    column: .basic, missing: gpbTotal == nil ? "no gpb_expenditure table" : "no basic_econ table")
-            // gpb ⊂ expenditure: where all money is general public budget they are equal.
-            let incomeGPB = figure(doc.id, .income, "", .gpb, year: y)
-            let allGPB = income != nil && incomeGPB?.0 == income?.0
-            if allGPB {
-                scope.forEach { row in
-                    guard store.doc[row] == doc.id, store.table[row] == TableID.gpbExpenditure.rawValue, store.year[row] == y,
-                        store.code[row] != store.codes.id(of: "") ?? UInt32.max
-                    else { return }
-                    let code = store.codes[store.code[row]]
-                    guard let col = column(row), let other = figure(doc.id, .expenditure, code, col, year: y) else { return }
-                    let gap = store.amount[row] &- other.0
-                    if gap != 0 {
-                        findings.append(Finding(
-                            doc: doc.name, rule: "tables", severity: Finding.severity(gap: gap, figures: 1), table: .gpbExpenditure,
-                            code: code, column: col, expected: Amount(fen: other.0), actual: Amount(fen: store.amount[row]),
-                            lines: [Int(store.line[row]), Int(store.line[other.1])],
-                            message: "\(label(row)) \(col.id): gpb_expenditure \(Amount(fen: store.amount[row]).display(in: .wan)) but expenditure \(Amount(fen: other.0).display(in: .wan)) (all funds are 一般公共预算, so they should agree)"))
-                    }
-                }
-            }
-            // The summary's income sources against the income table's 合计 (a table whose total
-            // folds in the carry-over while another shows it apart shows up here).
-            if hasTable(doc.id, .summary) && hasTable(doc.id, .income) {
-                for (column, include, label) in [(ColumnID.gpb, "一般公共预算", "一般公共预算拨款"), (.govFund, "政府性基金", "政府性基金"),
-                                                 (.soeCapital, "国有资本经营", "国有资本经营"), (.carryover, "上年结转", "上年结转")] {
-                    guard let stated = summaryIncome(doc.id, containing: include, year: y) else { continue }
-                    let printed = figure(doc.id, .income, "", column, year: y) ?? (0, stated.1)
-                    compare(doc, rule: "tables", printed, "income 合计 \(column.id)", stated, "summary \(label)",
-                            table: .income, column: column, missing: "")
-                }
-            }
-            // 部门 vs 政府 economic classes. The 政府 table may print its one column as 基本支出.
-            if hasTable(doc.id, .basicGovEcon) && hasTable(doc.id, .basicEcon) {
-                for (dept, gov) in [("301", "501"), ("302", "502"), ("303", "509"), ("310", "503")] {
-                    let a = figure(doc.id, .basicEcon, dept, .total, year: y)
-                    let b = figure(doc.id, .basicGovEcon, gov, .total, year: y) ?? figure(doc.id, .basicGovEcon, gov, .basic, year: y)
-                    guard a != nil || b != nil else { continue }
-                    // A class printed in one table only is a difference of its whole amount.
-                    let row = a?.1 ?? b?.1 ?? 0
-                    compare(doc, rule: "tables", a ?? (0, row), "basic_econ \(dept)", b ?? (0, row), "basic_gov_econ \(gov)",
-                            table: .basicEcon, code: dept, missing: "")
-                }
-            }
-        }
-    }
-
-    // MARK: - one code, one name
-
-    mutating func names() {
-        struct Key: Hashable { var doc: UInt32; var code: UInt32 }
-        struct Naming: Hashable { var doc: UInt32; var code: UInt32; var name: UInt32 }
-        // The first row of each (doc, code, name id): ids only, so no text is touched per row.
-        var firstRow: [Naming: Int] = [:]
-        var order: [Naming] = []
-        let empty = store.codes.id(of: "")
-        let projects = TableID.projects.rawValue
-        scope.forEach { row in
-            guard store.code[row] != empty, store.table[row] != projects else { return }
-            let naming = Naming(doc: store.doc[row], code: store.code[row], name: store.name[row])
-            if firstRow[naming] == nil {
-                firstRow[naming] = row
-                order.append(naming)
-            }
-        }
-        var seen: [Key: [String: (TableID, Int)]] = [:]
-        for naming in order {
-            let row = firstRow[naming]!
-            guard let t = table(row) else { continue }
-            let name = store.names[naming.name].replacingAll(" ", with: "")
-            let key = Key(doc: naming.doc, code: naming.code)
-            if seen[key, default: [:]][name] == nil { seen[key, default: [:]][name] = (t, row) }
-        }
-        for (key, names) in seen.sorted(by: { ($0.key.doc, $0.key.code) < ($1.key.doc, $1.key.code) }) where names.count > 1 {
-            let listed = names.sorted { $0.value.1 < $1.value.1 }
-            let lines = listed.map { Int(store.line[$0.value.1]) }
-            findings.append(Finding(
-                doc: store.docs[key.doc], rule: "names", severity: .label, table: listed.first?.value.0, code: store.codes[key.code],
-                column: nil, expected: nil, actual: nil, lines: lines,
-                message: "\(store.codes[key.code]) is named " + listed.map { "“\($0.key)” (\($0.value.0.id))" }.joined(separator: " and ")))
-        }
-    }
-
-    // MARK: - 三公 against the basic table
-
-    mutating func threePublic() {
-        for doc in documents() where !stopping() {
-            let y = doc.year
-            guard hasTable(doc.id, .threePublic) else {
-                findings.append(Finding(doc: doc.name, rule: "three_public", severity: .insufficient, table: .threePublic, code: "",
-                                        column: nil, expected: nil, actual: nil, lines: [], message: "no 三公 table to check"))
-                continue
-            }
-            guard hasTable(doc.id, .basicEcon) else {
-                findings.append(Finding(doc: doc.name, rule: "three_public", severity: .insufficient, table: .basicEcon, code: "",
-                                        column: nil, expected: nil, actual: nil, lines: [], message: "no basic_econ table to hold the 三公 table to"))
-                continue
-            }
-            for (code, col, what) in [("30217", ColumnID.reception, "公务接待费"), ("30231", .vehicleOperation, "公务用车运行维护费"),
-                                      ("30212", .overseas, "因公出国（境）费用"), ("31013", .vehiclePurchase, "公务用车购置")] {
-                guard let basic = figure(doc.id, .basicEcon, code, .total, year: y) else { continue }
-                let table = figure(doc.id, .threePublic, "", col, year: y)
-                let printed = table?.0 ?? 0
-                // The 三公 table covers project spending too: it may exceed the basic table, not fall short.
-                guard printed < basic.0 else { continue }
-                let gap = printed &- basic.0
-                findings.append(Finding(
-                    doc: doc.name, rule: "three_public", severity: Finding.severity(gap: gap, figures: 1), table: .threePublic, code: code,
-                    column: col, expected: Amount(fen: basic.0), actual: Amount(fen: printed),
-                    lines: [table.map { Int(store.line[$0.1]) }, Int(store.line[basic.1])].compactMap { $0 },
-                    message: "三公 \(col.id) \(Amount(fen: printed).display(in: .wan)) is less than basic_econ \(code) \(what) \(Amount(fen: basic.0).display(in: .wan))"))
-            }
-        }
+        var finding = Finding(doc: doc.name, rule: rule, severity: overflow ? .material : Finding.severity(gap: gap, figures: figures), table: table,
+                              code: code, column: column, expected: Amount(fen: b.0), actual: Amount(fen: a.0),
+                              lines: a.1 == b.1 ? [Int(store.line[a.1])] : [Int(store.line[a.1]), Int(store.line[b.1])],
+                              message: "\(aWhat) \(Amount(fen: a.0).display(in: .wan)) but \(bWhat) \(Amount(fen: b.0).display(in: .wan))")
+        if finding.severity == .material, !overflow, let explain { finding = finding.explained(by: explain(&self, gap)) }
+        findings.append(finding)
     }
 
     // MARK: - 表文: the text against the tables

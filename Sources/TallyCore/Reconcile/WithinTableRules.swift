@@ -52,11 +52,16 @@ extension AuditRules {
             let entryCount = Int(count[parent])
             let gap = store.amount[parent] &- sum[parent]
             let item = store.item(parent)
-            findings.append(Finding(
+            var finding = Finding(
                 doc: item.doc, rule: "tree", severity: Finding.severity(gap: gap, figures: entryCount), table: item.table,
                 code: item.code, column: item.column, expected: Amount(fen: sum[parent]), actual: item.amount,
                 lines: [item.line] + linesOf[parent]!,
-                message: "\(label(parent)) \(item.column.id) \(item.year): printed \(item.amount.display(in: .wan)), its \(entryCount) \(entryCount == 1 ? "child adds" : "children add") to \(Amount(fen: sum[parent]).display(in: .wan))"))
+                message: "\(label(parent)) \(item.column.id) \(item.year): printed \(item.amount.display(in: .wan)), its \(entryCount) \(entryCount == 1 ? "child adds" : "children add") to \(Amount(fen: sum[parent]).display(in: .wan))")
+            // A parent larger than its children where the document says it leaves classified items out.
+            if finding.severity == .material, gap > 0 {
+                finding = finding.explained(by: classifiedItem((store.doc[parent], item.doc, store.year[parent]), table: item.table))
+            }
+            findings.append(finding)
         }
     }
 
@@ -89,7 +94,8 @@ extension AuditRules {
     // MARK: - 表内: a row's total against its parts
 
     static let rowIdentities: [(tables: [TableID], total: ColumnID, parts: [ColumnID])] = [
-        ([.expenditure, .gpbExpenditure, .govFund, .soeCapital, .projectEcon, .projectGovEcon], .total, [.basic, .project]),
+        // 单位预留机动经费 (江苏) is a third part where it is printed.
+        ([.expenditure, .gpbExpenditure, .govFund, .soeCapital, .projectEcon, .projectGovEcon], .total, [.basic, .project, .reserve]),
         ([.basicEcon, .basicGovEcon], .total, [.personnel, .public]),
         ([.threePublic], .total, [.overseas, .vehicle, .reception]),
         ([.threePublic], .vehicle, [.vehiclePurchase, .vehicleOperation]),
@@ -142,7 +148,8 @@ extension AuditRules {
                 let (gap, gapOverflow) = total.subtractingReportingOverflow(sum)
                 guard gap != 0 || overflow || gapOverflow else { continue }
                 let item = store.item(row)
-                let names = identity.parts.map(\.id).joined(separator: " + ")
+                // Name the parts the row prints (单位预留机动经费 only where it is a column).
+                let names = identity.parts.filter { group.figure($0) != nil }.map(\.id).joined(separator: " + ")
                 if overflow || gapOverflow {
                     found.append((store.doc[row], store.line[row], store.table[row], store.code[row], Finding(
                         doc: item.doc, rule: "rows", severity: .material, table: tableID, code: item.code, column: identity.total,

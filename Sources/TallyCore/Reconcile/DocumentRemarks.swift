@@ -1,0 +1,97 @@
+/// A sentence of a document the audit may cite: a note under a table (注：/说明：), the
+/// statement of a table published empty, a sentence naming a classified item, a carry-over
+/// with its amount or a fund the department does not have, and template text left in.
+public struct Remark: Sendable, Equatable {
+    public var line: Int
+    /// The line's text without spaces, run on into the next line when the sentence does.
+    public var text: String
+}
+
+/// Picks the remarks out of a document's lines while it is imported, so the audit can
+/// cite the document's own words without the document (AuditVocabulary holds the phrases).
+enum DocumentRemarks {
+    /// At most this many per document, each at most `longest` characters: a remark is
+    /// evidence, not a copy of the text.
+    static let limit = 500
+    static let longest = 400
+
+    static func find(_ lines: [SourceLine]) -> [Remark] { find(lines.map { ($0.number, $0.text) }) }
+
+    static func find(_ lines: [(number: Int, text: String)]) -> [Remark] {
+        var out: [Remark] = []
+        var next = lines.first.map { squeezed($0.text) } ?? ""
+        for i in lines.indices {
+            let own = next
+            next = i + 1 < lines.count ? squeezed(lines[i + 1].text) : ""
+            guard !own.isEmpty else { continue }
+            // A phrase may run over the line's end: look in both lines, keep what starts in this one.
+            let window = own + next
+            guard worthKeeping(own: own, window: window) else { continue }
+            var text = own
+            if !own.hasSuffix("。"), !next.isEmpty, !Vocabulary.isNote(next) {
+                let rest = next.firstIndex(of: "。").map { next[...$0] } ?? next[...]
+                text += rest
+            }
+            out.append(Remark(line: lines[i].number, text: String(text.prefix(longest))))
+            if out.count >= limit { break }
+        }
+        return out
+    }
+
+    static func squeezed(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map(Character.init))
+    }
+
+    static func worthKeeping(own: String, window: String) -> Bool {
+        let v = AuditVocabulary.self
+        if Vocabulary.isNote(own) || Vocabulary.isEmptyStatement(own) { return true }
+        if startsWithin(own, window, v.classified) { return true }
+        if startsWithin(own, window, v.carryover), window.contains("万元") { return true }
+        if startsWithin(own, window, v.tableFund.flatMap(\.1)), v.absent.contains(where: { window.contains($0) }) { return true }
+        return templateText(in: own) != nil
+    }
+
+    /// Whether one of `phrases` occurs in `window` starting inside its first `own.count` characters.
+    static func startsWithin(_ own: String, _ window: String, _ phrases: [String]) -> Bool {
+        phrases.contains { phrase in
+            guard let r = window.firstRange(of: phrase) else { return false }
+            return window.distance(from: window.startIndex, to: r.lowerBound) < own.count
+        }
+    }
+
+    /// The template text the line holds, if any (`XX` only away from other Latin letters and digits).
+    static func templateText(in text: String) -> String? {
+        for phrase in AuditVocabulary.templateText {
+            var search = text.startIndex..<text.endIndex
+            while let r = text[search].firstRange(of: phrase) {
+                let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
+                let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
+                let latin = phrase.allSatisfy { $0.isASCII && $0.isLetter }
+                if !latin || !(isLatinOrDigit(before) || isLatinOrDigit(after)) { return phrase }
+                search = r.upperBound..<text.endIndex
+            }
+        }
+        return nil
+    }
+
+    private static func isLatinOrDigit(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+
+    /// The clause of `text` around `phrase` (between the punctuation either side).
+    static func clause(_ text: String, around phrase: String) -> String {
+        guard let r = text.firstRange(of: phrase) else { return "" }
+        let stops: Set<Character> = ["。", "；", "，", "：", ";", ","]
+        var start = r.lowerBound
+        while start > text.startIndex, !stops.contains(text[text.index(before: start)]) { start = text.index(before: start) }
+        var end = r.upperBound
+        while end < text.endIndex, !stops.contains(text[end]) { end = text.index(after: end) }
+        return String(text[start..<end])
+    }
+
+    /// What a citation shows of a remark: the whole of a short one, the clause around
+    /// `phrase` of a long one.
+    static func excerpt(_ text: String, around phrase: String) -> String {
+        guard text.count > 60 else { return text }
+        let c = clause(text, around: phrase)
+        return c.isEmpty ? String(text.prefix(80)) : String(c.prefix(80))
+    }
+}
