@@ -143,8 +143,8 @@ enum Vocabulary {
 
     static func isEmptyStatement(_ text: String) -> Bool {
         let t = text.replacingAll(" ", with: "")
-        return emptyStatements.contains { t.contains($0) }
-            && (t.contains("表") || t.contains("数据") || t.contains("项目") || t.contains("支出"))
+        return emptyStatements.contains { t.contains(utf8: $0) }
+            && (t.contains(utf8: "表") || t.contains(utf8: "数据") || t.contains(utf8: "项目") || t.contains(utf8: "支出"))
     }
 
     static func isNote(_ text: String) -> Bool {

@@ -38,30 +38,46 @@ enum DocumentRemarks {
         return out
     }
 
+    /// The text without blanks (space, tab, the ideographic space U+3000 = E3 80 80).
     static func squeezed(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map(Character.init))
+        let b = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x20 || b[i] == 0x09 { i += 1; continue }
+            if b[i] == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { i += 3; continue }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func worthKeeping(own: String, window: String) -> Bool {
         let v = AuditVocabulary.self
         if Vocabulary.isNote(own) || Vocabulary.isEmptyStatement(own) { return true }
         if startsWithin(own, window, v.classified) { return true }
-        if startsWithin(own, window, v.carryover), window.contains("万元") { return true }
-        if startsWithin(own, window, v.tableFund.flatMap(\.1)), v.absent.contains(where: { window.contains($0) }) { return true }
+        if startsWithin(own, window, v.carryover), window.contains(utf8: "万元") { return true }
+        if startsWithin(own, window, v.tableFund.flatMap(\.1)), v.absent.contains(where: { window.contains(utf8: $0) }) { return true }
         return templateText(in: own) != nil
     }
 
-    /// Whether one of `phrases` occurs in `window` starting inside its first `own.count` characters.
+    /// Whether one of `phrases` occurs in `window` starting inside `own`, the text it begins
+    /// with (on UTF-8 bytes: every line of a document is asked).
     static func startsWithin(_ own: String, _ window: String, _ phrases: [String]) -> Bool {
-        phrases.contains { phrase in
-            guard let r = window.firstRange(of: phrase) else { return false }
-            return window.distance(from: window.startIndex, to: r.lowerBound) < own.count
+        var window = window
+        let ownBytes = own.utf8.count
+        return window.withUTF8 { w in
+            phrases.contains { phrase in
+                var phrase = phrase
+                return phrase.withUTF8 { p in UTF8Search.first(p, in: w, from: 0).map { $0 < ownBytes } ?? false }
+            }
         }
     }
 
     /// The template text the line holds, if any (`XX` only away from other Latin letters and digits).
     static func templateText(in text: String) -> String? {
-        for phrase in AuditVocabulary.templateText {
+        for phrase in AuditVocabulary.templateText where text.contains(utf8: phrase) {
             var search = text.startIndex..<text.endIndex
             while let r = text[search].firstRange(of: phrase) {
                 let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
