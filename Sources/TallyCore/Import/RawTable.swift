@@ -3,6 +3,8 @@ struct RawTable {
     var title: TableTitle
     var titleLine: Int
     var unit: DisplayUnit = .wan
+    /// Whether a unit line (单位：…) was read, rather than the default taken.
+    var unitStated = false
     /// Header rows as cells (tabbed layouts) or header fragments (pdf-text), in order.
     var header: [[String]] = []
     var rows: [RawRow] = []

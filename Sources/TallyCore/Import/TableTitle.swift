@@ -22,7 +22,7 @@ struct TableTitle {
     /// Nil when the line is not a table title (too long, a sentence, or no known name).
     static func recognise(_ line: String) -> TableTitle? {
         var text = line.replacingAll(" ", with: "")
-        guard text.unicodeScalars.count >= 6, text.unicodeScalars.count <= 90, !text.contains(utf8: "。"), !text.contains(utf8: "，"),
+        guard text.unicodeScalars.count >= 5, text.unicodeScalars.count <= 90, !text.contains(utf8: "。"), !text.contains(utf8: "，"),
             !text.hasPrefix("附表"), !text.hasPrefix("备注"), !text.hasPrefix("说明")
         else { return nil }
         // A title names a table; a narrative line that mentions one goes on after it.

@@ -33,7 +33,12 @@ enum GridTables {
         func close(at end: Int) {
             guard let (i, title) = start else { return }
             let region = Array(lines[(i + 1)..<end])
-            let table = TableReader(title: title, titleLine: lines[i], lines: region).read()
+            var table = TableReader(title: title, titleLine: lines[i], lines: region).read()
+            if let split = SideBySideTables.split(of: table.grid, title.table) {
+                let (left, right) = SideBySideTables.halves(region, at: split)
+                table.table = SideBySideTables.join(TableReader(title: title, titleLine: lines[i], lines: left).read().table,
+                                                    TableReader(title: title, titleLine: lines[i], lines: right).read().table)
+            }
             if let name = table.unitName { found.unitNames.append(name) }
             found.tables.append(table.table)
             start = nil

@@ -11,6 +11,8 @@ struct TableReader {
     struct Output {
         var table: RawTable
         var unitName: String?
+        /// The header's columns on the table's first page.
+        var grid: ColumnGrid?
     }
 
     /// One data line: its label words (code and name) and the figures under each column.
@@ -51,6 +53,7 @@ struct TableReader {
             let marked = line.words.contains { FigureText.isMarkedFigure($0.text) }
             if !marked, let unit = Vocabulary.unit(in: joined) {
                 table.unit = unit
+                table.unitStated = true
                 if let name = Vocabulary.unitName(in: joined) { unitName = unitName ?? name }
                 continue
             }
@@ -149,7 +152,7 @@ struct TableReader {
         } else {
             table.rows = rows(from: pieces, slots: table.slots!.count, table: &table)
         }
-        return Output(table: table, unitName: unitName)
+        return Output(table: table, unitName: unitName, grid: grids.first)
     }
 
     // MARK: lines

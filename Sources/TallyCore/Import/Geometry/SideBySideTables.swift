@@ -1,0 +1,70 @@
+/// One table printed as two halves side by side, each with its own code, name and figure
+/// columns (经济分类科目编码 | 科目名称 | 决算数 | 经济分类科目编码 | 科目名称 | 决算数: the 301/303
+/// groups left, 302/310 right). Its header names label columns again after a figure column.
+/// Each half is read as a table of its own and their rows joined, the left half's first.
+/// Two-sided summary tables (income beside spending) are read by their labels instead.
+enum SideBySideTables {
+    /// Where the right half starts, or nil for a table of one half.
+    static func split(of grid: ColumnGrid?, _ table: TableID) -> Double? {
+        guard let grid, ![.summary, .fiscalSummary, .procurement].contains(table) else { return nil }
+        let columns = grid.columns
+        guard let firstFigure = columns.firstIndex(where: { !$0.isLabel && $0.slot.column != nil }),
+            let again = columns[(firstFigure + 1)...].firstIndex(where: \.isLabel),
+            columns[(again + 1)...].contains(where: { !$0.isLabel && $0.slot.column != nil }),
+            columns[..<firstFigure].contains(where: \.isLabel)
+        else { return nil }
+        return (columns[again - 1].right + columns[again].left) / 2
+    }
+
+    /// Every line cut at `x`: the words left of it, and the words right of it.
+    static func halves(_ lines: [WordLine], at x: Double) -> (left: [WordLine], right: [WordLine]) {
+        var left: [WordLine] = [], right: [WordLine] = []
+        for line in lines {
+            let l = line.words.filter { ($0.left + $0.right) / 2 < x }
+            let r = line.words.filter { ($0.left + $0.right) / 2 >= x }
+            if !l.isEmpty { left.append(WordLine(page: line.page, number: line.number, words: l)) }
+            if !r.isEmpty { right.append(WordLine(page: line.page, number: line.number, words: r)) }
+        }
+        return (left, right)
+    }
+
+    /// The halves as one table. A row without a code whose label names a column (人员经费合计
+    /// under 决算数) is that column's total.
+    static func join(_ left: RawTable, _ right: RawTable) -> RawTable {
+        var table = left
+        if !left.unitStated, right.unitStated {
+            table.unit = right.unit
+            table.unitStated = true
+        }
+        table.emptyStatement = left.emptyStatement ?? right.emptyStatement
+        table.unreadable += right.unreadable
+        table.repairs += right.repairs
+        var slots = left.slots ?? []
+        func slotIndex(_ slot: ColumnSlot) -> Int {
+            if let i = slots.firstIndex(of: slot) { return i }
+            slots.append(slot)
+            return slots.count - 1
+        }
+        var rows: [RawRow] = []
+        for (half, source) in [(left, left.slots ?? []), (right, right.slots ?? [])] {
+            for var row in half.rows {
+                var cells: [Int: String] = [:]
+                for (i, text) in row.cells.enumerated() where !text.isEmpty && i < source.count {
+                    var slot = source[i]
+                    if row.code.isEmpty, let named = HeaderColumns.column(for: row.name), named != .total, slot.column == .total {
+                        slot.column = named
+                    }
+                    cells[slotIndex(slot)] = text
+                }
+                row.cells = (0..<slots.count).map { cells[$0] ?? "" }
+                rows.append(row)
+            }
+        }
+        for i in rows.indices where rows[i].cells.count < slots.count {
+            rows[i].cells += [String](repeating: "", count: slots.count - rows[i].cells.count)
+        }
+        table.rows = rows
+        table.slots = slots
+        return table
+    }
+}
