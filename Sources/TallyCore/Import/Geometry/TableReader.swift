@@ -239,9 +239,13 @@ struct TableReader {
         // Figures alone first, so that a row they make can take wrapped names.
         for i in pieces.indices where !isAnchor[i] && !pieces[i].figures.isEmpty {
             let mine = Set(pieces[i].figures.map(\.slot))
-            if let j = nearest(i, preferAbove: false, accept: { j in
-                !figures[j].contains { mine.contains($0.slot) } && pieces[j].figures.isEmpty
-            }) {
+            // A row printed without figures first; else (figures set a line above or below
+            // their row's label, other figures of the row beside the label) a row none of
+            // whose columns they would fill twice.
+            let fits = { (j: Int) in !figures[j].contains { mine.contains($0.slot) } }
+            if let j = nearest(i, preferAbove: false, accept: { fits($0) && pieces[$0].figures.isEmpty })
+                ?? nearest(i, preferAbove: false, accept: fits)
+            {
                 figures[j] += pieces[i].figures
                 figures[i] = []
             } else {
