@@ -42,6 +42,9 @@ struct ColumnSolver {
     /// For a parent whose children add up to it in all but one column: per layout of the
     /// parent, the column to leave out when its children are laid out.
     private var mismatched: [Int: [Option: Int]] = [:]
+    /// What the looser searches (one column left out) may still spend in this table: they
+    /// run per column and per parent, so a garbled table would multiply them.
+    private var looseBudget = ColumnSolver.maxWorkPerParent
     private var chosen: [Option?] = []
 
     init(table: RawTable, context: TableContext, evidence: [TableID: [LineItem]]) {
@@ -256,7 +259,7 @@ struct ColumnSolver {
         }
         // First as the document should be: every column adds up. Only where no layout does is
         // the looser search run, with one column allowed to be the wrong one.
-        guard let sums = reachableSums(row, ignoring: nil) else {
+        guard let sums = reachableSums(row, ignoring: nil, budget: Self.maxWorkPerParent).sums else {
             feasible[row] = options[row]
             treeBroken.insert(row)
             return
@@ -274,8 +277,10 @@ struct ColumnSolver {
         // still evidence in the others. Each layout keeps the column to leave out.
         // Each column in turn is the one left out, so the search stays as narrow as the first.
         var nearly: [Option: Int] = [:]
-        for column in 0..<schema.slots.count {
-            guard let looser = reachableSums(row, ignoring: column) else { continue }
+        for column in 0..<schema.slots.count where looseBudget > 0 {
+            let (found, work) = reachableSums(row, ignoring: column, budget: looseBudget)
+            looseBudget -= work
+            guard let looser = found else { continue }
             for o in options[row] where nearly[o] == nil {
                 let v = values(row, o)
                 let fits = looser.contains { s in v.indices.allSatisfy { $0 == column || abs(v[$0] &- s[$0]) <= tolerance } }
@@ -296,7 +301,7 @@ struct ColumnSolver {
     /// Every sum the children's layouts can reach, column by column (but for an ignored
     /// column, held at 0); nil when the search passed its bound (a hostile or garbled table
     /// costs milliseconds, not seconds).
-    private func reachableSums(_ row: Int, ignoring: Int?) -> Set<[Int64]>? {
+    private func reachableSums(_ row: Int, ignoring: Int?, budget: Int) -> (sums: Set<[Int64]>?, work: Int) {
         let kids = children[row]
         let n = schema.slots.count
         let tolerance = Int64(kids.count + 1) * fenPerHalfCent
@@ -328,13 +333,14 @@ struct ColumnSolver {
                 }
                 // Each candidate sum is checked against every cap of the parent: that is the cost.
                 work += childOptions.count * (1 + caps.count)
-                if next.count > Self.maxPartialSums || work > Self.maxWorkPerParent { return nil }
+                if next.count > Self.maxPartialSums || work > budget { return (nil, work) }
             }
             sums = next
         }
         // Matching the parent's layouts against every reachable sum costs as much again.
-        if options[row].count * sums.count > Self.maxWorkPerParent { return nil }
-        return sums
+        let matching = options[row].count * sums.count
+        if matching > budget - work { return (nil, work + matching) }
+        return (sums, work + matching)
     }
 
     /// A row with no parent constraint: its feasible options, narrowed by evidence.
