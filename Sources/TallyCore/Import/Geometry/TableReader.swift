@@ -303,7 +303,10 @@ struct TableReader {
             var cells = [String](repeating: "", count: width)
             let grid = grids.first
             for (var column, word) in piece.cells {
-                while column > 0, let g = grid, g.columns[column].isLabel, g.columns[column - 1].isLabel { column -= 1 }
+                // (A later page's grid may have more columns than the first: those stay as read.)
+                while column > 0, let g = grid, column < g.columns.count, g.columns[column].isLabel, g.columns[column - 1].isLabel {
+                    column -= 1
+                }
                 let text: String
                 if case .figure(let ascii) = FigureText.read(word.text) {
                     // Two figures under one column: the second is reported, never run together.
