@@ -37,3 +37,8 @@ test: deps
 	$(SWIFT) test --skip TallyCLITests
 	$(SWIFT) test --filter TallyCLITests
 	$(SWIFT) run tally bench --rows 20000 --runs 1 > /dev/null
+	@# The same against DuckDB and polars, small, so the comparison keeps working: answers compared
+	@# (it exits 1 when they differ), no speed asserted.
+	@if python3 -c 'import duckdb, polars' 2>/dev/null; then \
+		scripts/bench-vs-duckdb --rows 20000 --runs 1 --tally .build/debug/tally > /dev/null; \
+	else echo "note: pip install duckdb polars to run scripts/bench-vs-duckdb here"; fi
