@@ -21,7 +21,9 @@ public struct Executor {
         if plan.verb == .list { return try list(rows, store, fields: plan.listedFields, cancel) }
         let result = try aggregate(rows, plan, store, cancel, grouping)
         guard let pivot = plan.pivot else { return result }
-        return Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
+        var spread = Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
+        spread.notes = result.notes
+        return spread
     }
 
     // MARK: - list
@@ -113,6 +115,23 @@ public struct Executor {
         var count: Int64 = 0
         var min: Int64 = .max
         var max: Int64 = .min
+        /// The years and phases added, kept only where a sum takes each document's own
+        /// (`QueryPlan.ownYear`, `ownPhase`): a group adding several says so in a note.
+        var minYear: Int16 = .max
+        var maxYear: Int16 = .min
+        var phases: UInt8 = 0
+        /// Bit `year % 64` of each year added: with `minYear` and `maxYear`, every year.
+        var yearBits: UInt64 = 0
+
+        mutating func merge(_ other: Accumulator) {
+            count += other.count
+            min = Swift.min(min, other.min)
+            max = Swift.max(max, other.max)
+            minYear = Swift.min(minYear, other.minYear)
+            maxYear = Swift.max(maxYear, other.maxYear)
+            phases |= other.phases
+            yearBits |= other.yearBits
+        }
     }
 
     static func groupValue(_ field: Field, row: Int, _ store: LineItemStore) -> Int64 { store.integer(field, row: row) }
@@ -132,8 +151,10 @@ public struct Executor {
         var accumulators: [Accumulator] = []
         var overflowRow: Int?
         var cancelled = false
+        let periods = plan.ownYear || plan.ownPhase
         if grouping == .fastest,
-            let dense = try DenseGroups.aggregate(rows, fields: fields, slotOfColumn: slotOfColumn, width: width, store, cancel) {
+            let dense = try DenseGroups.aggregate(rows, fields: fields, slotOfColumn: slotOfColumn, width: width,
+                                                  periods: periods, store, cancel) {
             (keys, accumulators, overflowRow) = dense
         } else {
             hashed(&keys, &accumulators, &overflowRow, &cancelled)
@@ -169,6 +190,12 @@ public struct Executor {
                     accumulators[i].count += 1
                     accumulators[i].min = Swift.min(accumulators[i].min, value)
                     accumulators[i].max = Swift.max(accumulators[i].max, value)
+                    if periods {
+                        accumulators[i].minYear = Swift.min(accumulators[i].minYear, store.year[row])
+                        accumulators[i].maxYear = Swift.max(accumulators[i].maxYear, store.year[row])
+                        accumulators[i].phases |= 1 << store.phase[row]
+                        accumulators[i].yearBits |= 1 << UInt64(store.year[row] & 63)
+                    }
                 }
             }
         }
@@ -216,7 +243,11 @@ public struct Executor {
             }
             table.append(cells)
         }
-        return ResultTable(columns: columns, rows: table)
+        var result = ResultTable(columns: columns, rows: table)
+        result.notes = PeriodNote.notes(plan, groups: order.map { g in
+            (label: fields.indices.map { display(fields[$0], keys[g][$0], store) }, accumulators[(g * width)..<(g * width + width)])
+        })
+        return result
     }
 
     private static func rankTable(for field: Field, _ store: LineItemStore) -> [UInt32]? {

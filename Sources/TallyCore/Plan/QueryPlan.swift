@@ -14,6 +14,13 @@ public struct QueryPlan: Sendable {
     public var listedFields: [Field]? = nil
     /// Warnings worth showing beside the result, e.g. a text filter that matched nothing.
     public var notes: [Diagnostic]
+    /// Whether a sum takes from each document only its own year and its own phase (§3); the
+    /// filter holds them, and the SQL emitter states them from here.
+    public var ownYear = false
+    public var ownPhase = false
+    /// The statement, for notes the executor gives (a group adding several years).
+    public var source = ""
+    public var verbRange = SourceRange.at(0)
 
     /// One output amount column: all matching rows, or only the rows of one column id.
     public struct ValueColumn: Sendable, Equatable {
@@ -34,6 +41,10 @@ public indirect enum RowFilter: Sendable {
     case identifier(Field, mask: [Bool])
     /// Numeric fields (year, budget_year, level, line, page, amount in fen): any of the closed intervals.
     case number(Field, intervals: [ClosedRange<Int64>])
+    /// A figure for its document's own year (`year == budget_year`).
+    case ownYear
+    /// A figure of its document's own phase (`LineItemStore.ownPhase`).
+    case ownPhase
     case not(RowFilter)
     case and([RowFilter])
     case or([RowFilter])

@@ -43,7 +43,13 @@ public struct SQLTranslator {
         }
     }
 
-    public func translate(_ query: Query) throws(Diagnostic) -> String {
+    /// The query planned over `store` (only to resolve its meaning: the SQL names no id of it).
+    public func translate(_ query: Query, over store: LineItemStore = .empty) throws(Diagnostic) -> String {
+        try translate(query, plan: Planner.plan(query, source: source, store: store))
+    }
+
+    /// The query as SQL, stating the defaults `plan` applied.
+    public func translate(_ query: Query, plan: QueryPlan) throws(Diagnostic) -> String {
         let shape = try Planner.shape(of: query, source: source)
         if let pivot = query.pivot {
             throw .error("`as columns` has no SQL translation here yet", in: source, at: pivot.range,
@@ -65,6 +71,12 @@ public struct SQLTranslator {
         if shape.columnDefault { conditions.append("\(q("column")) = 'total'") }
         if !shape.byColumns.isEmpty {
             conditions.append("\(q("column")) IN (\(shape.byColumns.map { literal($0.id) }.joined(separator: ", ")))")
+        }
+        // Each document's own year and phase (§3): a 决算 is a document with any final figure.
+        if plan.ownYear { conditions.append("\(q("year")) = \(q("budget_year"))") }
+        if plan.ownPhase {
+            let phase = q("phase")
+            conditions.append("\(phase) = CASE WHEN doc IN (SELECT doc FROM items WHERE \(phase) = 'final') THEN 'final' ELSE 'budget' END")
         }
         let whereClause = conditions.isEmpty ? "" : "\n  WHERE " + conditions.map { conditions.count > 1 ? "(\($0))" : $0 }.joined(separator: "\n    AND ")
 
@@ -101,11 +113,13 @@ public struct SQLTranslator {
     // MARK: - the no-double-counting rule
 
     /// A row is added only when no matched row is its ancestor: a row of the same doc,
-    /// table, column and year whose code is a proper prefix of its code — the 合计 row's
+    /// table, column, year and phase whose code is a proper prefix of its code — the 合计 row's
     /// empty code is a prefix of every code. (Where a table has two empty-code rows that
     /// are both totals, tally links neither as the parent; this SQL treats both as one.)
+    private static let sameCell = ["doc", "table", "column", "year", "phase"]
+
     private func notUnderAMatchedRow() -> String {
-        let same = ["doc", "table", "column", "year"].map { "a.\(q($0)) = m.\(q($0))" }.joined(separator: " AND ")
+        let same = Self.sameCell.map { "a.\(q($0)) = m.\(q($0))" }.joined(separator: " AND ")
         switch dialect {
         case .duckdb:
             return """
@@ -117,11 +131,11 @@ public struct SQLTranslator {
                 """
         case .clickhouse:
             // ClickHouse joins on equality only: spell out each row's ancestor codes.
-            let key = ["doc", "table", "column", "year", "code"].map { q($0) }.joined(separator: ", ")
-            let sameC = ["doc", "table", "column", "year"].map { "a.\(q($0)) = c.\(q($0))" }.joined(separator: " AND ")
+            let key = (Self.sameCell + ["code"]).map { q($0) }.joined(separator: ", ")
+            let sameC = Self.sameCell.map { "a.\(q($0)) = c.\(q($0))" }.joined(separator: " AND ")
             return """
                 WHERE (\(key)) NOT IN (
-                  SELECT c.doc, c.\(q("table")), c.\(q("column")), c.\(q("year")), c.code
+                  SELECT \((Self.sameCell + ["code"]).map { "c." + q($0) }.joined(separator: ", "))
                   FROM (
                     SELECT \(key), arrayJoin(arrayConcat(
                       [''], arrayMap(i -> substring(code, 1, i), range(1, toUInt64(length(code)))))) AS ancestor

@@ -404,7 +404,11 @@ public final class Session {
             if !plan.notes.isEmpty {
                 report(plan.notes.map { var d = $0; d.origin = origin; return d })
             }
-            return try Executor.run(plan, on: store, cancel: cancellation)
+            let result = try Executor.run(plan, on: store, cancel: cancellation)
+            if !result.notes.isEmpty {
+                report(result.notes.map { var d = $0; d.origin = origin; return d })
+            }
+            return result
         } catch {
             var diagnostic = error
             if diagnostic.origin == nil { diagnostic.origin = origin }
