@@ -38,6 +38,11 @@ struct ExplainSQLTests {
         "sum where table=gpb_expenditure by doc",
         "sum where table=three_public by doc",
         "sum where table=gpb_expenditure by doc, year",
+        "sum where table=summary by doc",
+        "sum where table=fiscal_summary by doc, column",
+        "sum where table=summary name=本年 by doc",
+        "sum where table=summary name!=合计 by doc",
+        "sum 2080701 by basic, project",
     ]
 
     @Test func duckdbGivesTallysAnswers() throws {

@@ -137,6 +137,7 @@ public struct Planner {
             filter: parts.isEmpty ? .all : (parts.count == 1 ? parts[0] : .and(parts)),
             topmost: query.verb == .sum || query.verb == .top, groupFields: groupFields,
             valueColumns: valueColumns, pivot: pivot, notes: notes)
+        plan.oneSide = plan.topmost && plan.filter.mayMatch(TableID.allCases.filter(\.isTwoSided))
         plan.ownYear = shape.ownYear
         plan.ownPhase = shape.ownPhase
         plan.source = source

@@ -6,10 +6,15 @@ public struct QueryPlan: Sendable {
     public var filter: RowFilter
     /// `sum` and `top` add only the topmost matching rows (§3).
     public var topmost: Bool
+    /// … and of a two-sided 总表 only its grand total (`oneSideOfTwoSidedTotals`): set where
+    /// the filter may match one.
+    public var oneSide = false
     public var groupFields: [Field]
     public var valueColumns: [ValueColumn]
     /// The group field whose values become output columns (`by code, year as columns`).
     public var pivot: Field? = nil
+    /// `top N per FIELD`: the N largest within each value of FIELD (one of `groupFields`).
+    public var per: Field? = nil
     /// The fields `list` prints; nil for those §3 names (`export` writes them all).
     public var listedFields: [Field]? = nil
     /// Warnings worth showing beside the result, e.g. a text filter that matched nothing.
@@ -48,4 +53,15 @@ public indirect enum RowFilter: Sendable {
     case not(RowFilter)
     case and([RowFilter])
     case or([RowFilter])
+
+    /// Whether rows of `tables` may pass: false only where a table condition rules them out.
+    func mayMatch(_ tables: [TableID]) -> Bool {
+        switch self {
+        case .none: false
+        case .identifier(.table, let mask): tables.contains { mask[Int($0.rawValue)] }
+        case .and(let parts): parts.allSatisfy { $0.mayMatch(tables) }
+        case .or(let parts): parts.contains { $0.mayMatch(tables) }
+        default: true
+        }
+    }
 }

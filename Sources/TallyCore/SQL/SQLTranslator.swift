@@ -97,9 +97,13 @@ public struct SQLTranslator {
         } else {
             for column in shape.byColumns { selects.append("\(aggregate(query.verb, column: column)) AS \(q(column.id))") }
         }
-        var sql = "WITH m AS (\n  SELECT * FROM items\(whereClause)\n)\n"
-        sql += "SELECT " + selects.joined(separator: ", ") + "\nFROM m"
+        var sql = "WITH m AS (\n  SELECT * FROM items\(whereClause)\n)" + (plan.oneSide ? ",\n" + rankedTotals() : "") + "\n"
+        sql += "SELECT " + selects.joined(separator: ", ") + "\nFROM " + (plan.oneSide ? "s AS m" : "m")
         if topmost { sql += "\n" + notUnderAMatchedRow() }
+        if plan.oneSide {
+            let tables = TableID.allCases.filter(\.isTwoSided).map { literal($0.id) }.joined(separator: ", ")
+            sql += (topmost ? "\n  AND " : "\nWHERE ") + "NOT (\(q("table")) IN (\(tables)) AND has_total = 1 AND side_rank > 1)"
+        }
         if !groups.isEmpty { sql += "\nGROUP BY " + groups.joined(separator: ", ") }
         if query.verb == .top {
             sql += "\nORDER BY \(q(shape.byColumns.first?.id ?? valueTitle)) DESC"
@@ -111,6 +115,21 @@ public struct SQLTranslator {
     }
 
     // MARK: - the no-double-counting rule
+
+    /// The matched rows, each cell's rows ranked as `oneSideOfTwoSidedTotals` ranks a 总表's
+    /// totals: total rows first, the largest, the earliest line, then by name; `has_total` says
+    /// whether the cell matched any total row.
+    private func rankedTotals() -> String {
+        let isTotal = "CASE WHEN code = '' AND " + any(TotalRow.words.map { contains("name", $0) }) + " THEN 1 ELSE 0 END"
+        let cell = "PARTITION BY " + Self.sameCell.map(q).joined(separator: ", ")
+        return """
+            s AS (
+              SELECT *, row_number() OVER (\(cell) ORDER BY \(isTotal) DESC, amount DESC, line, name) AS side_rank,
+                max(\(isTotal)) OVER (\(cell)) AS has_total
+              FROM m
+            )
+            """
+    }
 
     /// A row is added only when no matched row is its ancestor: a row of the same doc,
     /// table, column, year and phase whose code is a proper prefix of its code — the 合计 row's
