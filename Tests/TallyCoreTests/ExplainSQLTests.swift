@@ -35,6 +35,14 @@ struct ExplainSQLTests {
         "count where dept==重庆市南岸区人力资源和社会保障局 by year",
         "sum where table~\"^三公\" by district",
         "list 2080101 where district=北碚",
+        "sum where table=gpb_expenditure by doc",
+        "sum where table=three_public by doc",
+        "sum where table=gpb_expenditure by doc, year",
+        "sum where table=summary by doc",
+        "sum where table=fiscal_summary by doc, column",
+        "sum where table=summary name=本年 by doc",
+        "sum where table=summary name!=合计 by doc",
+        "sum 2080701 by basic, project",
     ]
 
     @Test func duckdbGivesTallysAnswers() throws {
@@ -57,9 +65,10 @@ struct ExplainSQLTests {
             session.run(query, origin: .commandLine)
             tallyAnswers.append(Self.normalized(out))
             guard case .query(let parsed) = try Parser.parse(query) else { continue }
-            sql.append(try SQLTranslator(dialect: .duckdb, source: query).translate(parsed))
+            sql.append(try SQLTranslator(dialect: .duckdb, source: query).translate(parsed, over: session.store))
         }
-        #expect(err == "", "tally: \(err)")
+        // Notes (a sum adding several years) are warnings beside an answer, not errors.
+        #expect(!err.contains("error:"), "tally: \(err)")
 
         let duckAnswers = try DuckDB.run(load: SQLTranslator.duckdbLoad(items), queries: sql, folder: folder)
         #expect(duckAnswers.count == Self.queries.count)

@@ -64,7 +64,7 @@ struct MaxRowsTests {
     @Test func aResultThatFitsIsWhole() {
         let (s, output) = session(screen: 24)
         s.run(".maxrows 5", origin: .commandLine)
-        s.run("sum 2080* by code", origin: .commandLine)  // 5 rows
+        s.run("sum 2080* by doc", origin: .commandLine)  // 5 rows
         let text = output()
         #expect(text.split(separator: "\n").count == 6)
         #expect(!text.contains("more row"))

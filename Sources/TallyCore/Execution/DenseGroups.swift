@@ -23,7 +23,8 @@ enum DenseGroups {
     /// The groups and accumulators of `rows`, or nil when the groups do not fit dense arrays
     /// (or a sum overflowed across the halves; the hash path then names the row).
     static func aggregate(
-        _ rows: RowSet, fields: [Field], slotOfColumn: [Int], width: Int, _ store: LineItemStore, _ cancel: Cancellation
+        _ rows: RowSet, fields: [Field], slotOfColumn: [Int], width: Int, periods: Bool, _ store: LineItemStore,
+        _ cancel: Cancellation
     ) throws(Diagnostic) -> (keys: [Executor.GroupKey], accumulators: [Executor.Accumulator], overflowRow: Int?)? {
         var keys: [Key] = []
         var cells = width
@@ -56,7 +57,7 @@ enum DenseGroups {
         let wordCount = rows.words.count
         var results = [Lane](repeating: Lane(), count: lanes)
         let job = Job(rows: rows, keys: keys, slotOfColumn: slotOfColumn, amount: store.amount, column: store.column,
-                      cells: cells, cancel: cancel)
+                      year: store.year, phase: store.phase, periods: periods, cells: cells, cancel: cancel)
         results.withUnsafeMutableBufferPointer { out in
             let slots = UnsafeSendable(out)
             if lanes == 1 {
@@ -76,9 +77,7 @@ enum DenseGroups {
                 let (sum, overflow) = total.accumulators[i].sum.addingReportingOverflow(other.accumulators[i].sum)
                 if overflow { return nil }
                 total.accumulators[i].sum = sum
-                total.accumulators[i].count += other.accumulators[i].count
-                total.accumulators[i].min = min(total.accumulators[i].min, other.accumulators[i].min)
-                total.accumulators[i].max = max(total.accumulators[i].max, other.accumulators[i].max)
+                total.accumulators[i].merge(other.accumulators[i])
             }
         }
 
@@ -119,6 +118,10 @@ enum DenseGroups {
         let slotOfColumn: [Int]
         let amount: [Int64]
         let column: [UInt8]
+        let year: [Int16]
+        let phase: [UInt8]
+        /// Whether to keep the years and phases each group adds.
+        let periods: Bool
         let cells: Int
         let cancel: Cancellation
 
@@ -154,6 +157,13 @@ enum DenseGroups {
                                     acc[index].count += 1
                                     if value < acc[index].min { acc[index].min = value }
                                     if value > acc[index].max { acc[index].max = value }
+                                    if periods {
+                                        let y = year[row]
+                                        if y < acc[index].minYear { acc[index].minYear = y }
+                                        if y > acc[index].maxYear { acc[index].maxYear = y }
+                                        acc[index].phases |= 1 << phase[row]
+                                        acc[index].yearBits |= 1 << UInt64(y & 63)
+                                    }
                                 }
                             }
                         }

@@ -16,12 +16,31 @@ public struct Executor {
     {
         var rows = store.rows(matching: plan.filter)
         try cancel.check()
-        if plan.topmost { rows = store.topmost(rows) }
+        var notes: [Diagnostic] = []
+        if plan.topmost {
+            rows = store.topmost(rows)
+        }
+        if plan.oneSide {
+            let sided = store.oneSideOfTwoSidedTotals(rows)
+            rows = sided.rows
+            if !sided.unsided.isEmpty { notes.append(unsidedNote(plan, docs: sided.unsided.map { store.docs[$0] })) }
+        }
         try cancel.check()
         if plan.verb == .list { return try list(rows, store, fields: plan.listedFields, cancel) }
-        let result = try aggregate(rows, plan, store, cancel, grouping)
+        var result = try aggregate(rows, plan, store, cancel, grouping)
+        result.notes = notes + result.notes
         guard let pivot = plan.pivot else { return result }
-        return Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
+        var spread = Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
+        spread.notes = result.notes
+        return spread
+    }
+
+    /// Rows of a 总表 added with none of its totals: they may come from both of its sides.
+    static func unsidedNote(_ plan: QueryPlan, docs: [String]) -> Diagnostic {
+        let shown = docs.prefix(3).joined(separator: ", ") + (docs.count > 3 ? " and \(docs.count - 3) more" : "")
+        return Diagnostic(.warning, "adds rows of a 总表 that prints 收入 and 支出 side by side without codes (\(shown)): they may hold both sides",
+                          source: plan.source, range: plan.verbRange,
+                          help: "a sum that matches its 合计 or 总计 takes that, one side's total; or name one row: `where name==…`")
     }
 
     // MARK: - list
@@ -113,6 +132,23 @@ public struct Executor {
         var count: Int64 = 0
         var min: Int64 = .max
         var max: Int64 = .min
+        /// The years and phases added, kept only where a sum takes each document's own
+        /// (`QueryPlan.ownYear`, `ownPhase`): a group adding several says so in a note.
+        var minYear: Int16 = .max
+        var maxYear: Int16 = .min
+        var phases: UInt8 = 0
+        /// Bit `year % 64` of each year added: with `minYear` and `maxYear`, every year.
+        var yearBits: UInt64 = 0
+
+        mutating func merge(_ other: Accumulator) {
+            count += other.count
+            min = Swift.min(min, other.min)
+            max = Swift.max(max, other.max)
+            minYear = Swift.min(minYear, other.minYear)
+            maxYear = Swift.max(maxYear, other.maxYear)
+            phases |= other.phases
+            yearBits |= other.yearBits
+        }
     }
 
     static func groupValue(_ field: Field, row: Int, _ store: LineItemStore) -> Int64 { store.integer(field, row: row) }
@@ -132,8 +168,10 @@ public struct Executor {
         var accumulators: [Accumulator] = []
         var overflowRow: Int?
         var cancelled = false
+        let periods = plan.ownYear || plan.ownPhase
         if grouping == .fastest,
-            let dense = try DenseGroups.aggregate(rows, fields: fields, slotOfColumn: slotOfColumn, width: width, store, cancel) {
+            let dense = try DenseGroups.aggregate(rows, fields: fields, slotOfColumn: slotOfColumn, width: width,
+                                                  periods: periods, store, cancel) {
             (keys, accumulators, overflowRow) = dense
         } else {
             hashed(&keys, &accumulators, &overflowRow, &cancelled)
@@ -169,6 +207,12 @@ public struct Executor {
                     accumulators[i].count += 1
                     accumulators[i].min = Swift.min(accumulators[i].min, value)
                     accumulators[i].max = Swift.max(accumulators[i].max, value)
+                    if periods {
+                        accumulators[i].minYear = Swift.min(accumulators[i].minYear, store.year[row])
+                        accumulators[i].maxYear = Swift.max(accumulators[i].maxYear, store.year[row])
+                        accumulators[i].phases |= 1 << store.phase[row]
+                        accumulators[i].yearBits |= 1 << UInt64(store.year[row] & 63)
+                    }
                 }
             }
         }
@@ -180,29 +224,12 @@ public struct Executor {
         }
 
         // Order groups by their values; `top` by its amount, largest first.
-        var order = Array(keys.indices)
-        let ranks = fields.map { rankTable(for: $0, store) }
-        func keyLess(_ x: Int, _ y: Int) -> Bool {
-            for i in fields.indices {
-                let a = rank(keys[x][i], ranks[i])
-                let b = rank(keys[y][i], ranks[i])
-                if a != b { return a < b }
-            }
-            return false
-        }
-        var asked = CancellableOrder(cancel)
-        if plan.verb == .top {
-            order.sort { x, y in
-                if asked.stop() { return x < y }
-                let a = accumulators[x * width].sum
-                let b = accumulators[y * width].sum
-                return a != b ? a > b : keyLess(x, y)
-            }
-            order = Array(order.prefix(plan.limit ?? order.count))
-        } else {
-            order.sort { x, y in asked.stop() ? x < y : keyLess(x, y) }
-        }
-        if asked.cancelled { throw Cancellation.cancelledError }
+        let grouping = GroupOrder(keys: keys, fields: fields, store)
+        let order = plan.verb == .top
+            ? try grouping.top(plan.limit ?? keys.count, per: plan.per.flatMap { fields.firstIndex(of: $0) },
+                               spread: plan.pivot.flatMap { fields.firstIndex(of: $0) },
+                               sum: { accumulators[$0 * width].sum }, cancel: cancel)
+            : try grouping.natural(cancel: cancel)
 
         let columns = fields.map { ResultTable.Column($0.rawValue, kind(of: $0)) }
             + plan.valueColumns.map { ResultTable.Column($0.title, plan.verb == .count ? .number : .amount) }
@@ -212,37 +239,27 @@ public struct Executor {
             if i % 4096 == 0 { try cancel.check() }
             var cells: [ResultTable.Cell] = fields.enumerated().map { i, field in display(field, keys[g][i], store) }
             for slot in 0..<width {
-                cells.append(value(plan.verb, accumulators[g * width + slot], grouped: !fields.isEmpty))
+                cells.append(value(plan.verb, accumulators[g * width + slot]))
             }
             table.append(cells)
         }
-        return ResultTable(columns: columns, rows: table)
-    }
-
-    private static func rankTable(for field: Field, _ store: LineItemStore) -> [UInt32]? {
-        switch field {
-        case .doc: store.docs.sortRanks()
-        case .district: store.districts.sortRanks()
-        case .dept: store.depts.sortRanks()
-        case .name: store.names.sortRanks()
-        default: nil  // numbers, enum order, sorted code ids
-        }
-    }
-
-    private static func rank(_ value: Int64, _ table: [UInt32]?) -> Int64 {
-        table.map { Int64($0[Int(value)]) } ?? value
+        var result = ResultTable(columns: columns, rows: table)
+        result.notes = PeriodNote.notes(plan, groups: order.map { g in
+            (label: fields.indices.map { display(fields[$0], keys[g][$0], store) }, accumulators[(g * width)..<(g * width + width)])
+        })
+        return result
     }
 
     private static func display(_ field: Field, _ value: Int64, _ store: LineItemStore) -> ResultTable.Cell {
         store.cell(field, integer: value)
     }
 
-    /// A group with no rows in an output column shows empty, not 0; an ungrouped sum of
-    /// nothing is 0.00.
-    private static func value(_ verb: Verb, _ acc: Accumulator, grouped: Bool) -> ResultTable.Cell {
+    /// An output column with no rows shows empty, not 0, grouped or not: a figure not
+    /// published is not a figure of nothing. A count of nothing is 0.
+    private static func value(_ verb: Verb, _ acc: Accumulator) -> ResultTable.Cell {
         switch verb {
         case .count: return .number(acc.count)
-        case .sum, .top: return acc.count == 0 && grouped ? .empty : .amount(Amount(fen: acc.sum))
+        case .sum, .top: return acc.count == 0 ? .empty : .amount(Amount(fen: acc.sum))
         case .min: return acc.count == 0 ? .empty : .amount(Amount(fen: acc.min))
         case .max: return acc.count == 0 ? .empty : .amount(Amount(fen: acc.max))
         case .avg:

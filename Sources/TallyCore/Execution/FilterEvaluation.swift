@@ -36,6 +36,16 @@ extension LineItemStore {
                 return code.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(Int64(levels[Int(v[r])])) } } }
             default: return amount.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(v[r]) } } }
             }
+        case .ownYear:
+            return year.withUnsafeBufferPointer { year in
+                budgetYear.withUnsafeBufferPointer { own in RowSet(rowCount: n) { year[$0] == own[$0] } }
+            }
+        case .ownPhase:
+            return phase.withUnsafeBufferPointer { phase in
+                doc.withUnsafeBufferPointer { doc in
+                    ownPhase.withUnsafeBufferPointer { own in RowSet(rowCount: n) { phase[$0] == own[Int(doc[$0])] } }
+                }
+            }
         case .not(let inner):
             var set = rows(matching: inner)
             set.invert()
@@ -78,7 +88,8 @@ extension LineItemStore {
         case .number: 3
         case .identifier(.table, _): 4
         case .identifier: 5
-        default: 6
+        case .ownYear, .ownPhase: 6
+        default: 7
         }
     }
 
@@ -101,6 +112,12 @@ extension LineItemStore {
         case .number(.year, let intervals):
             let year = self.year
             return { r in intervals.contains { $0.contains(Int64(year[r])) } }
+        case .ownYear:
+            let year = self.year, own = budgetYear
+            return { year[$0] == own[$0] }
+        case .ownPhase:
+            let phase = self.phase, doc = self.doc, own = ownPhase
+            return { phase[$0] == own[Int(doc[$0])] }
         default:
             return nil
         }

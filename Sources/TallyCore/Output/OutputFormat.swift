@@ -4,6 +4,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// A horizontal bar chart of a grouped result.
     case bar
 
+    /// The format for what is no chart — a check's PASS/FAIL, audit findings: `.mode bar`
+    /// draws query results, and everything else is a table.
+    public var forVerdicts: OutputFormat { self == .bar ? .table : self }
+
     /// Renders a result in this format; amounts in `unit`. 万元 is the unit the tables print
     /// and the one §3's headers assume; any other unit is stated: in the amount columns'
     /// headers of a table, and as a `unit` field on every row of csv, tsv and json.

@@ -25,6 +25,8 @@ public struct ResultTable: Sendable, Equatable {
 
     public var columns: [Column]
     public var rows: [[Cell]]
+    /// Warnings about the figures, shown beside the result (a sum adding several years).
+    public var notes: [Diagnostic] = []
 
     public init(columns: [Column], rows: [[Cell]]) {
         self.columns = columns

@@ -93,7 +93,7 @@ public indirect enum Expr: Hashable, Sendable, CustomStringConvertible {
     /// Whether any condition in the expression is on `field`.
     public func mentions(_ field: String) -> Bool {
         switch self {
-        case .condition(let c): c.field.text == field
+        case .condition(let c): c.field.text.lowercased() == field
         case .not(let e, _), .parenthesized(let e, _): e.mentions(field)
         case .and(let es), .or(let es): es.contains { $0.mentions(field) }
         }

@@ -39,6 +39,15 @@ public struct Planner {
         public var tableDefault = false
         /// … and the total column unless told which.
         public var columnDefault = false
+        /// … and from each document only its own year (`year == budget_year`) unless the
+        /// statement names `year`, and only its own phase unless it names `phase` (§3).
+        public var ownYear = false
+        public var ownPhase = false
+
+        /// Whether the statement names `field` in `where`, `by` or `as columns`.
+        static func names(_ field: Field, _ query: Query, _ groups: [Field]) -> Bool {
+            (query.filter?.mentions(field.rawValue) ?? false) || groups.contains(field)
+        }
     }
 
     public static func shape(of query: Query, source: String) throws(Diagnostic) -> Shape {
@@ -80,6 +89,8 @@ public struct Planner {
             && !shape.groupFields.contains(.table)
         shape.columnDefault = query.verb.addsMoney && !(query.filter?.mentions("column") ?? false)
             && !shape.groupFields.contains(.column) && shape.byColumns.isEmpty
+        shape.ownYear = query.verb.addsMoney && !Shape.names(.year, query, shape.groupFields)
+        shape.ownPhase = query.verb.addsMoney && !Shape.names(.phase, query, shape.groupFields)
         return shape
     }
 
@@ -107,6 +118,8 @@ public struct Planner {
         }
         if columnDefault { parts.append(columnFilter([.total])) }
         if !byColumns.isEmpty { parts.append(columnFilter(byColumns)) }
+        if shape.ownYear { parts.append(.ownYear) }
+        if shape.ownPhase { parts.append(.ownPhase) }
 
         let valueColumns: [QueryPlan.ValueColumn]
         if byColumns.isEmpty {
@@ -119,11 +132,17 @@ public struct Planner {
             valueColumns = byColumns.map { .init(title: $0.id, column: $0) }
         }
 
-        return QueryPlan(
+        var plan = QueryPlan(
             verb: query.verb, limit: query.limit,
             filter: parts.isEmpty ? .all : (parts.count == 1 ? parts[0] : .and(parts)),
             topmost: query.verb == .sum || query.verb == .top, groupFields: groupFields,
             valueColumns: valueColumns, pivot: pivot, notes: notes)
+        plan.oneSide = plan.topmost && plan.filter.mayMatch(TableID.allCases.filter(\.isTwoSided))
+        plan.ownYear = shape.ownYear
+        plan.ownPhase = shape.ownPhase
+        plan.source = source
+        plan.verbRange = query.verbRange
+        return plan
     }
 
     private func tableFilter(_ tables: [TableID]) -> RowFilter {

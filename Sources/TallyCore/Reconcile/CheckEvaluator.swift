@@ -140,6 +140,8 @@ struct CheckEvaluator {
         let plan = try Planner.plan(query, source: source, store: store, cancel: cancel)
         notes += plan.notes
         let result = try Executor.run(plan, on: store, cancel: cancel)
+        // Said once for the check, not once for each of its queries.
+        notes += result.notes.filter { n in !notes.contains { $0.message == n.message } }
         let groupCount = plan.groupFields.count
         guard result.columns.count == groupCount + 1 else {
             if let pivot = query.pivot {

@@ -43,7 +43,13 @@ public struct SQLTranslator {
         }
     }
 
-    public func translate(_ query: Query) throws(Diagnostic) -> String {
+    /// The query planned over `store` (only to resolve its meaning: the SQL names no id of it).
+    public func translate(_ query: Query, over store: LineItemStore = .empty) throws(Diagnostic) -> String {
+        try translate(query, plan: Planner.plan(query, source: source, store: store))
+    }
+
+    /// The query as SQL, stating the defaults `plan` applied.
+    public func translate(_ query: Query, plan: QueryPlan) throws(Diagnostic) -> String {
         let shape = try Planner.shape(of: query, source: source)
         if let pivot = query.pivot {
             throw .error("`as columns` has no SQL translation here yet", in: source, at: pivot.range,
@@ -66,6 +72,12 @@ public struct SQLTranslator {
         if !shape.byColumns.isEmpty {
             conditions.append("\(q("column")) IN (\(shape.byColumns.map { literal($0.id) }.joined(separator: ", ")))")
         }
+        // Each document's own year and phase (§3): a 决算 is a document with any final figure.
+        if plan.ownYear { conditions.append("\(q("year")) = \(q("budget_year"))") }
+        if plan.ownPhase {
+            let phase = q("phase")
+            conditions.append("\(phase) = CASE WHEN doc IN (SELECT doc FROM items WHERE \(phase) = 'final') THEN 'final' ELSE 'budget' END")
+        }
         let whereClause = conditions.isEmpty ? "" : "\n  WHERE " + conditions.map { conditions.count > 1 ? "(\($0))" : $0 }.joined(separator: "\n    AND ")
 
         if query.verb == .list {
@@ -85,9 +97,13 @@ public struct SQLTranslator {
         } else {
             for column in shape.byColumns { selects.append("\(aggregate(query.verb, column: column)) AS \(q(column.id))") }
         }
-        var sql = "WITH m AS (\n  SELECT * FROM items\(whereClause)\n)\n"
-        sql += "SELECT " + selects.joined(separator: ", ") + "\nFROM m"
+        var sql = "WITH m AS (\n  SELECT * FROM items\(whereClause)\n)" + (plan.oneSide ? ",\n" + rankedTotals() : "") + "\n"
+        sql += "SELECT " + selects.joined(separator: ", ") + "\nFROM " + (plan.oneSide ? "s AS m" : "m")
         if topmost { sql += "\n" + notUnderAMatchedRow() }
+        if plan.oneSide {
+            let tables = TableID.allCases.filter(\.isTwoSided).map { literal($0.id) }.joined(separator: ", ")
+            sql += (topmost ? "\n  AND " : "\nWHERE ") + "NOT (\(q("table")) IN (\(tables)) AND has_total = 1 AND side_rank > 1)"
+        }
         if !groups.isEmpty { sql += "\nGROUP BY " + groups.joined(separator: ", ") }
         if query.verb == .top {
             sql += "\nORDER BY \(q(shape.byColumns.first?.id ?? valueTitle)) DESC"
@@ -100,12 +116,29 @@ public struct SQLTranslator {
 
     // MARK: - the no-double-counting rule
 
+    /// The matched rows, each cell's rows ranked as `oneSideOfTwoSidedTotals` ranks a 总表's
+    /// totals: total rows first, the largest, the earliest line, then by name; `has_total` says
+    /// whether the cell matched any total row.
+    private func rankedTotals() -> String {
+        let isTotal = "CASE WHEN code = '' AND " + any(TotalRow.words.map { contains("name", $0) }) + " THEN 1 ELSE 0 END"
+        let cell = "PARTITION BY " + Self.sameCell.map(q).joined(separator: ", ")
+        return """
+            s AS (
+              SELECT *, row_number() OVER (\(cell) ORDER BY \(isTotal) DESC, amount DESC, line, name) AS side_rank,
+                max(\(isTotal)) OVER (\(cell)) AS has_total
+              FROM m
+            )
+            """
+    }
+
     /// A row is added only when no matched row is its ancestor: a row of the same doc,
-    /// table, column and year whose code is a proper prefix of its code — the 合计 row's
+    /// table, column, year and phase whose code is a proper prefix of its code — the 合计 row's
     /// empty code is a prefix of every code. (Where a table has two empty-code rows that
     /// are both totals, tally links neither as the parent; this SQL treats both as one.)
+    private static let sameCell = ["doc", "table", "column", "year", "phase"]
+
     private func notUnderAMatchedRow() -> String {
-        let same = ["doc", "table", "column", "year"].map { "a.\(q($0)) = m.\(q($0))" }.joined(separator: " AND ")
+        let same = Self.sameCell.map { "a.\(q($0)) = m.\(q($0))" }.joined(separator: " AND ")
         switch dialect {
         case .duckdb:
             return """
@@ -117,11 +150,11 @@ public struct SQLTranslator {
                 """
         case .clickhouse:
             // ClickHouse joins on equality only: spell out each row's ancestor codes.
-            let key = ["doc", "table", "column", "year", "code"].map { q($0) }.joined(separator: ", ")
-            let sameC = ["doc", "table", "column", "year"].map { "a.\(q($0)) = c.\(q($0))" }.joined(separator: " AND ")
+            let key = (Self.sameCell + ["code"]).map { q($0) }.joined(separator: ", ")
+            let sameC = Self.sameCell.map { "a.\(q($0)) = c.\(q($0))" }.joined(separator: " AND ")
             return """
                 WHERE (\(key)) NOT IN (
-                  SELECT c.doc, c.\(q("table")), c.\(q("column")), c.\(q("year")), c.code
+                  SELECT \((Self.sameCell + ["code"]).map { "c." + q($0) }.joined(separator: ", "))
                   FROM (
                     SELECT \(key), arrayJoin(arrayConcat(
                       [''], arrayMap(i -> substring(code, 1, i), range(1, toUInt64(length(code)))))) AS ancestor

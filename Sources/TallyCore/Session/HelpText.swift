@@ -38,7 +38,7 @@ enum HelpText {
 
         `sum` adds only the topmost matching rows, so nothing is added twice; by default it
         reads the expenditure table for function codes (2xx), basic_econ for 3xx,
-        basic_gov_econ for 5xx, and the total column.
+        basic_gov_econ for 5xx, the total column, and each document's own year and phase.
 
         .help TOPIC for more: a verb (sum, list, top, check, audit, chart …), where, by,
         patterns, or a dot-command (.load, .mode …).
@@ -74,7 +74,12 @@ enum HelpText {
               Adds the topmost matching rows: a row whose parent row also matches is not added
               again. Defaults: table=expenditure for 2xx and no target, basic_econ for 3xx,
               basic_gov_econ for 5xx; column=total. A `where table=…`/`column=…`, `by table`,
-              `by column` or `by <column ids>` replaces the default.
+              `by column` or `by <column ids>` replaces the default. From each document it
+              takes only its own year (budget_year) and phase (a 决算's final figures) unless
+              the statement names `year` or `phase`; a group that still adds several years
+              (北碚 2023 and 2025 by district) says so in a note. Of a 总表 printing 收入 and
+              支出 side by side (summary, fiscal_summary) it adds one side's total, once.
+              A figure no row gives is an empty cell, not 0.
                 sum 2080* where dept=綦江 year=2025 by basic,project
                 sum where district=北碚 year=2025
 
@@ -131,7 +136,7 @@ enum HelpText {
               failing alone. A script goes on after a FAIL and exits 1.
                 check sum 208 == sum 208?? where dept=南岸
                 check sum 208 by doc == sum 208?? by doc within 0.02
-                check sum 30217 + sum 30231 <= sum where table=three_public as "三公 within econ"
+                check sum 30217 + sum 30231 <= sum where table=three_public dept=北碚 year=2025 as "三公 within econ"
 
             """,
         "let": """
@@ -181,7 +186,7 @@ enum HelpText {
               Draws the result as horizontal bars, one per group: as wide as the terminal with
               block characters, or 80 columns of `#` in a pipe or a file. Negative amounts grow
               left of an axis. `.mode bar` charts every result.
-                chart sum 2080* by dept
+                chart sum 2080* where year=2025 by dept
                 chart count by table
 
             """,

@@ -35,11 +35,11 @@ extension Session {
 
     func explain(_ query: Query, source: String) throws(Diagnostic) -> String {
         // Planned first, so every error tally would give is given here too.
-        _ = try Planner.plan(query, source: source, store: store, cancel: cancellation)
-        var out = "-- over a table items(doc, district, dept, year, table, code, name, column, amount, line) as `export` writes it;\n"
+        let plan = try Planner.plan(query, source: source, store: store, cancel: cancellation)
+        var out = "-- over a table items(\(Field.exported.map(\.rawValue).joined(separator: ", "))) as `export` writes it;\n"
         out += "-- amount is DECIMAL(18,6) in 万元. DuckDB: \(SQLTranslator.duckdbLoad("items.tsv"))\n"
         for dialect in SQLTranslator.Dialect.allCases {
-            out += "\n-- \(dialect.rawValue)\n" + (try SQLTranslator(dialect: dialect, source: source).translate(query)) + "\n"
+            out += "\n-- \(dialect.rawValue)\n" + (try SQLTranslator(dialect: dialect, source: source).translate(query, plan: plan)) + "\n"
         }
         return out
     }

@@ -318,7 +318,7 @@ public final class Session {
                     return outcome
                 }
                 if !outcome.passed { failed() }
-                emit(ReconcileOutput.render(outcome, format: format, unit: unit, color: colorResults && isStandardOutput))
+                emit(ReconcileOutput.render(outcome, format: format.forVerdicts, unit: unit, color: colorResults && isStandardOutput))
             case .let(let binding):
                 let measure = try located(origin) { () throws(Diagnostic) in
                     var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
@@ -330,7 +330,7 @@ public final class Session {
             case .audit(let audit):
                 let findings = try located(origin) { () throws(Diagnostic) in try runAudit(audit, source: text) }
                 if findings.findings.contains(where: { $0.severity == .material }) { failed() }
-                emit(ReconcileOutput.render(findings.findings, docs: findings.docs, format: format, unit: unit, color: colorResults && isStandardOutput))
+                emit(ReconcileOutput.render(findings.findings, docs: findings.docs, format: format.forVerdicts, unit: unit, color: colorResults && isStandardOutput))
             }
         } catch {
             report(error)
@@ -404,7 +404,11 @@ public final class Session {
             if !plan.notes.isEmpty {
                 report(plan.notes.map { var d = $0; d.origin = origin; return d })
             }
-            return try Executor.run(plan, on: store, cancel: cancellation)
+            let result = try Executor.run(plan, on: store, cancel: cancellation)
+            if !result.notes.isEmpty {
+                report(result.notes.map { var d = $0; d.origin = origin; return d })
+            }
+            return result
         } catch {
             var diagnostic = error
             if diagnostic.origin == nil { diagnostic.origin = origin }

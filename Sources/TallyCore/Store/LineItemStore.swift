@@ -28,6 +28,9 @@ public struct LineItemStore: Sendable {
     /// The row this row's figure is part of (same doc, table, column, year and phase): the row of
     /// its longest proper prefix code, or the 合计 row for a 类 row; -1 for none.
     public let parent: [Int32]
+    /// Each document's own phase, by doc id (§3): `final` for a 决算 (any final figure), else
+    /// `budget`. A sum takes only these figures of a document unless told which phase.
+    public let ownPhase: [UInt8]
 
     init(
         docs: TextDictionary, labels: TextDictionary, districts: TextDictionary, depts: TextDictionary,
@@ -56,6 +59,10 @@ public struct LineItemStore: Sendable {
         self.amount = amount
         self.line = line
         self.parent = parent
+        var own = [UInt8](repeating: Phase.budget.rawValue, count: docs.count)
+        let final = Phase.final.rawValue
+        for row in phase.indices where phase[row] == final { own[Int(doc[row])] = final }
+        ownPhase = own
     }
 
     public static let empty = StoreBuilder().build()

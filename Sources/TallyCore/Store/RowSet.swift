@@ -63,6 +63,8 @@ public struct RowSet: Equatable, Sendable {
 
     public mutating func insert(_ row: Int) { words[row >> 6] |= 1 << UInt64(row & 63) }
 
+    public mutating func remove(_ row: Int) { words[row >> 6] &= ~(1 << UInt64(row & 63)) }
+
     public mutating func formIntersection(_ other: RowSet) {
         for i in words.indices { words[i] &= other.words[i] }
     }

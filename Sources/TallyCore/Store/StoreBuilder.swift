@@ -123,7 +123,7 @@ public struct StoreBuilder: Sendable {
     ) -> [Int32] {
         let prefixes = codes.properPrefixIDs()
         let emptyCode = codes.id(of: "")
-        let isTotalName = names.mask { $0.contains("合计") || $0.contains("总计") }
+        let isTotalName = names.mask(TotalRow.isTotal)
         // Large stores look cells up by a packed key; the Dictionary stays for what does not pack.
         let packs = (doc.max() ?? 0) < 1 << 22 && codes.count < 1 << 20
             && year.allSatisfy { $0 >= 1900 && $0 < 1900 + 2048 }
