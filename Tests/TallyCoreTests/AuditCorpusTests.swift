@@ -192,7 +192,7 @@ struct AuditCorpusTests {
         // The PDFs with the seeds, then the texts (a PDF and its text share a document name).
         let groups = [SeedImportTests.names.map { Fixtures.seeds.appendingPathComponent($0 + ".txt").path } + Self.stems.map(Self.pdf),
                       Self.stems.map(Self.text)]
-        for paths in groups {
+        for (g, paths) in groups.enumerated() {
             var out = ""
             let session = Session(format: .json, out: { out += $0 }, err: { _ in })
             for path in paths { _ = session.load(path: path) }
@@ -202,10 +202,24 @@ struct AuditCorpusTests {
             let fields = Set(ReconcileOutput.findingColumns)
             for f in findings {
                 #expect(Set(f.keys) == fields)
-                #expect(f["lines"] is String)
+                let lines = try #require(f["lines"] as? String)
+                let page = try #require(f["page"] as? String)
+                let doc = f["doc"] as? String ?? ""
+                let fromPDF = g == 0 && Self.stems.contains(doc)
+                // A finding over printed figures cites their lines, and in a PDF their pages.
+                if f["expected"] is NSNumber || f["actual"] is NSNumber {
+                    #expect(!lines.isEmpty, "\(f)")
+                }
+                if !lines.isEmpty { #expect(page.isEmpty != fromPDF, "\(f)") }
+                #expect(page.split(separator: ",").allSatisfy { Int($0).map { $0 > 0 } == true }, "\(f)")
             }
             #expect(findings.contains { $0["severity"] as? String == "explained" })
             #expect(Set(findings.compactMap { $0["doc"] as? String }).count == paths.count)
+            if g == 0 {
+                // 上海市财政局's 302 and its 款 rows are on pages 17 and 18 (the corpus README).
+                let city302 = findings.filter { $0["doc"] as? String == "sh_city_fin_2025_unit" && $0["code"] as? String == "302" }
+                #expect(!city302.isEmpty && city302.allSatisfy { $0["page"] as? String == "17,18" })
+            }
         }
     }
 }

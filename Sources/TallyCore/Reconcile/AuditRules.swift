@@ -46,6 +46,7 @@ struct AuditRules {
             default: break
             }
         }
+        attachPages()
         findings.sort { a, b in
             if a.doc != b.doc { return a.doc < b.doc }
             if a.severity != b.severity { return a.severity < b.severity }
