@@ -73,15 +73,19 @@ struct AuditCorpusTests {
         let text = try String(contentsOf: corpus.appendingPathComponent("truth/\(stem).tsv"), encoding: .utf8)
         var rowLines: [String: Int] = [:]
         var items: [LineItem] = []
-        for line in text.split(separator: "\n").dropFirst() {
+        let lines = text.split(separator: "\n")
+        // The 决算 truths say each figure's phase.
+        let phaseField = lines.first?.split(separator: "\t").firstIndex(of: "phase")
+        for line in lines.dropFirst() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 6, let table = TableID(named: f[0]), let column = ColumnID(named: f[3]), let year = Int(f[4]) else { continue }
             let code = f[1] == "TOTAL" ? "" : f[1]
             let row = "\(f[0])\t\(code)\t\(f[2])"
             let number = rowLines[row] ?? rowLines.count + 1
             rowLines[row] = number
-            items.append(LineItem(doc: stem, district: "", dept: stem, year: year, table: table, code: code, name: f[2], column: column,
-                                  amount: try Amount.parse(f.last!).get(), line: number))
+            let phase = phaseField.flatMap { $0 < f.count ? Phase(named: f[$0]) : nil } ?? .budget
+            items.append(LineItem(doc: stem, district: "", dept: stem, year: year, phase: phase, table: table, code: code, name: f[2],
+                                  column: column, amount: try Amount.parse(f.last!).get(), line: number))
         }
         return items
     }
@@ -111,12 +115,9 @@ struct AuditCorpusTests {
         var builder = StoreBuilder()
         builder.append(contentsOf: try Self.truthItems(stem))
         let store = builder.build()
-        // The truth has no titles; a 决算's tell the rules what it is (as its import report would).
-        var report = ImportReport(doc: stem, path: stem, layout: "truth", dept: stem, year: 0)
-        if CorpusImportTests.finals.contains(stem) {
-            report.tables = [.init(table: .summary, title: "收入支出决算总表", line: 0, items: 1, emptyStatement: nil)]
-        }
-        var engine = AuditRules(store: store, scope: RowSet(rowCount: store.count, all: true), reports: [report])
+        // No titles, no import report: a 决算 is told by the phase of its figures alone.
+        #expect(store.phase.contains(Phase.final.rawValue) == CorpusImportTests.finals.contains(stem))
+        var engine = AuditRules(store: store, scope: RowSet(rowCount: store.count, all: true), reports: [])
         engine.run(["tree", "rows", "tables", "three_public"])
         let differences = engine.findings.filter { $0.severity == .material || $0.severity == .rounding }
         let found = Set(differences.map { Failure(table: $0.table?.id ?? "", code: $0.code, column: $0.column?.id ?? "", severity: $0.severity.rawValue) })
@@ -192,7 +193,7 @@ struct AuditCorpusTests {
         // The PDFs with the seeds, then the texts (a PDF and its text share a document name).
         let groups = [SeedImportTests.names.map { Fixtures.seeds.appendingPathComponent($0 + ".txt").path } + Self.stems.map(Self.pdf),
                       Self.stems.map(Self.text)]
-        for paths in groups {
+        for (g, paths) in groups.enumerated() {
             var out = ""
             let session = Session(format: .json, out: { out += $0 }, err: { _ in })
             for path in paths { _ = session.load(path: path) }
@@ -202,10 +203,24 @@ struct AuditCorpusTests {
             let fields = Set(ReconcileOutput.findingColumns)
             for f in findings {
                 #expect(Set(f.keys) == fields)
-                #expect(f["lines"] is String)
+                let lines = try #require(f["lines"] as? String)
+                let page = try #require(f["page"] as? String)
+                let doc = f["doc"] as? String ?? ""
+                let fromPDF = g == 0 && Self.stems.contains(doc)
+                // A finding over printed figures cites their lines, and in a PDF their pages.
+                if f["expected"] is NSNumber || f["actual"] is NSNumber {
+                    #expect(!lines.isEmpty, "\(f)")
+                }
+                if !lines.isEmpty { #expect(page.isEmpty != fromPDF, "\(f)") }
+                #expect(page.split(separator: ",").allSatisfy { Int($0).map { $0 > 0 } == true }, "\(f)")
             }
             #expect(findings.contains { $0["severity"] as? String == "explained" })
             #expect(Set(findings.compactMap { $0["doc"] as? String }).count == paths.count)
+            if g == 0 {
+                // 上海市财政局's 302 and its 款 rows are on pages 17 and 18 (the corpus README).
+                let city302 = findings.filter { $0["doc"] as? String == "sh_city_fin_2025_unit" && $0["code"] as? String == "302" }
+                #expect(!city302.isEmpty && city302.allSatisfy { $0["page"] as? String == "17,18" })
+            }
         }
     }
 }

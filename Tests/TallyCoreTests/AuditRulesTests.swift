@@ -280,6 +280,34 @@ struct AuditRulesTests {
         #expect(found.contains { $0.rule == "fiscal" && $0.severity == .material })
     }
 
+    // MARK: - 决算, told by the phase of its figures
+
+    static func phased(_ item: LineItem, _ phase: Phase) -> LineItem {
+        var i = item
+        i.phase = phase
+        return i
+    }
+
+    @Test func finalAccountsAreToldByThePhaseOfTheirFiguresNotByTitles() {
+        // Income exceeds spending by what was kept: a finding in a budget, none in a 决算.
+        let items = [I.item("", "100.00"), I.item("", "106.20", table: .income)]
+        let gap = { (found: [Finding]) in found.contains { $0.rule == "tables" && $0.message.contains("income 合计") } }
+        #expect(gap(Self.run(items, ["tables"])))
+        let final = items.map { Self.phased($0, .final) }
+        // Its report's titles say nothing of 决算: the figures do.
+        #expect(!gap(Self.run(final, ["tables"], report: Self.report(tables: Self.allTables))))
+        // A 预算数 column beside the 决算数 is not the document's own figure: income and
+        // expenditure agree in their 决算数 and the budget figures are left aside.
+        let withBudget = [Self.phased(I.item("", "100.00"), .final), Self.phased(I.item("", "90.00"), .budget),
+                          Self.phased(I.item("", "100.00", table: .income), .final)]
+        #expect(Self.run(withBudget, ["tables"]).allSatisfy { $0.severity != .material })
+        // On one printed line a 预算数 and a 决算数 are two rows of figures, each added up alone.
+        let rows = [Self.phased(I.item("201", "10.00", line: 5), .budget), Self.phased(I.item("201", "4.00", column: .basic, line: 5), .budget),
+                    Self.phased(I.item("201", "6.00", column: .project, line: 5), .budget),
+                    Self.phased(I.item("201", "12.00", line: 5), .final), Self.phased(I.item("201", "12.00", column: .basic, line: 5), .final)]
+        #expect(Self.run(rows, ["rows"]).isEmpty)
+    }
+
     // MARK: - remarks the importer keeps
 
     @Test(arguments: [

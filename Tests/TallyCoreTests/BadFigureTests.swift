@@ -81,9 +81,10 @@ struct BadFigureTests {
         session.run("audit", origin: .commandLine)
         let findings = out.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         // A material finding at the altered line: about its code, or a figure there not placed.
+        let lines = ReconcileOutput.findingColumns.firstIndex(of: "lines")!
         let named = findings.contains { f in
-            f.count > 9 && f[2] == "material" && (f[4] == alteration.code || f[1] == "extraction")
-                && f[9].split(separator: ",").contains(Substring(String(alteration.line)))
+            f.count > lines && f[2] == "material" && (f[4] == alteration.code || f[1] == "extraction")
+                && f[lines].split(separator: ",").contains(Substring(String(alteration.line)))
         }
         let alteredLine = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)[alteration.line - 1]
         #expect(named, "audit does not name \(alteration.code) at line \(alteration.line) (now `\(alteredLine)`):\n\(out)")

@@ -127,11 +127,13 @@ struct ReconcileTests {
         #expect(found.first?[6] == "100.00" && found.first?[7] == "99.00" && found.first?[2] == "material")
     }
 
+    static let message = ReconcileOutput.findingColumns.firstIndex(of: "message")!
+
     @Test func tablesRuleComparesTotalsAndSaysWhenATableIsMissing() {
         let found = Self.findings([I.item("", "100.00")], "tables")
-        #expect(found.contains { $0[2] == "insufficient" && $0[10].contains("no income table") })
+        #expect(found.contains { $0[2] == "insufficient" && $0[Self.message].contains("no income table") })
         let agree = [I.item("", "100.00"), I.item("", "100.00", table: .income)]
-        #expect(!Self.findings(agree, "tables").contains { $0[10].contains("income 合计") && $0[2] == "material" })
+        #expect(!Self.findings(agree, "tables").contains { $0[Self.message].contains("income 合计") && $0[2] == "material" })
         let disagree = [I.item("", "100.00"), I.item("", "90.00", table: .income)]
         #expect(Self.findings(disagree, "tables").contains { $0[2] == "material" && $0[6] == "90.00" && $0[7] == "100.00" })
     }

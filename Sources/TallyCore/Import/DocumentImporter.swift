@@ -125,7 +125,7 @@ public enum DocumentImporter {
         }
         let present = Set(report.tables.map(\.table))
         report.missing = Vocabulary.requiredTables.filter { !present.contains($0) }
-        report.remarks = DocumentRemarks.find(lines)
+        report.remarks = DocumentRemarks.find(lines, pageOfLine: pageOfLine)
         return Result(items: items, report: report)
     }
 

@@ -5,6 +5,11 @@ public enum Phase: UInt8, NamedID, Comparable {
 
     public static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
 
+    /// A document is final accounts (决算) when any of its figures is a 决算数: the 预算数 and
+    /// 调整预算数 columns printed beside them stay budget figures, so one final figure decides.
+    /// The store's labels and the audit's rules both tell a 决算 by this, not by its titles.
+    static func marksFinalAccount(_ raw: UInt8) -> Bool { raw == Phase.final.rawValue }
+
     public var id: String {
         switch self {
         case .budget: "budget"

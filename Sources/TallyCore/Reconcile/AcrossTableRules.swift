@@ -10,7 +10,7 @@ extension AuditRules {
             let spending = figure(doc.id, .expenditure, "", .total, year: y)
             // A budget spends what it takes in; final accounts (决算) keep what was not spent
             // in their balances, so there income and expenditure differ by right.
-            let final = isFinalAccount(doc.name)
+            let final = doc.final
             if !final {
                 compare(doc, rule: "tables", spending, "expenditure 合计", income, "income 合计", table: .expenditure,
                         missing: income == nil ? "no income table" : "no expenditure table")

@@ -46,6 +46,7 @@ struct AuditRules {
             default: break
             }
         }
+        attachPages()
         findings.sort { a, b in
             if a.doc != b.doc { return a.doc < b.doc }
             if a.severity != b.severity { return a.severity < b.severity }
@@ -69,6 +70,8 @@ struct AuditRules {
         var code: UInt32
         var column: UInt8
         var year: Int16
+        /// A 决算's 预算数 columns are not its figures: each document is read in its own phase.
+        var phase: UInt8
         /// Only narrative figures are told apart by name.
         var name: UInt32
     }
@@ -96,7 +99,7 @@ struct AuditRules {
         scope.forEach { row in
             let isNarrative = store.table[row] == narrative
             var key = FigureKey(doc: store.doc[row], table: store.table[row], code: store.code[row], column: store.column[row],
-                                year: store.year[row], name: isNarrative ? store.name[row] : 0)
+                                year: store.year[row], phase: store.phase[row], name: isNarrative ? store.name[row] : 0)
             if built[key] == nil { built[key] = (store.amount[row], row) }
             if isNarrative {
                 key.year = 0
@@ -126,17 +129,18 @@ struct AuditRules {
         return total
     }
 
-    /// The doc's figure for (table, code, column, year).
+    /// The doc's figure for (table, code, column, year), in the document's own phase.
     mutating func figure(_ doc: UInt32, _ table: TableID, _ code: String, _ column: ColumnID, year: Int16? = nil, name: String? = nil) -> (Int64, Int)? {
         let index = buildIndex()
         guard let codeID = store.codes.id(of: code) else { return nil }
         let nameID = name.flatMap { store.names.id(of: $0) } ?? 0
         if name != nil && store.names.id(of: name ?? "") == nil { return nil }
+        let phase = ownPhase(doc)
         if let year {
-            return index[FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: year, name: nameID)]
+            return index[FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: year, phase: phase, name: nameID)]
         }
         // Narrative figures are for the document's year; look them up whatever it is.
-        return undated[FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: 0, name: nameID)]
+        return undated[FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: 0, phase: phase, name: nameID)]
     }
 
     mutating func hasTable(_ doc: UInt32, _ table: TableID) -> Bool {
@@ -160,10 +164,11 @@ struct AuditRules {
         return next
     }
 
-    /// A table's rows in a document for one year (of the tables in `rowTables`).
+    /// A table's rows in a document for one year, in its own phase (of the tables in `rowTables`).
     mutating func rows(of doc: UInt32, _ table: TableID, year: Int16) -> [Int] {
         _ = buildIndex()
-        return (tableRows[Self.docTable(doc, table.rawValue)] ?? []).filter { store.year[$0] == year }
+        let phase = ownPhase(doc)
+        return (tableRows[Self.docTable(doc, table.rawValue)] ?? []).filter { store.year[$0] == year && store.phase[$0] == phase }
     }
 
     /// A two-sided 总表 read by its row names, or nil if the document has none.
@@ -177,9 +182,11 @@ struct AuditRules {
         reports.last { $0.doc == doc }
     }
 
-    /// Whether the document is final accounts (决算): its tables' titles say so.
-    func isFinalAccount(_ doc: String) -> Bool {
-        report(of: doc)?.tables.contains { t in Vocabulary.finalAccountWords.contains { t.title.contains($0) } } ?? false
+    /// The phase a document's own figures are in: `final` for final accounts (决算), whose
+    /// 预算数 columns are set aside, else `budget`.
+    mutating func ownPhase(_ doc: UInt32) -> UInt8 {
+        _ = documents()
+        return Int(doc) < finalAccounts.count && finalAccounts[Int(doc)] ? Phase.final.rawValue : Phase.budget.rawValue
     }
 
     /// Whether the import found the table printed empty (with or without a statement).
@@ -187,28 +194,46 @@ struct AuditRules {
         report(of: doc)?.tables.contains { $0.table == table && $0.items == 0 } ?? false
     }
 
-    /// Each document in scope with its year, found once.
-    mutating func documents() -> [(id: UInt32, name: String, year: Int16)] {
+    /// Each document in scope with its year and whether it is final accounts, found once.
+    mutating func documents() -> [Document] {
         if let documentList { return documentList }
         // A document's year is its expenditure table's (other tables may show a prior year too).
         var fromExpenditure = [Int16](repeating: 0, count: store.docs.count)
         var latest = [Int16](repeating: Int16.min, count: store.docs.count)
+        var final = [Bool](repeating: false, count: store.docs.count)
         let expenditure = TableID.expenditure.rawValue
         scope.forEach { row in
             let d = Int(store.doc[row])
             if store.table[row] == expenditure { fromExpenditure[d] = max(fromExpenditure[d], store.year[row]) }
             latest[d] = max(latest[d], store.year[row])
+            if Phase.marksFinalAccount(store.phase[row]) { final[d] = true }
         }
         let found = latest.indices.filter { latest[$0] != Int16.min }.map { d in
-            (UInt32(d), store.docs[UInt32(d)], fromExpenditure[d] != 0 ? fromExpenditure[d] : latest[d])
+            Document(id: UInt32(d), name: store.docs[UInt32(d)], year: fromExpenditure[d] != 0 ? fromExpenditure[d] : latest[d],
+                     final: final[d])
         }
         documentList = found
+        finalAccounts = final
         return found
     }
 
-    private var documentList: [(id: UInt32, name: String, year: Int16)]?
+    /// The document of a doc id (in scope).
+    mutating func document(_ id: UInt32) -> Document {
+        let list = documents()
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        if low < list.count, list[low].id == id { return list[low] }
+        return Document(id: id, name: store.docs[id], year: 0, final: ownPhase(id) == Phase.final.rawValue)
+    }
 
-    typealias Document = (id: UInt32, name: String, year: Int16)
+    private var documentList: [Document]?
+    /// By doc id: final accounts (决算), told by the phase of their figures (Phase.marksFinalAccount).
+    private var finalAccounts: [Bool] = []
+
+    typealias Document = (id: UInt32, name: String, year: Int16, final: Bool)
 
     /// Compares two figures: a finding when they differ (explained if `explain` finds the
     /// document accounting for the gap), insufficient when one is missing.

@@ -85,20 +85,20 @@ extension AuditRules {
     private mutating func codeDepth() -> [UInt32: [Finding]] {
         let function: Set<TableID> = [.expenditure, .gpbExpenditure, .income, .govFund, .soeCapital]
         let basic: Set<TableID> = [.basicEcon, .basicGovEcon]
-        struct Key: Hashable { var doc: UInt32; var table: UInt8; var year: Int16; var code: UInt32 }
+        struct Key: Hashable { var doc: UInt32; var table: UInt8; var year: Int16; var phase: UInt8; var code: UInt32 }
         var first: [Key: Int] = [:]
         var order: [Key] = []
         var parents = Set<Key>()
         let empty = store.codes.id(of: "")
         scope.forEach { row in
             guard let t = TableID(rawValue: store.table[row]), function.contains(t) || basic.contains(t), store.code[row] != empty else { return }
-            let key = Key(doc: store.doc[row], table: store.table[row], year: store.year[row], code: store.code[row])
+            let key = Key(doc: store.doc[row], table: store.table[row], year: store.year[row], phase: store.phase[row], code: store.code[row])
             if first[key] == nil {
                 first[key] = row
                 order.append(key)
             }
             let p = Int(store.parent[row])
-            if p >= 0 { parents.insert(Key(doc: store.doc[p], table: store.table[p], year: store.year[p], code: store.code[p])) }
+            if p >= 0 { parents.insert(Key(doc: store.doc[p], table: store.table[p], year: store.year[p], phase: store.phase[p], code: store.code[p])) }
         }
         var short: [Key: [Int]] = [:]  // (doc, table, year) → rows that stop short
         var tables: [Key] = []
@@ -109,7 +109,7 @@ extension AuditRules {
             guard let t = TableID(rawValue: key.table) else { continue }
             let stops = function.contains(t) ? code.hasPrefix("2") && (level == 1 || level == 2) : level == 1
             guard stops else { continue }
-            let group = Key(doc: key.doc, table: key.table, year: key.year, code: 0)
+            let group = Key(doc: key.doc, table: key.table, year: key.year, phase: key.phase, code: 0)
             if short[group] == nil { tables.append(group) }
             short[group, default: []].append(row)
         }

@@ -3,6 +3,8 @@
 /// with its amount or a fund the department does not have, and template text left in.
 public struct Remark: Sendable, Equatable {
     public var line: Int
+    /// Its PDF page (0 for text input).
+    public var page: Int = 0
     /// The line's text without spaces, run on into the next line when the sentence does.
     public var text: String
 }
@@ -15,7 +17,12 @@ enum DocumentRemarks {
     static let limit = 500
     static let longest = 400
 
-    static func find(_ lines: [SourceLine]) -> [Remark] { find(lines.map { ($0.number, $0.text) }) }
+    /// `pageOfLine`: a PDF's page of each line, by line number (empty for text).
+    static func find(_ lines: [SourceLine], pageOfLine: [Int] = []) -> [Remark] {
+        var found = find(lines.map { ($0.number, $0.text) })
+        for i in found.indices where found[i].line > 0 && found[i].line < pageOfLine.count { found[i].page = pageOfLine[found[i].line] }
+        return found
+    }
 
     static func find(_ lines: [(number: Int, text: String)]) -> [Remark] {
         var out: [Remark] = []

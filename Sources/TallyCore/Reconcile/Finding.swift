@@ -30,6 +30,9 @@ public struct Finding: Sendable, Equatable {
     public var message: String
     /// What the document says that accounts for the finding (its text and line).
     public var explanations: [Explanation] = []
+    /// The PDF pages its lines are on, each once, in the order of `lines` (empty for text
+    /// input): filled in by the audit once every rule has run (Evidence.swift).
+    public var pages: [Int] = []
 
     public var diff: Amount? {
         guard let expected, let actual else { return nil }

@@ -35,7 +35,7 @@ extension AuditRules {
             let unclear = t.ambiguous.prefix(3).map { "“\($0.name)”" }.joined(separator: ", ")
             findings.append(Finding(
                 doc: doc.name, rule: "fiscal", severity: .insufficient, table: table, code: "", column: .total, expected: nil, actual: nil,
-                lines: t.ambiguous.prefix(3).map(\.line),
+                lines: t.ambiguous.isEmpty ? lines(of: doc.id, table).map { [$0.first] } ?? [] : t.ambiguous.prefix(3).map(\.line),
                 message: "\(name): cannot tell its 收入总计 and 支出总计 rows apart" + (unclear.isEmpty ? "" : " (labels that name both sides: \(unclear))")))
             return
         }

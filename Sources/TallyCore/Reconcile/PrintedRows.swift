@@ -34,12 +34,13 @@ struct PrintedRows {
         var tableMask = [Bool](repeating: false, count: 256)
         for t in tables { tableMask[Int(t.rawValue)] = true }
         let doc = store.doc, table = store.table, year = store.year, line = store.line, code = store.code
-        let column = store.column, amount = store.amount
+        let column = store.column, amount = store.amount, phase = store.phase
 
-        /// A printed row's identity in two words, exact: doc and line; code, table and year.
+        /// A printed row's identity in two words, exact: doc and line; code, table, phase and
+        /// year (a 决算's 预算数 and 决算数 on one line are two rows of figures).
         @inline(__always) func key(_ r: Int) -> (UInt64, UInt64) {
             (UInt64(doc[r]) << 32 | UInt64(line[r]),
-             UInt64(code[r]) << 32 | UInt64(table[r]) << 16 | UInt64(UInt16(bitPattern: year[r])))
+             UInt64(code[r]) << 32 | UInt64(table[r]) << 24 | UInt64(phase[r]) << 16 | UInt64(UInt16(bitPattern: year[r])))
         }
         @inline(__always) func hash(_ k: (UInt64, UInt64)) -> UInt64 {
             let h = (k.0 &* 0x9E37_79B9_7F4A_7C15) ^ (k.1 &* 0xC4CE_B9FE_1A85_EC53)

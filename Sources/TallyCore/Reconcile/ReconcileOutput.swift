@@ -48,21 +48,34 @@ enum ReconcileOutput {
         }
     }
 
-    static let findingColumns = ["doc", "rule", "severity", "table", "code", "column", "expected", "actual", "diff", "lines", "message"]
+    static let findingColumns = ["doc", "rule", "severity", "table", "code", "column", "expected", "actual", "diff", "page", "lines", "message"]
 
-    static func findingsTable(_ findings: [Finding], withDoc: Bool) -> ResultTable {
-        var columns: [ResultTable.Column] = findingColumns.map { name in
+    /// The findings as rows of `findingColumns`; a terminal's table leaves out `doc` when
+    /// it is in the heading (`withDoc` false) and `page` when no finding has one (text input).
+    static func findingsTable(_ findings: [Finding], withDoc: Bool, pageAlways: Bool = true) -> ResultTable {
+        let withPage = pageAlways || findings.contains { !$0.pages.isEmpty }
+        let shown = findingColumns.filter { ($0 != "doc" || withDoc) && ($0 != "page" || withPage) }
+        let columns: [ResultTable.Column] = shown.map { name in
             ResultTable.Column(name, ["expected", "actual", "diff"].contains(name) ? .amount : .text)
         }
-        if !withDoc { columns.removeFirst() }
+        func list(_ numbers: [Int]) -> ResultTable.Cell { .text(numbers.map(String.init).joined(separator: ",")) }
         let rows = findings.map { f -> [ResultTable.Cell] in
-            var cells: [ResultTable.Cell] = [
-                .text(f.doc), .text(f.rule), .text(f.severity.rawValue), .text(f.table?.id ?? ""), .text(f.code),
-                .text(f.column?.id ?? ""), f.expected.map { .amount($0) } ?? .empty, f.actual.map { .amount($0) } ?? .empty,
-                f.diff.map { .amount($0) } ?? .empty, .text(f.lines.map(String.init).joined(separator: ",")), .text(f.message),
-            ]
-            if !withDoc { cells.removeFirst() }
-            return cells
+            shown.map { name -> ResultTable.Cell in
+                switch name {
+                case "doc": .text(f.doc)
+                case "rule": .text(f.rule)
+                case "severity": .text(f.severity.rawValue)
+                case "table": .text(f.table?.id ?? "")
+                case "code": .text(f.code)
+                case "column": .text(f.column?.id ?? "")
+                case "expected": f.expected.map { .amount($0) } ?? .empty
+                case "actual": f.actual.map { .amount($0) } ?? .empty
+                case "diff": f.diff.map { .amount($0) } ?? .empty
+                case "page": list(f.pages)
+                case "lines": list(f.lines)
+                default: .text(f.message)
+                }
+            }
         }
         return ResultTable(columns: columns, rows: rows)
     }
@@ -86,7 +99,7 @@ enum ReconcileOutput {
                 let heading = counts.isEmpty ? "no findings" : counts.joined(separator: ", ")
                 let mark = material ? "FAIL" : "PASS"
                 out += (color ? "\u{1B}[\(material ? "31" : "32")m\(mark)\u{1B}[0m" : mark) + "  \(TerminalText.escaped(doc)): \(heading)\n"
-                if !mine.isEmpty { out += format.render(findingsTable(mine, withDoc: false), unit: unit) }
+                if !mine.isEmpty { out += format.render(findingsTable(mine, withDoc: false, pageAlways: false), unit: unit) }
             }
             if !listClean {
                 let mark = color ? "\u{1B}[32mPASS\u{1B}[0m" : "PASS"

@@ -59,7 +59,7 @@ extension AuditRules {
                 message: "\(label(parent)) \(item.column.id) \(item.year): printed \(item.amount.display(in: .wan)), its \(entryCount) \(entryCount == 1 ? "child adds" : "children add") to \(Amount(fen: sum[parent]).display(in: .wan))")
             // A parent larger than its children where the document says it leaves classified items out.
             if finding.severity == .material, gap > 0 {
-                finding = finding.explained(by: classifiedItem((store.doc[parent], item.doc, store.year[parent]), table: item.table))
+                finding = finding.explained(by: classifiedItem(document(store.doc[parent]), table: item.table))
             }
             findings.append(finding)
         }

@@ -149,8 +149,10 @@ enum HelpText {
         "audit": """
             audit [RULE …] [where …]
               Runs the standard reconciliation rules over the loaded documents and lists each
-              finding with its document, table, code, the two figures, the difference and
-              the source lines. The rules, each with a finding it gives:
+              finding with its document, table, code, the two figures, the difference, and
+              the PDF pages and source lines of its figures (--format tsv|csv|json: doc rule
+              severity table code column expected actual diff page lines message). The
+              rules, each with a finding it gives:
               tree          parent = sum of children
                → 208 社会保障和就业支出 total 2025: printed 915.57, its 3 children add to 811.57
               rows          total = basic + project (+ reserve), = personnel + public; 三公 parts

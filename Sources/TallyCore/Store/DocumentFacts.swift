@@ -15,13 +15,12 @@ struct DocumentFacts {
     init(_ builder: StoreBuilder) {
         documents = []
         documents.reserveCapacity(builder.docs.count)
-        let final = Phase.final.rawValue
         for row in builder.doc.indices {
             let d = Int(builder.doc[row])
             while documents.count <= d { documents.append(Document(firstRow: row)) }
             if builder.budgetYear[row] != 0 { documents[d].statedYear = builder.budgetYear[row] }
             documents[d].latestYear = max(documents[d].latestYear, builder.year[row])
-            if builder.phase[row] == final { documents[d].isFinal = true }
+            if Phase.marksFinalAccount(builder.phase[row]) { documents[d].isFinal = true }
         }
     }
 

@@ -1,0 +1,41 @@
+/// Where a finding's evidence is printed: each of its lines is on one PDF page, known from
+/// the line items on that line, or from the import report (a table's title, a remark, a
+/// figure not placed). Found once for all findings after the rules have run, so no rule
+/// has to carry pages beside its lines, and only the lines some finding cites are looked up.
+extension AuditRules {
+    mutating func attachPages() {
+        guard !findings.isEmpty else { return }
+        // The lines each document's findings cite, by doc id.
+        var cited = [Set<Int>?](repeating: nil, count: store.docs.count)
+        var idOf: [String: Int] = [:]
+        for f in findings where !f.lines.isEmpty {
+            guard let id = idOf[f.doc] ?? store.docs.id(of: f.doc).map(Int.init), id < cited.count else { continue }
+            idOf[f.doc] = id
+            cited[id] = (cited[id] ?? []).union(f.lines)
+        }
+        guard !idOf.isEmpty else { return }
+        var pageOf = [[Int: Int]](repeating: [:], count: store.docs.count)
+        func note(_ doc: Int, _ line: Int, _ page: Int) {
+            guard page > 0, cited[doc]?.contains(line) == true, pageOf[doc][line] == nil else { return }
+            pageOf[doc][line] = page
+        }
+        // Text input has no pages: a branch per row, no lookup.
+        scope.forEach { row in
+            let page = store.page[row]
+            guard page != 0 else { return }
+            note(Int(store.doc[row]), Int(store.line[row]), Int(page))
+        }
+        for report in reports {
+            guard let doc = idOf[report.doc] else { continue }
+            for t in report.tables { note(doc, t.line, t.page) }
+            for r in report.remarks { note(doc, r.line, r.page) }
+            for d in report.unplaced { if let o = d.origin { note(doc, o.firstLine, o.page) } }
+        }
+        for i in findings.indices {
+            guard let doc = idOf[findings[i].doc] else { continue }
+            var pages: [Int] = []
+            for line in findings[i].lines { if let p = pageOf[doc][line], !pages.contains(p) { pages.append(p) } }
+            findings[i].pages = pages
+        }
+    }
+}
