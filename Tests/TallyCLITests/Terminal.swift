@@ -129,7 +129,8 @@ final class Terminal {
                 exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
                 return exitStatus
             }
-            _ = readSome(until: Date().addingTimeInterval(0.05))
+            // Once hung up there is no terminal left to read what it draws.
+            if hungUp { usleep(20_000) } else { _ = readSome(until: Date().addingTimeInterval(0.05)) }
         }
         return nil
     }
@@ -138,16 +139,7 @@ final class Terminal {
     func hangUpAndWait(seconds: Double = 10) -> Int32? {
         close(master)
         hungUp = true
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            var status: Int32 = 0
-            if waitpid(pid, &status, WNOHANG) == pid {
-                exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-                return exitStatus
-            }
-            usleep(20_000)
-        }
-        return nil
+        return waitForExit(seconds: seconds)
     }
 
     private var hungUp = false
