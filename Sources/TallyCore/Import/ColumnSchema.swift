@@ -36,6 +36,16 @@ enum ColumnSchema {
     /// wins (a wrapped header is tried joined with the lines above it: 事业单位 / 经营收入), except
     /// that a 小计 under a named group (公务用车购置及运行费 / 小计) is that group's subtotal.
     static func slot(texts: [String], defaultYear: Int) -> ColumnSlot {
+        // `因公出国（境）费 / 预算数`: a bare phase word under a named column is that column's
+        // figure in that phase (预算数 and 决算数 alone would name a total).
+        if texts.count > 1, let leaf = texts.last, let phase = Vocabulary.phase(inHeader: leaf), isTotalWord(leaf) {
+            var above = slot(texts: Array(texts.dropLast()), defaultYear: defaultYear)
+            if above.column != nil {
+                if let year = HeaderColumns.year(in: leaf) { above.year = year }
+                above.phase = phase
+                return above
+            }
+        }
         let year = texts.lazy.compactMap(HeaderColumns.year(in:)).first ?? defaultYear
         var column: ColumnID?
         var label = texts.last ?? ""

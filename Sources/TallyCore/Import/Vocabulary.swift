@@ -112,6 +112,9 @@ enum Vocabulary {
         "项目", "科目", "名称", "编码", "类", "款", "项", "收入", "支出", "功能分类", "经济分类", "支出用途", "单位名称",
     ]
 
+    /// Label header words that also end a figure column's name wrapped over lines.
+    static let wrappedNameTails: Set<String> = ["收入", "支出"]
+
     /// Row labels of a table's total row.
     static let totalRowLabels = ["合计", "总计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"]
 

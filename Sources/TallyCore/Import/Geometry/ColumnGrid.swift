@@ -131,7 +131,15 @@ struct ColumnGrid {
         let leaf = texts.last ?? ""
         if HeaderColumns.column(for: leaf) != nil { return false }
         let all = texts.joined()
-        if HeaderColumns.column(for: all) != nil && !Vocabulary.labelHeaderWords.contains(where: { leaf.contains(utf8: $0) }) {
+        let named = HeaderColumns.column(for: all)
+        if named != nil && !Vocabulary.labelHeaderWords.contains(where: { leaf.contains(utf8: $0) }) {
+            return false
+        }
+        // `上级补助 / 收入`, `附属单 / 位上 / 缴收入`: a column's name wrapped so that its last
+        // line ends in 收入 or 支出 (words that alone head a label column of a 收支总表).
+        if let named, named != .total, texts.count > 1, Vocabulary.wrappedNameTails.contains(where: { leaf.hasSuffix($0) }),
+            !Vocabulary.labelHeaderWords.contains(where: { !Vocabulary.wrappedNameTails.contains($0) && leaf.contains(utf8: $0) })
+        {
             return false
         }
         return Vocabulary.labelHeaderWords.contains { leaf.contains(utf8: $0) || all.hasSuffix($0) }
@@ -193,14 +201,35 @@ extension ColumnGrid {
     /// 三公 has two totals: the 三公 小计 is its `total`, the table's 合计 its `grand_total`.
     func slots(for table: TableID, defaultYear: Int) -> [ColumnSlot] {
         var slots = slots(defaultYear: defaultYear)
+        // Columns printed in phase pairs (预算数 | 决算数 under each name): a group name
+        // centred over its pair may reach only one of the two; the other takes it too.
+        var texts = figureColumns.map { columns[$0].texts }
+        for n in texts.indices where texts[n].count == 1 && Vocabulary.phase(inHeader: texts[n][0]) != nil {
+            let phase = Vocabulary.phase(inHeader: texts[n][0])
+            for m in [n + 1, n - 1] where texts.indices.contains(m) && texts[m].count > 1 {
+                guard let leaf = texts[m].last, let other = Vocabulary.phase(inHeader: leaf), other != phase else { continue }
+                texts[n] = texts[m].dropLast() + texts[n]
+                slots[n] = ColumnSchema.slot(texts: texts[n], defaultYear: defaultYear)
+                break
+            }
+        }
+        func leaf(_ n: Int) -> String {
+            let t = texts[n]
+            // The name a phase word stands under.
+            if t.count > 1, let last = t.last, Vocabulary.phase(inHeader: last) != nil, ColumnSchema.isTotalWord(last) { return t[t.count - 2] }
+            return t.last ?? ""
+        }
         // A 小计 is its group's subtotal; a group's title set over the middle of its columns
         // may not reach the 小计 at its left, so the group is the one over the next column.
-        for (n, i) in figureColumns.enumerated() where slots[n].column == .total && (columns[i].texts.last ?? "").contains("小计") {
-            guard n + 1 < figureColumns.count else { continue }
-            let next = columns[figureColumns[n + 1]].texts
-            let own = Set(columns[i].texts)
+        // (A 三公 table's money is all 财政拨款: its 财政拨款“三公”经费 group names no gpb column.)
+        for n in figureColumns.indices
+        where leaf(n).contains("小计") && (slots[n].column == .total || (table == .threePublic && slots[n].column == .gpb)) {
+            // The next column that is not this one in another phase.
+            guard let m = texts.indices.first(where: { $0 > n && texts[$0].dropLast() != texts[n].dropLast() }) else { continue }
+            let next = texts[m]
+            let own = Set(texts[n])
             if let group = next.dropLast().filter({ !own.contains($0) }).lazy.compactMap(HeaderColumns.column(for:))
-                .first(where: { $0 != .total && $0 != slots[n + 1].column })
+                .first(where: { $0 != .total && $0 != slots[m].column })
             {
                 slots[n].column = group
             }

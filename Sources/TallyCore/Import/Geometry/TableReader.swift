@@ -39,7 +39,16 @@ struct TableReader {
         var data: [(line: WordLine, grid: Int)] = []
         let labelled = [.summary, .fiscalSummary, .procurement].contains(title.table)
 
-        for line in lines {
+        // A page's number is printed above or below its table: only a page's first or last
+        // line can be one (a lone `302` or `12` inside the table is a code cell on a line of its own).
+        var pageEdges = Set<Int>()
+        for (i, line) in lines.enumerated() where i == 0 || i == lines.count - 1
+            || lines[i - 1].page != line.page || lines[i + 1].page != line.page
+        {
+            pageEdges.insert(i)
+        }
+
+        for (index, line) in lines.enumerated() {
             if line.page != page {
                 page = line.page
                 pageHeader = []
@@ -69,7 +78,7 @@ struct TableReader {
                 if !data.isEmpty || table.emptyStatement != nil || sawData { ended = true }
                 continue
             }
-            if Self.isPageNumber(joined) { continue }
+            if pageEdges.contains(index), Self.isPageNumber(joined) { continue }
             if !sawData && !isDataLine(line, labelled: labelled) {
                 pageHeader.append(line)
                 continue
@@ -217,7 +226,8 @@ struct TableReader {
     /// of figures alone belongs to the row beside it that has no figures in those columns
     /// (else it is a row of its own, such as a 三公 table's one row); a line of words alone is
     /// a wrapped name and belongs to the nearest row.
-    func rows(from pieces: [Piece], slots: Int, table: inout RawTable) -> [RawRow] {
+    func rows(from printed: [Piece], slots: Int, table: inout RawTable) -> [RawRow] {
+        let pieces = SplitCodeLines.join(printed)
         let heights = pieces.flatMap { $0.line.words.map(\.height) }.sorted()
         let unit = heights.isEmpty ? 1 : heights[heights.count / 2]
         let reach = 1.6 * unit
@@ -225,12 +235,17 @@ struct TableReader {
         var labelsAbove = [[PlacedWord]](repeating: [], count: pieces.count)
         var labelsBelow = [[PlacedWord]](repeating: [], count: pieces.count)
         var figures = pieces.map(\.figures)
+        // How far each row reaches up and down: its own line, and the boxes of the figure
+        // lines it takes. Some generators give a figure the box of its whole cell, so a line
+        // whose box overlaps a row's is in that row however far apart their middles are.
+        var extent = pieces.map { (top: $0.line.top, bottom: $0.line.bottom) }
 
-        func nearest(_ i: Int, preferAbove: Bool, accept: (Int) -> Bool) -> Int? {
+        func nearest(_ i: Int, preferAbove: Bool, reach: Double = reach, accept: (Int) -> Bool) -> Int? {
             var best: (Int, Double)?
             for j in pieces.indices where isAnchor[j] && j != i && pieces[j].line.page == pieces[i].line.page && accept(j) {
                 let d = abs(pieces[j].line.middle - pieces[i].line.middle)
-                guard d <= reach else { continue }
+                let overlaps = extent[j].top < pieces[i].line.bottom && pieces[i].line.top < extent[j].bottom
+                guard d <= reach || overlaps else { continue }
                 if let (_, bd) = best, d > bd || (d == bd && (preferAbove ? j > i : j < i)) { continue }
                 best = (j, d)
             }
@@ -248,12 +263,18 @@ struct TableReader {
             {
                 figures[j] += pieces[i].figures
                 figures[i] = []
+                extent[j] = (min(extent[j].top, pieces[i].line.top), max(extent[j].bottom, pieces[i].line.bottom))
             } else {
                 isAnchor[i] = true
             }
         }
+        // A wrapped name reaches half-way to the next row: where rows stand far apart (a
+        // generator that sets a row's lines a cell apart), further than a line's height.
+        let anchorMiddles = pieces.indices.filter { isAnchor[$0] }.map { (pieces[$0].line.page, pieces[$0].line.middle) }
+        let pitches = zip(anchorMiddles, anchorMiddles.dropFirst()).compactMap { a, b in a.0 == b.0 && b.1 > a.1 ? b.1 - a.1 : nil }.sorted()
+        let nameReach = max(reach, pitches.isEmpty ? 0 : pitches[pitches.count / 2] / 2)
         for i in pieces.indices where !isAnchor[i] && figures[i].isEmpty && !pieces[i].labels.isEmpty {
-            guard let j = nearest(i, preferAbove: true, accept: { _ in true }) else { continue }
+            guard let j = nearest(i, preferAbove: true, reach: nameReach, accept: { _ in true }) else { continue }
             if j < i { labelsBelow[j] += pieces[i].labels } else { labelsAbove[j] += pieces[i].labels }
         }
 
