@@ -51,8 +51,6 @@ struct CorpusImportTests {
     /// test says so the day it closes).
     static let knownGaps: [String: String] = [
         "js_cppcc_2019_tables.txt": "-layout text of a 三公 header wrapped over three lines (公务用车 / 运行维护 / 费) loses which column is which",
-        "sh_putuo_fin_2024_final.txt": "-layout text of a 决算 prints figures on the line above their row and wraps names over three lines",
-        "sh_putuo_shgz_2024_final.txt": "-layout text of a 决算 prints figures on the line above their row and wraps names over three lines",
     ]
 
     @Test(arguments: (budgets + finals).flatMap { [($0, "pdf/\($0).pdf"), ($0, "text/\($0).txt")] })

@@ -131,3 +131,45 @@ struct PageGeometryQuirkTests {
         #expect(Self.rows(table) == ["201 一般公共服务支出 total=2,112.86 gpb=2,106.66 other=6.20"])
     }
 }
+
+/// Layout quirks of `pdftotext -layout` text of 决算 documents, on excerpts of real pages
+/// (Fixtures/final-accounts-layout.txt).
+struct FinalAccountsLayoutQuirkTests {
+    static func items() throws -> [LineItem] {
+        let text = try Fixtures.read("Tests/TallyCoreTests/Fixtures/final-accounts-layout.txt")
+        return try DocumentImporter.read(text, path: "final-accounts-layout.txt").items
+    }
+
+    static func figure(_ items: [LineItem], _ table: TableID, _ code: String, _ column: ColumnID) -> [String] {
+        items.filter { $0.table == table && $0.code == code && $0.column == column }.map { "\($0.amount)" }
+    }
+
+    /// A continuation page set further left than its header, no row filling every column:
+    /// rows of two figures take the columns rows of two figures take on the header page.
+    @Test func continuationPageSetLeftOfItsHeader() throws {
+        let items = try Self.items()
+        #expect(Self.figure(items, .income, "2101101", .total) == ["60.99"])
+        #expect(Self.figure(items, .income, "2101101", .gpb) == ["60.99"])
+        #expect(Self.figure(items, .income, "2210203", .gpb) == ["258.50"])
+        #expect(!items.contains { $0.table == .income && ![.total, .gpb, .other].contains($0.column) })
+    }
+
+    /// The 合计 row's figures set beside the header's 类 / 款 / 项 cells: the row is 合计.
+    @Test func totalRowBesideTheCodeHeaders() throws {
+        let totals = try Self.items().filter { $0.table == .income && $0.code.isEmpty }
+        #expect(totals.map(\.name) == ["合计", "合计", "合计"])
+        #expect(totals.map { "\($0.column.id)=\($0.amount)" } == ["total=2946.25", "gpb=2940.05", "other=6.20"])
+    }
+
+    /// A figure two lines above its code line, the line between holding only the other
+    /// half of a side-by-side table; a code alone on the line above its row's name and figure.
+    @Test func figuresAndCodesOnLinesOfTheirOwn() throws {
+        let items = try Self.items()
+        #expect(Self.figure(items, .basicEcon, "30102", .total) == ["1238.58"])
+        #expect(Self.figure(items, .basicEcon, "30202", .total) == ["7.61"])
+        #expect(Self.figure(items, .basicEcon, "30299", .total) == ["0.20"])
+        #expect(Self.figure(items, .basicEcon, "31001", .total) == ["0.00"])
+        let codeless = items.filter { $0.table == .basicEcon && $0.code.isEmpty }
+        #expect(codeless.map(\.name) == ["人员经费合计", "公用经费合计"], "\(codeless.map(\.name))")
+    }
+}

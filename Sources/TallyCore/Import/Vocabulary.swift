@@ -112,6 +112,9 @@ enum Vocabulary {
         "项目", "科目", "名称", "编码", "类", "款", "项", "收入", "支出", "功能分类", "经济分类", "支出用途", "单位名称",
     ]
 
+    /// The header cells over split code columns.
+    static let codePartHeaders: Set<String> = ["类", "款", "项"]
+
     /// Label header words that also end a figure column's name wrapped over lines.
     static let wrappedNameTails: Set<String> = ["收入", "支出"]
 

@@ -104,7 +104,15 @@ struct ColumnGrid {
         var columns: [Column] = []
         for line in lines.reversed() {
             for word in line.words {
-                let over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
+                var over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
+                if over.isEmpty {
+                    // A name centred over a phase pair of narrow cells (公务接待费 over 预算数 |
+                    // 决算数) may fall in the gap between them: it is over both.
+                    let slack = 1.5 * word.height
+                    over = columns.indices.filter { columns[$0].left < word.right + slack && word.left - slack < columns[$0].right }
+                    let pair = over.count == 2 && over.allSatisfy { Vocabulary.phase(inHeader: columns[$0].texts.last ?? "") != nil }
+                    if !pair { over = [] }
+                }
                 if over.isEmpty {
                     columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false))
                 } else {

@@ -60,4 +60,31 @@ enum SplitCodeLines {
         }
         return merged.indices.filter { !removed.contains($0) }.map { merged[$0] }
     }
+
+    /// A code alone on its line, its row's name and figures on the next line without one
+    /// (`30299` / `其他商品和服务支出 0.20`): the code is that row's. Rows without a code in a
+    /// code table are its totals, and a total is named so (合计, 人员经费合计).
+    static func codesAboveTheirRows(_ pieces: [TableReader.Piece], reach: Double) -> [TableReader.Piece] {
+        var out: [TableReader.Piece] = []
+        var i = 0
+        while i < pieces.count {
+            let p = pieces[i]
+            if p.hasCode, p.figures.isEmpty, CodeWords.split(p.labels, previous: "").name.isEmpty, i + 1 < pieces.count {
+                var next = pieces[i + 1]
+                let name = next.labels.map(\.text).joined()
+                if !next.hasCode, !next.figures.isEmpty, !name.isEmpty, next.line.page == p.line.page,
+                    next.line.middle - p.line.middle <= reach, !Vocabulary.totalRowLabels.contains(where: { name.contains($0) })
+                {
+                    next.labels = p.labels + next.labels
+                    next.hasCode = true
+                    out.append(next)
+                    i += 2
+                    continue
+                }
+            }
+            out.append(p)
+            i += 1
+        }
+        return out
+    }
 }

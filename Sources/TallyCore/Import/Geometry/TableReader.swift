@@ -128,14 +128,27 @@ struct TableReader {
             // A page that goes on under the grid of an earlier page may be set a little
             // to one side (-layout text moves columns by a character or two): where its own
             // rows fill every column, they say where its columns stand.
+            var shifted: [WordLine] = []
+            let first = pieces.count
             for page in Set(mine.map(\.page)).sorted() {
                 var onPage = g
                 onPage.learnt = nil
-                onPage.learn(from: mine.filter { $0.page == page }, trailing: true)
-                if onPage.learnt == nil { onPage = g }
+                let lines = mine.filter { $0.page == page }
+                onPage.learn(from: lines, trailing: true)
+                if onPage.learnt == nil {
+                    if !labelled, page != mine.first?.page, ShiftedPages.doesNotFit(lines, g) {
+                        shifted += lines
+                        continue
+                    }
+                    onPage = g
+                }
                 for entry in data where entry.grid == n && entry.line.page == page {
                     pieces.append(piece(entry.line, onPage, slotOfColumn))
                 }
+            }
+            if !shifted.isEmpty {
+                let placed = Array(pieces[first...])
+                pieces += shifted.map { ShiftedPages.piece($0, like: placed) ?? piece($0, g, slotOfColumn) }
             }
         }
         pieces.sort { $0.line.number < $1.line.number }
@@ -226,10 +239,15 @@ struct TableReader {
     /// of figures alone belongs to the row beside it that has no figures in those columns
     /// (else it is a row of its own, such as a 三公 table's one row); a line of words alone is
     /// a wrapped name and belongs to the nearest row.
-    func rows(from printed: [Piece], slots: Int, table: inout RawTable) -> [RawRow] {
-        let pieces = SplitCodeLines.join(printed)
+    /// The height of a line of the table's text: the median word height.
+    static func lineHeight(_ pieces: [Piece]) -> Double {
         let heights = pieces.flatMap { $0.line.words.map(\.height) }.sorted()
-        let unit = heights.isEmpty ? 1 : heights[heights.count / 2]
+        return heights.isEmpty ? 1 : heights[heights.count / 2]
+    }
+
+    func rows(from printed: [Piece], slots: Int, table: inout RawTable) -> [RawRow] {
+        let pieces = SplitCodeLines.codesAboveTheirRows(SplitCodeLines.join(printed), reach: 1.6 * Self.lineHeight(printed))
+        let unit = Self.lineHeight(pieces)
         let reach = 1.6 * unit
         var isAnchor = pieces.map { $0.hasCode || (!$0.labels.isEmpty && !$0.figures.isEmpty) }
         var labelsAbove = [[PlacedWord]](repeating: [], count: pieces.count)
@@ -264,6 +282,14 @@ struct TableReader {
                 figures[j] += pieces[i].figures
                 figures[i] = []
                 extent[j] = (min(extent[j].top, pieces[i].line.top), max(extent[j].bottom, pieces[i].line.bottom))
+            } else if i + 1 < pieces.count, pieces[i + 1].hasCode, figures[i + 1].isEmpty, pieces[i + 1].line.page == pieces[i].line.page,
+                pieces[i + 1].line.middle - pieces[i].line.middle <= 2.6 * unit
+            {
+                // Figures set two lines above their row, with nothing between (the line
+                // between holds only the other half of a side-by-side table).
+                figures[i + 1] = pieces[i].figures
+                figures[i] = []
+                extent[i + 1].top = min(extent[i + 1].top, pieces[i].line.top)
             } else {
                 isAnchor[i] = true
             }
@@ -291,6 +317,9 @@ struct TableReader {
                 table.unreadable.append((piece.line.number, "figure \(word.text) stands left of every column of the table's header"))
             }
             nameWords.removeAll { FigureText.isMarkedFigure($0.text) }
+            // The header's 类 / 款 / 项 cells can share a line with the first row (its figures
+            // set beside them): they are never part of a name.
+            nameWords.removeAll { Vocabulary.codePartHeaders.contains($0.text) }
             var name = nameWords.map(\.text).joined()
             if !code.isEmpty { previousCode = code }
             if code.isEmpty, name.isEmpty || Vocabulary.totalRowLabels.contains(name) {

@@ -1,0 +1,50 @@
+/// A continuation page of `-layout` text whose columns are set further left than under the
+/// header it goes on from (pdftotext narrows a page whose names are short), and none of
+/// whose rows fills every column to show where they moved:
+///
+///     201   06   08   财政委托业务支出         449.52       449.52      (header page)
+///     210   11   01   行政单位医疗    60.99    60.99                     (next page)
+///
+/// Its figures stand left of the columns they belong to (under no column, or two under one),
+/// so their position says nothing.
+/// A row's figures are then read by their count: a row of k figures fills the columns that
+/// rows of k figures fill on the table's other pages, when those agree on one set of
+/// columns; otherwise the row is left to the reader, which reports what it cannot place.
+enum ShiftedPages {
+    static func isNumber(_ w: PlacedWord) -> Bool { if case .figure = FigureText.read(w.text) { true } else { false } }
+
+    static func trailingFigures(_ line: WordLine) -> ArraySlice<PlacedWord> {
+        let run = line.words.reversed().prefix(while: isNumber)
+        return line.words[(line.words.count - run.count)...]
+    }
+
+    /// Whether the header's columns do not fit the page: placed under them, some row's
+    /// figures would stand left of every column or two of them under one.
+    static func doesNotFit(_ lines: [WordLine], _ grid: ColumnGrid) -> Bool {
+        lines.contains { line in
+            let run = trailingFigures(line)
+            guard run.count < line.words.count, run.contains(where: { FigureText.isMarkedFigure($0.text) }) else { return false }
+            let columns = run.map { grid.figureColumn(of: $0, slack: 0) }
+            return columns.contains(nil) || Set(columns.compactMap { $0 }).count < columns.count
+        }
+    }
+
+    /// The line as a row whose k trailing figures take the columns rows of k figures take
+    /// in `placed`; nil when no one set of columns is the usual one for k.
+    static func piece(_ line: WordLine, like placed: [TableReader.Piece]) -> TableReader.Piece? {
+        let run = trailingFigures(line)
+        guard !run.isEmpty, run.count < line.words.count else { return nil }
+        var counts: [[Int]: Int] = [:]
+        for p in placed where p.figures.count == run.count && p.hasCode {
+            counts[p.figures.map(\.slot).sorted(), default: 0] += 1
+        }
+        let ranked = counts.sorted { $0.value > $1.value }
+        guard let best = ranked.first, best.key.count == run.count, Set(best.key).count == run.count,
+            ranked.count == 1 || ranked[1].value < best.value
+        else { return nil }
+        let labels = Array(line.words[..<run.startIndex])
+        var piece = TableReader.Piece(line: line, labels: labels, figures: zip(best.key, run).map { ($0, $1.text) })
+        piece.hasCode = CodeWords.startsWithCode(labels)
+        return piece
+    }
+}
