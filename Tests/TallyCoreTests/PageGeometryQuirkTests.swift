@@ -173,3 +173,21 @@ struct FinalAccountsLayoutQuirkTests {
         #expect(codeless.map(\.name) == ["人员经费合计", "公用经费合计"], "\(codeless.map(\.name))")
     }
 }
+
+/// A 三公 table of one row in `-layout` text whose header wraps over three lines
+/// (公务用车 / 运行维护 / 费), standing characters away from its figures
+/// (Fixtures/one-row-wrapped-header-layout.txt).
+struct OneRowWrappedHeaderQuirkTests {
+    /// The figures are read in order, one to a column, kept to the row's identities; the one
+    /// figure whose column position cannot tell (购置费 or 运行维护费, either keeping vehicle =
+    /// purchase + operation) is reported, never guessed.
+    @Test func figuresReadInOrderAndTheUndecidableOneReported() throws {
+        let text = try Fixtures.read("Tests/TallyCoreTests/Fixtures/one-row-wrapped-header-layout.txt")
+        let result = try DocumentImporter.read(text, path: "one-row.txt")
+        let got = result.items.filter { $0.table == .threePublic }.map { "\($0.column.id)=\($0.amount)" }
+        #expect(got.sorted() == ["total=660.10", "overseas=106.00", "vehicle=156.60", "reception=397.50", "meeting=1282.56",
+                        "training=281.77", "grand_total=2224.43"].sorted())
+        let messages = result.report.unplaced.map { DiagnosticRenderer().render($0) }.joined()
+        #expect(messages.contains("156.60 could stand under 购置费 or 运行维护费"), "\(messages)")
+    }
+}

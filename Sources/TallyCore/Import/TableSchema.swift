@@ -5,6 +5,19 @@ struct TableSchema {
     /// On every row: slots[target] = Σ slots[parts] (empty cells count as zero).
     var rowIdentities: [(target: Int, parts: [Int])]
 
+    /// The identities every row of a table kind keeps, by column (an identity naming a
+    /// column the table lacks does not apply). Income's depend on its sources, see `make`.
+    static func rowIdentities(of table: TableID) -> [(ColumnID, [ColumnID])] {
+        switch table {
+        case .expenditure, .gpbExpenditure, .govFund, .soeCapital, .projectEcon, .projectGovEcon: [(.total, [.basic, .project, .reserve])]
+        case .basicEcon, .basicGovEcon: [(.total, [.personnel, .public])]
+        case .threePublic:
+            [(.total, [.overseas, .vehicle, .reception]), (.vehicle, [.vehiclePurchase, .vehicleOperation]),
+             (.grandTotal, [.total, .meeting, .training])]
+        default: []
+        }
+    }
+
     /// Builds the schema from the table kind and the header fragments found near it
     /// (which years it shows; which income sources it has, in order).
     static func make(for table: RawTable, year: Int) -> TableSchema {
@@ -30,14 +43,14 @@ struct TableSchema {
             for prior in years where prior < year && table.title.table == .gpbExpenditure {
                 addGroup([.total], year: prior, identities: [])
             }
-            addGroup([.total, .basic, .project], year: year, identities: [(.total, [.basic, .project])])
+            addGroup([.total, .basic, .project], year: year, identities: rowIdentities(of: .expenditure))
         case .basicEcon, .basicGovEcon:
-            addGroup([.total, .personnel, .public], year: year, identities: [(.total, [.personnel, .public])])
+            addGroup([.total, .personnel, .public], year: year, identities: rowIdentities(of: .basicEcon))
         case .threePublic:
             let groups = years.isEmpty ? [year] : years
             for y in groups {
                 addGroup([.total, .overseas, .vehicle, .vehiclePurchase, .vehicleOperation, .reception], year: y,
-                         identities: [(.total, [.overseas, .vehicle, .reception]), (.vehicle, [.vehiclePurchase, .vehicleOperation])])
+                         identities: rowIdentities(of: .threePublic))
             }
         case .income:
             // Income sources in the order their headers appear.

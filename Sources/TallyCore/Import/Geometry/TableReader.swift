@@ -23,6 +23,8 @@ struct TableReader {
         /// For two-sided tables: every word by the grid column it stands in.
         var cells: [(column: Int, word: PlacedWord)] = []
         var hasCode: Bool = false
+        /// Figures whose column cannot be told, with why (reported).
+        var uncertain: [String] = []
     }
 
     func read() -> Output {
@@ -143,12 +145,12 @@ struct TableReader {
                     onPage = g
                 }
                 for entry in data where entry.grid == n && entry.line.page == page {
-                    pieces.append(piece(entry.line, onPage, slotOfColumn))
+                    pieces.append(piece(entry.line, onPage, slotOfColumn, table))
                 }
             }
             if !shifted.isEmpty {
                 let placed = Array(pieces[first...])
-                pieces += shifted.map { ShiftedPages.piece($0, like: placed) ?? piece($0, g, slotOfColumn) }
+                pieces += shifted.map { ShiftedPages.piece($0, like: placed) ?? piece($0, g, slotOfColumn, table) }
             }
         }
         pieces.sort { $0.line.number < $1.line.number }
@@ -204,13 +206,37 @@ struct TableReader {
         return text.hasPrefix("第") && text.contains("页") && text.allSatisfy { $0.isNumber || "第页共".contains($0) }
     }
 
-    func piece(_ line: WordLine, _ grid: ColumnGrid, _ slotOfColumn: [Int: Int]) -> Piece {
+    func piece(_ line: WordLine, _ grid: ColumnGrid, _ slotOfColumn: [Int: Int], _ table: RawTable) -> Piece {
         var piece = Piece(line: line, labels: [], figures: [])
         let zone = grid.figureZoneStart
-        for word in line.words {
+        // A row of a table where nothing lines up: its figures in order (OrderedFigures).
+        var ordered: [Int: Int?] = [:]
+        if grid.alignment == .nearest {
+            let figures = line.words.indices.compactMap { i -> (Int, PlacedWord, Amount)? in
+                guard case .figure(let ascii) = FigureText.read(line.words[i].text), grid.figureColumn(of: line.words[i], slack: 0) != nil,
+                    case .success(let amount) = Amount.parse(ascii, unit: table.unit)
+                else { return nil }
+                return (i, line.words[i], amount)
+            }
+            let ids = slotOfColumn.compactMapValues { table.slots?[$0].column }
+            if let reading = OrderedFigures.read(figures.map { ($0.1, $0.2) }, grid: grid, ids: ids, table: title.table,
+                                                 tolerance: table.unit.fenPerUnit / 100)
+            {
+                for (f, column) in zip(figures, reading.columns) { ordered[f.0] = column }
+                for (word, headers) in reading.uncertain {
+                    piece.uncertain.append("figure \(word.text) could stand under \(headers.joined(separator: " or ")): its column is not read")
+                }
+            }
+        }
+        for (index, word) in line.words.enumerated() {
             switch FigureText.read(word.text) {
             case .figure(let ascii):
-                if let column = grid.figureColumn(of: word, slack: 0), let slot = slotOfColumn[column] {
+                if let choice = ordered[index] {
+                    if let column = choice, let slot = slotOfColumn[column] {
+                        piece.figures.append((slot, ascii))
+                        piece.cells.append((column, word))
+                    }
+                } else if let column = grid.figureColumn(of: word, slack: 0), let slot = slotOfColumn[column] {
                     piece.figures.append((slot, ascii))
                     piece.cells.append((column, word))
                 } else {
@@ -307,6 +333,7 @@ struct TableReader {
         var out: [RawRow] = []
         var previousCode = ""
         var hasTotal = false
+        for piece in pieces { for why in piece.uncertain { table.unreadable.append((piece.line.number, why)) } }
         for i in pieces.indices where isAnchor[i] {
             let piece = pieces[i]
             var (code, nameWords, repair) = CodeWords.split(piece.labels, previous: previousCode)

@@ -1,0 +1,73 @@
+/// The figures of a table of one row (a 三公 table), where nothing lines up to show how
+/// the table sets its figures: in `pdftotext -layout` text a header wrapped over three lines
+/// (公务用车 / 运行维护 / 费) stands a few characters from where its figures print, so the
+/// header nearest a figure need not be its own. The row's figures are read in order, one to
+/// a column, left to right: of every such reading, those the row's identities allow (total =
+/// overseas + vehicle + reception, vehicle = purchase + operation, …) are kept, and the one
+/// whose figures end nearest their columns' ends wins. A figure that a reading within a
+/// figure's width of the best puts under another column is uncertain and reported, not
+/// guessed.
+enum OrderedFigures {
+    struct Reading {
+        /// The grid column of each figure; nil where it is uncertain.
+        var columns: [Int?]
+        /// For each uncertain figure, the headers it could stand under.
+        var uncertain: [(word: PlacedWord, headers: [String])]
+    }
+
+    /// Beyond this many readings the row is left to the nearest header.
+    static let limit = 20_000
+
+    static func read(_ figures: [(word: PlacedWord, amount: Amount)], grid: ColumnGrid, ids: [Int: ColumnID],
+                     table: TableID, tolerance: Int64) -> Reading? {
+        let columns = grid.figureColumns
+        let k = figures.count, n = columns.count
+        guard k >= 2, k <= n else { return nil }
+        var readings: [(pick: [Int], cost: Double)] = []
+        var pick: [Int] = []
+        var tooMany = false
+        func cost(_ p: [Int]) -> Double {
+            zip(figures, p).reduce(0) { $0 + abs($1.0.word.right - grid.columns[columns[$1.1]].right) }
+        }
+        func recurse(_ start: Int) {
+            if tooMany { return }
+            if pick.count == k {
+                readings.append((pick, cost(pick)))
+                if readings.count > limit { tooMany = true }
+                return
+            }
+            guard n - start >= k - pick.count else { return }
+            for c in start..<n {
+                pick.append(c)
+                recurse(c + 1)
+                pick.removeLast()
+            }
+        }
+        recurse(0)
+        guard !tooMany, !readings.isEmpty else { return nil }
+        let identities = TableSchema.rowIdentities(of: table)
+        func keeps(_ p: [Int]) -> Bool {
+            var value: [ColumnID: Int64] = [:]
+            for (f, c) in zip(figures, p) { if let id = ids[columns[c]] { value[id] = f.amount.fen } }
+            for (target, parts) in identities {
+                guard let t = value[target], parts.contains(where: { value[$0] != nil }) else { continue }
+                let sum = parts.reduce(Int64(0)) { $0 &+ (value[$1] ?? 0) }
+                if abs(t &- sum) > tolerance { return false }
+            }
+            return true
+        }
+        let allowed = readings.filter { keeps($0.pick) }
+        let pool = allowed.isEmpty ? readings : allowed
+        guard let best = pool.min(by: { $0.cost < $1.cost }) else { return nil }
+        var out = Reading(columns: best.pick.map { columns[$0] }, uncertain: [])
+        for i in figures.indices {
+            let width = figures[i].word.right - figures[i].word.left
+            let near = Set(pool.filter { $0.cost <= best.cost + width }.map { columns[$0.pick[i]] })
+            if near.count > 1 {
+                out.columns[i] = nil
+                out.uncertain.append((figures[i].word, near.sorted().map { c in grid.columns[c].slot.header.isEmpty ? grid.columns[c].texts.joined() : grid.columns[c].slot.header }))
+            }
+        }
+        return out
+    }
+}
