@@ -70,4 +70,24 @@ enum OrderedFigures {
         }
         return out
     }
+
+    /// The column of each figure word of a line (by its index in the line; nil inside: not
+    /// read, uncertain) and what is reported, for a grid whose figures line up nowhere.
+    static func columns(of line: WordLine, grid: ColumnGrid, slotOfColumn: [Int: Int], table: RawTable) -> ([Int: Int?], [String]) {
+        guard grid.alignment == .nearest else { return ([:], []) }
+        let figures = line.words.indices.compactMap { i -> (Int, PlacedWord, Amount)? in
+            guard case .figure(let ascii) = FigureText.read(line.words[i].text), grid.figureColumn(of: line.words[i], slack: 0) != nil,
+                case .success(let amount) = Amount.parse(ascii, unit: table.unit)
+            else { return nil }
+            return (i, line.words[i], amount)
+        }
+        let ids = slotOfColumn.compactMapValues { table.slots?[$0].column }
+        guard let reading = read(figures.map { ($0.1, $0.2) }, grid: grid, ids: ids, table: table.title.table,
+                                 tolerance: table.unit.fenPerUnit / 100)
+        else { return ([:], []) }
+        var ordered: [Int: Int?] = [:]
+        for (f, column) in zip(figures, reading.columns) { ordered[f.0] = column }
+        let uncertain = reading.uncertain.map { "figure \($0.word.text) could stand under \($0.headers.joined(separator: " or ")): its column is not read" }
+        return (ordered, uncertain)
+    }
 }

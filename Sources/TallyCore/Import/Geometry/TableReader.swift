@@ -209,25 +209,9 @@ struct TableReader {
     func piece(_ line: WordLine, _ grid: ColumnGrid, _ slotOfColumn: [Int: Int], _ table: RawTable) -> Piece {
         var piece = Piece(line: line, labels: [], figures: [])
         let zone = grid.figureZoneStart
-        // A row of a table where nothing lines up: its figures in order (OrderedFigures).
-        var ordered: [Int: Int?] = [:]
-        if grid.alignment == .nearest {
-            let figures = line.words.indices.compactMap { i -> (Int, PlacedWord, Amount)? in
-                guard case .figure(let ascii) = FigureText.read(line.words[i].text), grid.figureColumn(of: line.words[i], slack: 0) != nil,
-                    case .success(let amount) = Amount.parse(ascii, unit: table.unit)
-                else { return nil }
-                return (i, line.words[i], amount)
-            }
-            let ids = slotOfColumn.compactMapValues { table.slots?[$0].column }
-            if let reading = OrderedFigures.read(figures.map { ($0.1, $0.2) }, grid: grid, ids: ids, table: title.table,
-                                                 tolerance: table.unit.fenPerUnit / 100)
-            {
-                for (f, column) in zip(figures, reading.columns) { ordered[f.0] = column }
-                for (word, headers) in reading.uncertain {
-                    piece.uncertain.append("figure \(word.text) could stand under \(headers.joined(separator: " or ")): its column is not read")
-                }
-            }
-        }
+        // A row of a table where nothing lines up: its figures in order.
+        let (ordered, uncertain) = OrderedFigures.columns(of: line, grid: grid, slotOfColumn: slotOfColumn, table: table)
+        piece.uncertain = uncertain
         for (index, word) in line.words.enumerated() {
             switch FigureText.read(word.text) {
             case .figure(let ascii):
