@@ -145,7 +145,9 @@ public struct HistoryFile {
         guard let file = try? ReplacementFile(path: path, mode: 0o600) else { return }
         var bytes: [UInt8] = []
         for entry in entries { bytes += Self.encode(entry) + [UInt8(ascii: "\n")] }
-        bytes.withUnsafeBytes { file.write($0) }
+        // A failed trim is not an error worth a statement: commit() then removes the new file and
+        // the old one stays whole, so nothing is lost and the next start trims again.
+        _ = bytes.withUnsafeBytes { file.write($0) }
         try? file.commit()
     }
 
