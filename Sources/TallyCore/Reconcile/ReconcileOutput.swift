@@ -80,47 +80,25 @@ enum ReconcileOutput {
         return ResultTable(columns: columns, rows: rows)
     }
 
-    static func render(_ findings: [Finding], docs: [String], format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
+    /// One document (or none) is listed in full as it always was; many open with a summary
+    /// line each and then list only their material findings (AuditSummary.swift). csv/tsv/json
+    /// stay one row per finding with the fields of §5, whatever the number of documents.
+    static func render(_ findings: [Finding], docs: [AuditedDocument], format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
         switch format {
         case .table, .markdown:
+            if docs.count > 1 { return AuditSummary.render(findings, docs: docs, format: format, unit: unit, color: color) }
             var out = ""
-            let byDoc = Dictionary(grouping: findings, by: \.doc)
-            // Thousands of clean documents (a whole province) are one line, not thousands.
-            let clean = docs.filter { byDoc[$0] == nil }
-            let listClean = clean.count <= 10
-            for doc in docs {
-                let mine = byDoc[doc] ?? []
-                if mine.isEmpty && !listClean { continue }
-                let counts = Finding.Severity.allCases.compactMap { s -> String? in
-                    let n = mine.filter { $0.severity == s }.count
-                    return n == 0 ? nil : "\(n) \(s.rawValue)"
-                }
+            for doc in docs.map(\.doc) {
+                let mine = findings.filter { $0.doc == doc }
                 let material = mine.contains { $0.severity == .material }
-                let heading = counts.isEmpty ? "no findings" : counts.joined(separator: ", ")
-                let mark = material ? "FAIL" : "PASS"
-                out += (color ? "\u{1B}[\(material ? "31" : "32")m\(mark)\u{1B}[0m" : mark) + "  \(TerminalText.escaped(doc)): \(heading)\n"
+                out += AuditSummary.mark(material, color: color) + "  \(TerminalText.escaped(doc)): \(AuditSummary.counts(mine))\n"
                 if !mine.isEmpty { out += format.render(findingsTable(mine, withDoc: false, pageAlways: false), unit: unit) }
-            }
-            if !listClean {
-                let mark = color ? "\u{1B}[32mPASS\u{1B}[0m" : "PASS"
-                out += "\(mark)  \(grouped(clean.count)) \(byDoc.isEmpty ? "" : "other ")documents: no findings\n"
             }
             return out.isEmpty ? "no documents to audit\n" : out
         default:
             return format.render(findingsTable(findings, withDoc: true), unit: unit)
         }
     }
-}
-
-/// 19135 → "19,135".
-private func grouped(_ n: Int) -> String {
-    let digits = Array(String(n))
-    var out = ""
-    for (i, d) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(d)
-    }
-    return out
 }
 
 extension CheckEvaluator.Outcome {

@@ -178,7 +178,12 @@ enum HelpText {
               accounts for it — 涉密项目依法不予公开, 上年结转, 其他资金, an empty table's
               statement — and the finding cites that text and its line); insufficient (the
               rule lacks the data to decide: never a pass).
+              Over many documents the terminal shows one line per document (its label, doc
+              and findings by severity), then only the material findings; `where` narrows
+              the audit to documents, and one document is listed in full (tsv|csv|json stay
+              one row per finding).
                 audit
+                audit where label=北碚2025
                 audit tree rows where district=万盛
                 audit fiscal complete
 

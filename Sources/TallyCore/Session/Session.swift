@@ -352,7 +352,7 @@ public final class Session {
         if !notes.isEmpty { report(notes.map { var d = $0; d.origin = origin; return d }) }
     }
 
-    private func runAudit(_ audit: Audit, source: String) throws(Diagnostic) -> (findings: [Finding], docs: [String]) {
+    private func runAudit(_ audit: Audit, source: String) throws(Diagnostic) -> (findings: [Finding], docs: [AuditedDocument]) {
         var rules: [String] = []
         for rule in audit.rules {
             let name = rule.text.lowercased()
@@ -371,11 +371,16 @@ public final class Session {
         var engine = AuditRules(store: store, scope: scope, reports: reports, cancel: cancellation)
         engine.run(rules.isEmpty ? AuditRules.all : rules)
         if engine.cancelled { throw Cancellation.cancelledError }
-        // The documents in scope, by id: no string hashed per row.
-        var inScope = [Bool](repeating: false, count: store.docs.count)
-        scope.forEach { inScope[Int(store.doc[$0])] = true }
-        let docs = inScope.indices.filter { inScope[$0] }.map { store.docs[UInt32($0)] }
-        return (engine.findings, docs.sorted())
+        // The documents in scope, by id, with the label of their first row: no string hashed per row.
+        var labelRow = [Int](repeating: -1, count: store.docs.count)
+        scope.forEach { row in
+            let d = Int(store.doc[row])
+            if labelRow[d] < 0 { labelRow[d] = row }
+        }
+        let docs = labelRow.indices.filter { labelRow[$0] >= 0 }.map { d in
+            AuditedDocument(doc: store.docs[UInt32(d)], label: store.labels[store.label[labelRow[d]]])
+        }
+        return (engine.findings, docs.sorted { $0.doc < $1.doc })
     }
 
     /// Parses, plans and executes one statement. Warnings are reported; errors thrown.
