@@ -43,6 +43,9 @@ struct ExplainSQLTests {
         "sum where table=summary name=本年 by doc",
         "sum where table=summary name!=合计 by doc",
         "sum 2080701 by basic, project",
+        "sum 208?? by dept order by total desc",
+        "sum 2080* by district, basic, project order by project desc, district",
+        "top 3 208???? where year=2025 by code order by code desc",
     ]
 
     @Test func duckdbGivesTallysAnswers() throws {

@@ -64,7 +64,7 @@ struct GrammarTests {
     }
 
     static let parsedRules = ["statement", "query", "verb", "target", "or_expr", "and_expr", "not_expr", "primary", "condition",
-                              "operand", "value", "groups", "check", "let", "audit", "expr", "term", "factor", "chart", "explain", "export"]
+                              "operand", "value", "groups", "order_keys", "check", "let", "audit", "expr", "term", "factor", "chart", "explain", "export"]
 
     static func parserSources() throws -> String {
         try ["Parser.swift", "ExpressionParser.swift", "PresentationParser.swift"]

@@ -79,11 +79,16 @@ public struct Completer {
             return matching(word, Self.verbs.map { Completion.Candidate($0, suffix: " ") })
         }
         let clause = words.last { $0 == "where" || $0 == "by" }
+        // `order by ` takes a column of the result, then `asc` or `desc`.
+        if clause == "by", let at = words.lastIndex(of: "by"), at > 0, words[at - 1] == "order" {
+            return matching(word, fieldCandidates() + columnCandidates(word)
+                + ["total", "change", "pct", "asc", "desc"].map { Completion.Candidate($0, suffix: " ") })
+        }
         if clause == "by" {
             return matching(word, fieldCandidates() + columnCandidates(word))
         }
         if clause == "where" {
-            return matching(word, fieldCandidates() + ["and", "or", "not", "by"].map { Completion.Candidate($0, suffix: " ") })
+            return matching(word, fieldCandidates() + ["and", "or", "not", "by", "order"].map { Completion.Candidate($0, suffix: " ") })
         }
         if first == "audit" {
             return matching(word, AuditRules.all.map { Completion.Candidate($0, suffix: " ") } + [Completion.Candidate("where", suffix: " ")])
@@ -94,7 +99,7 @@ public struct Completer {
             return matching(word, Self.verbs.prefix(7).map { Completion.Candidate($0, suffix: " ") })
         }
         if first == "export", words.count == 1 { return files(word) }
-        let keywords = ["where", "by", "within", "as"].map { Completion.Candidate($0, suffix: " ") }
+        let keywords = ["where", "by", "order", "within", "as"].map { Completion.Candidate($0, suffix: " ") }
         if word.first?.isNumber == true { return codeCandidates(word) }
         if word.isEmpty { return keywords + codeCandidates("") }
         return matching(word, keywords + Self.verbs.map { Completion.Candidate($0, suffix: " ") })

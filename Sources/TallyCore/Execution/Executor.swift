@@ -27,12 +27,17 @@ public struct Executor {
         }
         try cancel.check()
         if plan.verb == .list { return try list(rows, store, fields: plan.listedFields, cancel) }
-        var result = try aggregate(rows, plan, store, cancel, grouping)
+        let aggregated = try aggregate(rows, plan, store, cancel, grouping)
+        var result = aggregated.0
+        let groupRanks = aggregated.1
         result.notes = notes + result.notes
-        guard let pivot = plan.pivot else { return result }
-        var spread = Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
-        spread.notes = result.notes
-        return spread
+        if let pivot = plan.pivot {
+            var spread = Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
+            spread.notes = result.notes
+            result = spread
+        }
+        guard !plan.order.isEmpty else { return result }
+        return try RowOrder.sort(result, by: plan.order, groupRanks: groupRanks, source: plan.source, cancel: cancel)
     }
 
     /// Rows of a 总表 added with none of its totals: they may come from both of its sides.
@@ -154,7 +159,7 @@ public struct Executor {
     static func groupValue(_ field: Field, row: Int, _ store: LineItemStore) -> Int64 { store.integer(field, row: row) }
 
     static func aggregate(_ rows: RowSet, _ plan: QueryPlan, _ store: LineItemStore, _ cancel: Cancellation,
-                          _ grouping: Grouping = .fastest) throws(Diagnostic) -> ResultTable
+                          _ grouping: Grouping = .fastest) throws(Diagnostic) -> (ResultTable, RowOrder.GroupRanks)
     {
         let fields = plan.groupFields
         let width = plan.valueColumns.count
@@ -247,7 +252,16 @@ public struct Executor {
         result.notes = PeriodNote.notes(plan, groups: order.map { g in
             (label: fields.indices.map { display(fields[$0], keys[g][$0], store) }, accumulators[(g * width)..<(g * width + width)])
         })
-        return result
+        // Only `order by` sorts by the groups' own ranks again; most results skip this.
+        var groupRanks: RowOrder.GroupRanks = [:]
+        if !plan.order.isEmpty {
+            for (i, field) in fields.enumerated() {
+                var ranks: [ResultTable.Cell: Int64] = [:]
+                for g in order { ranks[display(field, keys[g][i], store)] = grouping.rank(g, i) }
+                groupRanks[field.rawValue] = ranks
+            }
+        }
+        return (result, groupRanks)
     }
 
     private static func display(_ field: Field, _ value: Int64, _ store: LineItemStore) -> ResultTable.Cell {

@@ -64,15 +64,20 @@ enum Pivot {
         guard case .amount(let a)? = first, case .amount(let b)? = last else { return [.empty, .empty] }
         let (change, overflow) = b.fen.subtractingReportingOverflow(a.fen)
         guard !overflow else { return [.empty, .empty] }
-        guard a.fen != 0 else { return [.amount(Amount(fen: change)), .empty] }
-        // tenths of a percent, rounded half away from zero, in integers
-        let (scaled, over) = change.multipliedReportingOverflow(by: 2000)
-        guard !over else { return [.amount(Amount(fen: change)), .empty] }
-        let q = scaled / a.fen
-        let tenths = (q + (q >= 0 ? 1 : -1)) / 2
+        guard let tenths = tenthsOfPercent(change, of: a.fen) else { return [.amount(Amount(fen: change)), .empty] }
         let sign = tenths > 0 ? "+" : (tenths < 0 ? "-" : "")
         let magnitude = tenths.magnitude
         return [.amount(Amount(fen: change)), .text("\(sign)\(magnitude / 10).\(magnitude % 10)%")]
+    }
+
+    /// `change` ÷ `first` in tenths of a percent, rounded half away from zero, in integers;
+    /// nil for a first of 0 or a change too large to scale.
+    static func tenthsOfPercent(_ change: Int64, of first: Int64) -> Int64? {
+        guard first != 0 else { return nil }
+        let (scaled, over) = change.multipliedReportingOverflow(by: 2000)
+        guard !over else { return nil }
+        let q = scaled / first
+        return (q + (q >= 0 ? 1 : -1)) / 2
     }
 
     static func label(_ cell: ResultTable.Cell) -> String {

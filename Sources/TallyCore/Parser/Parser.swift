@@ -73,7 +73,7 @@ public struct Parser {
         return statement
     }
 
-    // query = verb [ target ] [ "where" or_expr ] [ "by" groups ] ;
+    // query = verb [ target ] [ "where" or_expr ] [ "by" groups ] [ "order" "by" order_keys ] ;
     mutating func parseQuery() throws(Diagnostic) -> Query {
         let start = current.range
         let (verb, limit) = try parseVerb()
@@ -101,6 +101,15 @@ public struct Parser {
         if current.isKeyword("by") {
             byToken = advance()
             (query.groups, query.pivot) = try parseGroups()
+        }
+        // In a check a query is one amount, with no rows to sort.
+        if !inExpression, current.isKeyword("order") {
+            _ = advance()
+            guard current.isKeyword("by") else {
+                throw unexpected(current, expected: "expected `by` after `order`", help: "for example `order by total desc`")
+            }
+            _ = advance()
+            query.order = try parseOrderKeys()
         }
         try rejectMisplacedClause(query, by: byToken)
         if verb == .top && query.groups.isEmpty {
@@ -157,6 +166,7 @@ public struct Parser {
     private var isPatternStart: Bool {
         guard current.kind == .word || current.kind == .quoted else { return false }
         if current.kind == .word && Self.keywords.contains(current.text.lowercased()) { return false }
+        if current.isKeyword("order"), nextToken.isKeyword("by") { return false }
         if inExpression && current.kind == .word && Self.expressionStops.contains(current.text.lowercased()) {
             // `sum * == …` still takes `*` as every code.
             return current.text == "*"
@@ -200,6 +210,8 @@ public struct Parser {
             if inExpression && Self.expressionStops.contains(current.text.lowercased()) { return false }
             // `where dept=万盛 208`: codes out of place end the conditions, to be said so.
             if looksLikeCodePatterns(current) { return false }
+            // `… dept=万盛 order by total`
+            if current.isKeyword("order"), nextToken.isKeyword("by") { return false }
             return !["where", "by", "and", "or"].contains(current.text.lowercased())
         default: return false
         }
@@ -319,6 +331,32 @@ public struct Parser {
                 pivot = name
             }
             guard current.kind == .comma else { return (names, pivot) }
+            _ = advance()
+        }
+    }
+}
+
+extension Parser {
+    // order_keys = order_key { "," order_key } ;
+    // order_key = ( word | quoted ) [ "asc" | "desc" ] ;   (* a column of the result *)
+    mutating func parseOrderKeys() throws(Diagnostic) -> [OrderKey] {
+        var keys: [OrderKey] = []
+        while true {
+            let token = current
+            guard token.kind == .word || token.kind == .quoted else {
+                throw unexpected(token, expected: keys.isEmpty ? "expected a column after `order by`" : "expected a column after `,`",
+                                 help: keys.isEmpty ? "for example `order by total desc` or `order by \"2025\" desc`" : nil)
+            }
+            _ = advance()
+            var key = OrderKey(column: Value(text: token.text, range: token.range, quoted: token.kind == .quoted), descending: false)
+            if current.isKeyword("desc") || current.isKeyword("asc") {
+                key.descending = advance().isKeyword("desc")
+            }
+            keys.append(key)
+            if keys.count > Self.maxListLength {
+                throw error("more than \(Self.maxListLength) keys in `order by`", at: token.range)
+            }
+            guard current.kind == .comma else { return keys }
             _ = advance()
         }
     }

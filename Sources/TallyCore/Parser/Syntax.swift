@@ -112,6 +112,8 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
     public var groups: [Name]
     /// The group written `year as columns`: its values become output columns (one of `groups`).
     public var pivot: Name?
+    /// `order by KEY [asc|desc], …`: the result's rows sorted by its columns.
+    public var order: [OrderKey] = []
     public var range: SourceRange
 
     public var description: String {
@@ -122,8 +124,17 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
         if !groups.isEmpty {
             parts.append("by " + groups.map { $0 == pivot ? $0.text + " as columns" : $0.text }.joined(separator: ", "))
         }
+        if !order.isEmpty { parts.append("order by " + order.map(\.description).joined(separator: ", ")) }
         return parts.joined(separator: " ")
     }
+}
+
+/// One key of `order by`: a result column's name as written (quoted when it is a number,
+/// `"2025"`), largest first with `desc`.
+public struct OrderKey: Hashable, Sendable, CustomStringConvertible {
+    public var column: Value
+    public var descending: Bool
+    public var description: String { descending ? "\(column) desc" : column.description }
 }
 
 /// An amount to compare in a check: a query, a number (in 万元), a name given by `let`, or

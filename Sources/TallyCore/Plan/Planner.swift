@@ -137,6 +137,11 @@ public struct Planner {
             filter: parts.isEmpty ? .all : (parts.count == 1 ? parts[0] : .and(parts)),
             topmost: query.verb == .sum || query.verb == .top, groupFields: groupFields,
             valueColumns: valueColumns, pivot: pivot, notes: notes)
+        if query.verb == .list, let key = query.order.first {
+            throw error("`order by` sorts grouped results; `list` prints rows in document order", at: key.column.range,
+                        help: "group them, for example `sum … by code order by total desc`")
+        }
+        plan.order = query.order
         plan.oneSide = plan.topmost && plan.filter.mayMatch(TableID.allCases.filter(\.isTwoSided))
         plan.ownYear = shape.ownYear
         plan.ownPhase = shape.ownPhase

@@ -15,6 +15,9 @@ public struct QueryPlan: Sendable {
     public var pivot: Field? = nil
     /// `top N per FIELD`: the N largest within each value of FIELD (one of `groupFields`).
     public var per: Field? = nil
+    /// `order by`: the keys, resolved against the result's columns once it has them (a
+    /// pivot's headers come from the data).
+    public var order: [OrderKey] = []
     /// The fields `list` prints; nil for those §3 names (`export` writes them all).
     public var listedFields: [Field]? = nil
     /// Warnings worth showing beside the result, e.g. a text filter that matched nothing.

@@ -108,10 +108,27 @@ public struct SQLTranslator {
         if query.verb == .top {
             sql += "\nORDER BY \(q(shape.byColumns.first?.id ?? valueTitle)) DESC"
             if let limit = query.limit { sql += "\nLIMIT \(limit)" }
-        } else if !groups.isEmpty {
+        } else if !groups.isEmpty, query.order.isEmpty {
             sql += "\nORDER BY " + groups.joined(separator: ", ")
         }
-        return sql + ";"
+        guard !query.order.isEmpty else { return sql + ";" }
+        let names = shape.groupFields.map(\.rawValue) + (shape.byColumns.isEmpty ? [valueTitle] : shape.byColumns.map(\.id))
+        return try ordered(sql, by: query.order, columns: names, groups: shape.groupFields.count, ranked: query.verb == .top) + ";"
+    }
+
+    /// `order by`: the result's columns by their output names, empty (NULL) last either way
+    /// as tally sorts them, ties in the groups' order; after a `top`'s LIMIT, around it.
+    private func ordered(_ sql: String, by keys: [OrderKey], columns: [String], groups: Int, ranked: Bool) throws(Diagnostic) -> String {
+        var terms: [String] = []
+        var named: Set<String> = []
+        for key in keys {
+            let name = columns[try RowOrder.column(key.column, among: columns, source: source)]
+            named.insert(name)
+            terms.append(q(name) + (key.descending ? " DESC" : " ASC") + " NULLS LAST")
+        }
+        terms += columns.prefix(groups).filter { !named.contains($0) }.map(q)
+        let order = "ORDER BY " + terms.joined(separator: ", ")
+        return ranked ? "SELECT * FROM (\n\(sql)\n) AS ranked\n" + order : sql + "\n" + order
     }
 
     // MARK: - the no-double-counting rule

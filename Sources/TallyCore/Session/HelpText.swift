@@ -31,6 +31,7 @@ enum HelpText {
         verbs     sum count avg min max list top N
         checks    check A == B [within TOL];  let NAME = …;  audit [RULE …]
         more      chart QUERY;  explain sql QUERY;  export FILE.tsv [where …];  by …, year as columns
+        order by  a result's columns: order by total desc, dept;  order by "2025" desc
         targets   code patterns: 208 (one code), 2080* (any rest), 208???? (one character each)
         where     field op value: dept=綦江 (contains), dept==… (whole), year=2023..2025,
                   year=2023,2025, amount>100, name~"^其他", and/or/not, parentheses
@@ -121,6 +122,15 @@ enum HelpText {
             by NAME, …
               Fields group rows (by dept, year); column ids become output columns
               (by dept, basic, project). Chinese aliases work too: by 基本支出,项目支出
+
+            """,
+        "order": """
+            order by COLUMN [asc|desc], …
+              Sorts a grouped result's rows by its columns: group fields, amount columns,
+              change, pct, and headers made by `as columns` (quoted when numbers). Values
+              compare as numbers and groups in their own order; empty cells come last.
+                sum 208?? where year=2025 by dept order by total desc
+                sum 2080* where district=北碚 by code, year as columns order by "2025" desc
 
             """,
         "patterns": """
