@@ -97,7 +97,7 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
         let whole = cents / 100
         let fraction = cents % 100
         var wholeText = String(whole)
-        if separators { wholeText = groupThousands(wholeText) }
+        if separators { wholeText = groupedThousands(wholeText) }
         let sign = fen < 0 && cents > 0 ? "-" : ""
         return sign + wholeText + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
@@ -105,15 +105,6 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
     private func split(in unit: DisplayUnit) -> (UInt64, UInt64) {
         let per = UInt64(unit.fenPerUnit)
         return (fen.magnitude / per, fen.magnitude % per)
-    }
-
-    private func groupThousands(_ digits: String) -> String {
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
     }
 
     /// Adds, reporting overflow instead of wrapping.
@@ -156,4 +147,14 @@ public enum DisplayUnit: String, CaseIterable, Sendable {
         case .yi: 10
         }
     }
+}
+
+/// "19135" → "19,135": the thousands separators of every amount and count tally prints.
+func groupedThousands(_ digits: String) -> String {
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(ch)
+    }
+    return out
 }

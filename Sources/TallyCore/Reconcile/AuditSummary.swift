@@ -23,10 +23,7 @@ enum AuditSummary {
         return parts.isEmpty ? "no findings" : parts.joined(separator: ", ")
     }
 
-    static func mark(_ failed: Bool, color: Bool) -> String {
-        let mark = failed ? "FAIL" : "PASS"
-        return color ? "\u{1B}[\(failed ? "31" : "32")m\(mark)\u{1B}[0m" : mark
-    }
+    static func mark(_ failed: Bool, color: Bool) -> String { ReconcileOutput.verdict(passed: !failed, color: color) }
 
     /// One row per document: result, label, doc, findings by severity (clean documents left
     /// out when there are more than `cleanListed` of them).
@@ -66,13 +63,4 @@ enum AuditSummary {
     }
 }
 
-/// 19135 → "19,135".
-func thousands(_ n: Int) -> String {
-    let digits = Array(String(n))
-    var out = ""
-    for (i, d) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(d)
-    }
-    return out
-}
+private func thousands(_ n: Int) -> String { groupedThousands(String(n)) }

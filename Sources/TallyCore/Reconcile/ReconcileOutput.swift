@@ -26,11 +26,16 @@ enum ReconcileOutput {
         return ResultTable(columns: columns, rows: rows)
     }
 
+    /// PASS in green or FAIL in red (plain without colour): the heading of every check and audit.
+    static func verdict(passed: Bool, color: Bool) -> String {
+        let word = passed ? "PASS" : "FAIL"
+        return color ? "\u{1B}[\(passed ? "32" : "31")m\(word)\u{1B}[0m" : word
+    }
+
     static func render(_ outcome: CheckEvaluator.Outcome, format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
         switch format {
         case .table, .markdown:
-            let verdict = outcome.passed ? "PASS" : "FAIL"
-            let painted = color ? "\u{1B}[\(outcome.passed ? "32" : "31")m\(verdict)\u{1B}[0m" : verdict
+            let painted = verdict(passed: outcome.passed, color: color)
             var table = checkTable(outcome, flat: false)
             if !outcome.isGrouped {
                 // One comparison: the verdict is in the heading already.
