@@ -127,6 +127,9 @@ final class Terminal {
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+                // What the program wrote just before it left may still wait in the terminal's
+                // buffer (seen on a loaded machine: a result cut off half-way).
+                if !hungUp { drain() }
                 return exitStatus
             }
             // Once hung up there is no terminal left to read what it draws.
@@ -143,6 +146,14 @@ final class Terminal {
     }
 
     private var hungUp = false
+
+    /// Reads until the terminal has nothing more to give.
+    private func drain() {
+        while true {
+            let before = screen.count
+            guard readSome(until: Date().addingTimeInterval(0.05)), screen.count > before else { return }
+        }
+    }
 
     private func find(_ wanted: [UInt8]) -> Int? {
         guard screen.count - mark >= wanted.count else { return nil }
