@@ -64,10 +64,11 @@ struct GrammarTests {
     }
 
     static let parsedRules = ["statement", "query", "verb", "target", "or_expr", "and_expr", "not_expr", "primary", "condition",
-                              "operand", "value", "groups", "order_keys", "check", "let", "audit", "expr", "term", "factor", "chart", "explain", "export"]
+                              "operand", "value", "groups", "order_keys", "check", "let", "audit", "expr", "term", "factor", "chart", "explain", "export",
+                              "computed", "column_expr", "column_term", "column_factor", "having", "empty_test", "show"]
 
     static func parserSources() throws -> String {
-        try ["Parser.swift", "ExpressionParser.swift", "PresentationParser.swift"]
+        try ["Parser.swift", "ExpressionParser.swift", "PresentationParser.swift", "ResultClauseParser.swift"]
             .map { try Fixtures.read("Sources/TallyCore/Parser/" + $0) }.joined(separator: "\n")
     }
 

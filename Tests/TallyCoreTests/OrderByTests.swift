@@ -38,13 +38,14 @@ struct OrderByTests {
     ]
 
     /// A typed value read back from a cell, the test's own reading of what is shown: `pct`
-    /// as tenths of a percent from its text.
+    /// as tenths of a percent from its text as a table shows it.
     static func value(_ cell: ResultTable.Cell) -> Int64? {
         switch cell {
         case .amount(let a): a.fen
         case .number(let n): n
         case .empty: nil
-        case .text(let s): Int64(s.replacingAll("%", with: "").replacingAll(".", with: "").replacingAll("+", with: ""))
+        case .ratio(let r): Int64(r.percent().replacingAll("%", with: "").replacingAll(".", with: ""))
+        case .text(let s): Int64(s)
         }
     }
 
@@ -72,7 +73,7 @@ struct OrderByTests {
     @Test func pctSortsAsANumberNotAsText() throws {
         let sorted = try Self.run("sum 2080* where district=北碚 by code, year as columns order by pct")
         let i = try #require(sorted.columns.firstIndex { $0.name == "pct" })
-        let texts = sorted.rows.compactMap { row -> String? in if case .text(let s) = row[i] { s } else { nil } }
+        let texts = sorted.rows.compactMap { row -> String? in if case .ratio(let r) = row[i] { r.percent(signed: true) } else { nil } }
         // As text, "+…" sorts before "-…"; as numbers the falls come first.
         #expect(texts.first?.hasPrefix("-") == true, "\(texts)")
     }

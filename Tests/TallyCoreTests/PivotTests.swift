@@ -15,7 +15,7 @@ struct PivotTests {
         let r = run("sum 2080101 where dept=北碚 table=gpb_expenditure by year as columns")
         #expect(r.err == "")
         #expect(r.out == """
-                2023      2024      2025   change  pct
+                2023      2024      2025   change    pct
             1,902.56  1,950.74  2,021.03  +118.47  +6.2%
 
             """)
@@ -31,7 +31,8 @@ struct PivotTests {
     @Test func csvAndJsonStayExact() {
         let tsv = run("sum 2080* where district=北碚 by code, year as columns", format: .tsv).out
         #expect(tsv.contains("code\t2023\t2025\tchange\tpct\n"))
-        #expect(tsv.contains("20805\t480.89\t400.55\t-80.34\t-16.7%\n"))
+        // pct is a ratio: a fraction with six places outside the terminal table (§3).
+        #expect(tsv.contains("20805\t480.89\t400.55\t-80.34\t-0.167065\n"))
         let json = run("sum 2080101 where dept=北碚 table=gpb_expenditure by year as columns", format: .json).out
         #expect(json.contains("\"change\": 118.47") || json.contains("\"change\":118.47"), "\(json)")
     }
@@ -51,7 +52,8 @@ struct PivotTests {
     ])
     func pctRoundsHalfAwayFromZero(_ first: Int64, _ last: Int64, _ expected: String) {
         let cells = Pivot.comparison(.amount(Amount(fen: first)), .amount(Amount(fen: last)))
-        #expect(cells[1] == .text(expected))
+        guard case .ratio(let pct) = cells[1] else { Issue.record("pct is \(cells[1])"); return }
+        #expect(pct.percent(signed: true) == expected)
         #expect(cells[0] == .amount(Amount(fen: last - first)))
     }
 

@@ -13,7 +13,7 @@ public struct Completer {
         self.fileNames = fileNames
     }
 
-    public static let verbs = ["sum", "count", "avg", "min", "max", "list", "top", "check", "let", "audit", "chart", "explain", "export"]
+    public static let verbs = ["sum", "count", "avg", "min", "max", "list", "top", "check", "let", "audit", "chart", "explain", "export", "show"]
 
     /// `line` is the whole input line, `cursor` a byte offset into it.
     public func complete(_ line: String, cursor: Int) -> Completion {
@@ -78,14 +78,22 @@ public struct Completer {
         guard let first = words.first else {
             return matching(word, Self.verbs.map { Completion.Candidate($0, suffix: " ") })
         }
-        let clause = words.last { $0 == "where" || $0 == "by" }
+        let clause = words.last { $0 == "where" || $0 == "by" || $0 == "having" }
+        // `top N per ` takes a field.
+        if words.count == 3, first == "top", words[2] == "per" { return matching(word, fieldCandidates()) }
+        // `having` tests the result's columns: the groups and amount columns, `is empty`.
+        if clause == "having" {
+            return matching(word, fieldCandidates() + columnCandidates(word)
+                + ["total", "change", "pct", "is", "empty", "not", "and", "or", "order"].map { Completion.Candidate($0, suffix: " ") })
+        }
         // `order by ` takes a column of the result, then `asc` or `desc`.
         if clause == "by", let at = words.lastIndex(of: "by"), at > 0, words[at - 1] == "order" {
             return matching(word, fieldCandidates() + columnCandidates(word)
                 + ["total", "change", "pct", "asc", "desc"].map { Completion.Candidate($0, suffix: " ") })
         }
         if clause == "by" {
-            return matching(word, fieldCandidates() + columnCandidates(word))
+            return matching(word, fieldCandidates() + columnCandidates(word)
+                + ["having", "order"].map { Completion.Candidate($0, suffix: " ") })
         }
         if clause == "where" {
             return matching(word, fieldCandidates() + ["and", "or", "not", "by", "order"].map { Completion.Candidate($0, suffix: " ") })
@@ -99,7 +107,8 @@ public struct Completer {
             return matching(word, Self.verbs.prefix(7).map { Completion.Candidate($0, suffix: " ") })
         }
         if first == "export", words.count == 1 { return files(word) }
-        let keywords = ["where", "by", "order", "within", "as"].map { Completion.Candidate($0, suffix: " ") }
+        let keywords = (["where", "by", "order", "within", "as"] + (first == "top" && words.count == 2 ? ["per"] : []))
+            .map { Completion.Candidate($0, suffix: " ") }
         if word.first?.isNumber == true { return codeCandidates(word) }
         if word.isEmpty { return keywords + codeCandidates("") }
         return matching(word, keywords + Self.verbs.map { Completion.Candidate($0, suffix: " ") })

@@ -36,6 +36,8 @@ public struct Executor {
             spread.notes = result.notes
             result = spread
         }
+        result = try ComputedColumns.apply(result, plan)
+        result = try HavingFilter.apply(result, plan, cancel: cancel)
         guard !plan.order.isEmpty else { return result }
         return try RowOrder.sort(result, by: plan.order, groupRanks: groupRanks, source: plan.source, cancel: cancel)
     }

@@ -39,7 +39,9 @@ enum Pivot {
             var change = ResultTable.Column("change", .amount)
             change.signed = true
             columns.append(change)
-            columns.append(ResultTable.Column("pct", .text))
+            var pct = ResultTable.Column("pct", .ratio)
+            pct.signed = true
+            columns.append(pct)
         }
 
         var rows: [[ResultTable.Cell]] = []
@@ -58,26 +60,14 @@ enum Pivot {
         return ResultTable(columns: columns, rows: rows)
     }
 
-    /// `change` = last − first and `pct` = change ÷ first to one decimal, both empty unless
-    /// both years have a figure (and pct unless the first is not 0).
+    /// `change` = last − first and `pct` = change ÷ first, an exact ratio (shown `+12.3%`),
+    /// both empty unless both years have a figure (and pct unless the first is not 0).
     static func comparison(_ first: ResultTable.Cell?, _ last: ResultTable.Cell?) -> [ResultTable.Cell] {
         guard case .amount(let a)? = first, case .amount(let b)? = last else { return [.empty, .empty] }
         let (change, overflow) = b.fen.subtractingReportingOverflow(a.fen)
         guard !overflow else { return [.empty, .empty] }
-        guard let tenths = tenthsOfPercent(change, of: a.fen) else { return [.amount(Amount(fen: change)), .empty] }
-        let sign = tenths > 0 ? "+" : (tenths < 0 ? "-" : "")
-        let magnitude = tenths.magnitude
-        return [.amount(Amount(fen: change)), .text("\(sign)\(magnitude / 10).\(magnitude % 10)%")]
-    }
-
-    /// `change` ÷ `first` in tenths of a percent, rounded half away from zero, in integers;
-    /// nil for a first of 0 or a change too large to scale.
-    static func tenthsOfPercent(_ change: Int64, of first: Int64) -> Int64? {
-        guard first != 0 else { return nil }
-        let (scaled, over) = change.multipliedReportingOverflow(by: 2000)
-        guard !over else { return nil }
-        let q = scaled / first
-        return (q + (q >= 0 ? 1 : -1)) / 2
+        guard let pct = Ratio(Int128(change), Int128(a.fen)) else { return [.amount(Amount(fen: change)), .empty] }
+        return [.amount(Amount(fen: change)), .ratio(pct)]
     }
 
     static func label(_ cell: ResultTable.Cell) -> String {
@@ -85,6 +75,7 @@ enum Pivot {
         case .text(let s): s.isEmpty ? "(none)" : s
         case .number(let n): String(n)
         case .amount(let a): a.plain(in: .wan)
+        case .ratio(let r): r.fraction
         case .empty: "(none)"
         }
     }

@@ -33,6 +33,7 @@ public struct DelimitedRenderer {
         case .text(let s): s
         case .number(let n): String(n)
         case .amount(let a): a.plain(in: unit)
+        case .ratio(let r): r.fraction
         case .empty: ""
         }
     }

@@ -21,6 +21,7 @@ public struct JSONRenderer {
         case .text(let s): Self.quote(s)
         case .number(let n): String(n)
         case .amount(let a): a.plain(in: unit)
+        case .ratio(let r): r.fraction
         case .empty: "null"
         }
     }

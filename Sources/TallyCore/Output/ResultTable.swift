@@ -2,6 +2,8 @@
 public struct ResultTable: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case text, number, amount
+        /// An exact quotient (a computed `share = project / total`).
+        case ratio
     }
 
     public struct Column: Sendable, Equatable {
@@ -19,6 +21,7 @@ public struct ResultTable: Sendable, Equatable {
         case text(String)
         case number(Int64)
         case amount(Amount)
+        case ratio(Ratio)
         /// No value, e.g. the avg of no rows.
         case empty
     }

@@ -51,6 +51,7 @@ public struct TableRenderer {
     /// A cell as shown under its column: a positive difference with its `+`.
     func text(_ cell: ResultTable.Cell, _ column: ResultTable.Column) -> String {
         if column.signed, case .amount(let a) = cell, a.fen > 0 { return "+" + text(cell) }
+        if case .ratio(let r) = cell { return r.percent(signed: column.signed) }
         return text(cell)
     }
 
@@ -59,6 +60,7 @@ public struct TableRenderer {
         case .text(let s): TerminalText.escaped(s)
         case .number(let n): String(n)
         case .amount(let a): a.display(in: unit)
+        case .ratio(let r): r.percent()
         case .empty: ""
         }
     }

@@ -2,7 +2,7 @@
 /// the rule it reads and carries that rule as a comment. Errors are Diagnostics pointing at
 /// the offending token. Every loop consumes a token or stops, and nesting is bounded.
 public struct Parser {
-    public static let keywords = ["where", "by", "and", "or", "not"]
+    public static let keywords = ["where", "by", "and", "or", "not", "having"]
     /// Words that end a query inside a check: arithmetic and the check's own clauses.
     static let expressionStops = ["+", "-", "*", "/", "within", "as"]
     public static let maxDepth = 64
@@ -11,9 +11,12 @@ public struct Parser {
     public static let maxListLength = 1_000
     /// Inside `check` and `let`, queries stop at arithmetic, comparisons and `within`/`as`.
     var inExpression = false
+    /// Inside `having`, conditions name the result's columns, quoted when they are numbers.
+    var inHaving = false
 
     let source: String
-    let tokens: [Token]
+    /// Read from the lexer; a computed column splits `project/total` into its parts.
+    var tokens: [Token]
     var position = 0
     var depth = 0
 
@@ -49,7 +52,7 @@ public struct Parser {
         }
     }
 
-    // statement = query | check | let | audit | chart | explain | export ;
+    // statement = query | check | let | audit | chart | explain | export | show ;
     public mutating func parseStatement() throws(Diagnostic) -> Statement {
         let statement: Statement
         if current.isKeyword("chart") {
@@ -64,6 +67,8 @@ public struct Parser {
             statement = .let(try parseLet())
         } else if current.isKeyword("audit") {
             statement = .audit(try parseAudit())
+        } else if current.isKeyword("show") {
+            statement = .show(try parseShow())
         } else {
             statement = .query(try parseQuery())
         }
@@ -73,11 +78,12 @@ public struct Parser {
         return statement
     }
 
-    // query = verb [ target ] [ "where" or_expr ] [ "by" groups ] [ "order" "by" order_keys ] ;
+    // query = verb [ target ] [ "where" or_expr ] [ "by" groups ] [ "having" or_expr ] [ "order" "by" order_keys ] ;
     mutating func parseQuery() throws(Diagnostic) -> Query {
         let start = current.range
         let (verb, limit) = try parseVerb()
         var query = Query(verb: verb, verbRange: start, limit: limit, targets: [], filter: nil, groups: [], pivot: nil, range: start)
+        if verb == .top { query.per = try parsePer() }
         query.targets = try parseTarget()
         // `check sum 208 = 1`: a code, not a field, before `=` means a comparison was meant.
         if inExpression, current.kind == .word, nextToken.kind == .equal, Field(rawValue: current.text.lowercased()) == nil {
@@ -100,9 +106,12 @@ public struct Parser {
         var byToken: Token?
         if current.isKeyword("by") {
             byToken = advance()
-            (query.groups, query.pivot) = try parseGroups()
+            (query.groups, query.pivot, query.computed) = try parseGroups()
         }
-        // In a check a query is one amount, with no rows to sort.
+        // In a check a query is one amount, with no rows to filter or sort.
+        if !inExpression, current.isKeyword("having") {
+            query.having = try parseHaving()
+        }
         if !inExpression, current.isKeyword("order") {
             _ = advance()
             guard current.isKeyword("by") else {
@@ -112,7 +121,7 @@ public struct Parser {
             query.order = try parseOrderKeys()
         }
         try rejectMisplacedClause(query, by: byToken)
-        if verb == .top && query.groups.isEmpty {
+        if verb == .top && query.groups.isEmpty && query.per == nil {
             throw error("`top` ranks groups, and this query has none", at: start.union(tokens[1].range),
                         help: "add `by`, for example `top 10 208 by dept`")
         }
@@ -120,7 +129,7 @@ public struct Parser {
         return query
     }
 
-    // verb = "sum" | "count" | "avg" | "min" | "max" | "list" | "top" integer ;
+    // verb = "sum" | "count" | "avg" | "min" | "max" | "list" | "top" integer [ "per" field ] ;
     mutating func parseVerb() throws(Diagnostic) -> (Verb, Int?) {
         let token = current
         guard token.kind == .word, let verb = Verb(rawValue: token.text.lowercased()) else {
@@ -212,7 +221,8 @@ public struct Parser {
             if looksLikeCodePatterns(current) { return false }
             // `… dept=万盛 order by total`
             if current.isKeyword("order"), nextToken.isKeyword("by") { return false }
-            return !["where", "by", "and", "or"].contains(current.text.lowercased())
+            return !["where", "by", "and", "or", "having"].contains(current.text.lowercased())
+        case .quoted: return inHaving
         default: return false
         }
     }
@@ -228,7 +238,7 @@ public struct Parser {
         return try parsePrimary()
     }
 
-    // primary = "(" or_expr ")" | condition ;
+    // primary = "(" or_expr ")" | empty_test | condition ;
     mutating func parsePrimary() throws(Diagnostic) -> Expr {
         if current.kind == .leftParen {
             let open = advance()
@@ -244,6 +254,7 @@ public struct Parser {
             let close = advance()
             return .parenthesized(inner, open.range.union(close.range))
         }
+        if let test = try parseEmptyTest() { return test }
         return .condition(try parseCondition())
     }
 
@@ -255,16 +266,17 @@ public struct Parser {
     }
 
     // condition = field comparison operand ;
+    // field = word | quoted ;   (* quoted only in having: a result column named by a number *)
     mutating func parseCondition() throws(Diagnostic) -> Condition {
         let token = current
-        guard token.kind == .word, !Self.keywords.contains(token.text.lowercased()) else {
+        guard token.kind == .word && !Self.keywords.contains(token.text.lowercased()) || inHaving && token.kind == .quoted else {
             if token.kind == .rightParen {
                 throw error("unmatched `)`", at: token.range)
             }
             throw unexpected(token, expected: "expected a condition such as `dept=綦江`")
         }
         _ = advance()
-        let field = Name(text: token.text, range: token.range)
+        let field = Name(text: token.text, range: token.range, quoted: token.kind == .quoted)
         let opToken = current
         guard opToken.isComparison, let op = ComparisonOp(rawValue: opToken.text) else {
             if let typo = misspeltKeywordAsField(token, followedBy: opToken) { throw typo }
@@ -307,11 +319,18 @@ public struct Parser {
     }
 
     // groups = group { "," group } ;
-    // group = ( word | quoted ) [ "as" "columns" ] ;
-    mutating func parseGroups() throws(Diagnostic) -> ([Name], pivot: Name?) {
+    // group = computed | ( word | quoted ) [ "as" "columns" ] ;
+    mutating func parseGroups() throws(Diagnostic) -> ([Name], pivot: Name?, computed: [ComputedColumn]) {
         var names: [Name] = []
         var pivot: Name?
+        var computed: [ComputedColumn] = []
         while true {
+            if startsComputedColumn {
+                computed.append(try parseComputed())
+                guard current.kind == .comma else { return (names, pivot, computed) }
+                _ = advance()
+                continue
+            }
             let token = current
             guard token.kind == .word || token.kind == .quoted else {
                 throw unexpected(token, expected: names.isEmpty ? "expected a field or column id after `by`" : "expected a field or column id after `,`",
@@ -330,7 +349,7 @@ public struct Parser {
                 _ = advance()
                 pivot = name
             }
-            guard current.kind == .comma else { return (names, pivot) }
+            guard current.kind == .comma else { return (names, pivot, computed) }
             _ = advance()
         }
     }

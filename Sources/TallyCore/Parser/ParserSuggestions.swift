@@ -40,6 +40,10 @@ extension Parser {
     mutating func rejectMisplacedClause(_ query: Query, by byToken: Token?) throws(Diagnostic) {
         let token = current
         guard token.kind == .word else { return }
+        if let having = query.having, token.isKeyword("where") || token.isKeyword("by") {
+            throw error("`\(token.text.lowercased())` comes before `having`", at: token.range,
+                        help: "`having \(having)` filters the result, so it follows `by`; move it to the end (before `order by`)")
+        }
         if token.isKeyword("where"), byToken != nil {
             throw clauseAgain(query, keyword: token)
         }
@@ -54,6 +58,7 @@ extension Parser {
             throw error("expected `columns` after `as`, found `\(nextToken.text)`", at: nextToken.range, help: help)
         }
         let expected = (query.filter == nil ? ["where"] : []) + (query.groups.isEmpty ? ["by"] : [])
+            + (inExpression || query.having != nil ? [] : ["having"])
         if var help = keywordHelp(for: token, among: expected) {
             if help.contains("`where`"), byToken != nil { help += " (`where` comes before `by`)" }
             throw unexpected(token, expected: "expected the end of the statement", help: help)
@@ -74,9 +79,10 @@ extension Parser {
                 let more = try parseOrExpr()
                 fixed.filter = query.filter.map { .and([Self.grouped($0), Self.grouped(more)]) } ?? more
             } else {
-                let (groups, pivot) = try parseGroups()
+                let (groups, pivot, computed) = try parseGroups()
                 fixed.groups += groups
                 fixed.pivot = fixed.pivot ?? pivot
+                fixed.computed += computed
             }
         } catch {
             let how = isWhere ? (query.filter == nil ? "put the conditions before `by`" : "join the conditions with `and`")
@@ -96,7 +102,7 @@ extension Parser {
             fixed.targets += try parseTarget()
             if current.isKeyword("by"), fixed.groups.isEmpty {
                 _ = advance()
-                (fixed.groups, fixed.pivot) = try parseGroups()
+                (fixed.groups, fixed.pivot, fixed.computed) = try parseGroups()
             }
         } catch {
             return self.error(message, at: first.range)

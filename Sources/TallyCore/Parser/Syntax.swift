@@ -13,7 +13,9 @@ public enum Verb: String, CaseIterable, Sendable {
 public struct Name: Hashable, Sendable, CustomStringConvertible {
     public var text: String
     public var range: SourceRange
-    public var description: String { text }
+    /// Written in quotes: a result column named by a number (`having "2025" is empty`).
+    public var quoted = false
+    public var description: String { quoted ? Value(text: text, range: range, quoted: true).description : text }
 }
 
 /// A literal operand: a bare word or quoted text.
@@ -70,10 +72,13 @@ public indirect enum Expr: Hashable, Sendable, CustomStringConvertible {
     case and([Expr])
     case or([Expr])
     case parenthesized(Expr, SourceRange)
+    /// `COLUMN is empty` / `COLUMN is not empty`: a result cell with no figure (`having` only).
+    case isEmpty(Name, negated: Bool, range: SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .condition(let c): c.range
+        case .isEmpty(_, _, let r): r
         case .not(let e, let k): k.union(e.range)
         case .and(let es), .or(let es): es[0].range.union(es[es.count - 1].range)
         case .parenthesized(_, let r): r
@@ -87,6 +92,7 @@ public indirect enum Expr: Hashable, Sendable, CustomStringConvertible {
         case .and(let es): es.map(\.description).joined(separator: " and ")
         case .or(let es): es.map(\.description).joined(separator: " or ")
         case .parenthesized(let e, _): "(\(e))"
+        case .isEmpty(let n, let negated, _): "\(n) is \(negated ? "not " : "")empty"
         }
     }
 
@@ -94,6 +100,7 @@ public indirect enum Expr: Hashable, Sendable, CustomStringConvertible {
     public func mentions(_ field: String) -> Bool {
         switch self {
         case .condition(let c): c.field.text.lowercased() == field
+        case .isEmpty(let n, _, _): n.text.lowercased() == field
         case .not(let e, _), .parenthesized(let e, _): e.mentions(field)
         case .and(let es), .or(let es): es.contains { $0.mentions(field) }
         }
@@ -106,12 +113,18 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
     public var verbRange: SourceRange
     /// N of `top N`.
     public var limit: Int?
+    /// FIELD of `top N per FIELD`: the N largest within each of its values.
+    public var per: Name? = nil
     /// Code patterns; empty means every code.
     public var targets: [Value]
     public var filter: Expr?
     public var groups: [Name]
     /// The group written `year as columns`: its values become output columns (one of `groups`).
     public var pivot: Name?
+    /// `by …, NAME = EXPR`: columns computed from the result's amount columns.
+    public var computed: [ComputedColumn] = []
+    /// `having COND`: the result rows whose columns satisfy COND.
+    public var having: Expr? = nil
     /// `order by KEY [asc|desc], …`: the result's rows sorted by its columns.
     public var order: [OrderKey] = []
     public var range: SourceRange
@@ -119,13 +132,54 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var parts = [verb.rawValue]
         if let limit { parts.append(String(limit)) }
+        if let per { parts.append("per \(per)") }
         if !targets.isEmpty { parts.append(targets.map(\.description).joined(separator: ",")) }
         if let filter { parts.append("where \(filter)") }
-        if !groups.isEmpty {
-            parts.append("by " + groups.map { $0 == pivot ? $0.text + " as columns" : $0.text }.joined(separator: ", "))
+        if !groups.isEmpty || !computed.isEmpty {
+            parts.append("by " + (groups.map { $0 == pivot ? $0.text + " as columns" : $0.text } + computed.map(\.description))
+                .joined(separator: ", "))
         }
+        if let having { parts.append("having \(having)") }
         if !order.isEmpty { parts.append("order by " + order.map(\.description).joined(separator: ", ")) }
         return parts.joined(separator: " ")
+    }
+}
+
+/// `share = project / total`: a result column computed row by row from the result's amount
+/// columns, `change` and numbers (§3).
+public struct ComputedColumn: Hashable, Sendable, CustomStringConvertible {
+    public var name: Name
+    public var value: ColumnExpr
+    public var range: SourceRange { name.range.union(value.range) }
+    public var description: String { "\(name) = \(value)" }
+}
+
+/// Arithmetic over a result's columns: `project / total`, `("2025" - "2024") * 100`.
+public indirect enum ColumnExpr: Hashable, Sendable, CustomStringConvertible {
+    /// A column of the result by its name (quoted when it is a number, `"2025"`).
+    case column(Value)
+    case number(Value)
+    case negated(ColumnExpr, sign: SourceRange)
+    case binary(ArithmeticOp, ColumnExpr, ColumnExpr, opRange: SourceRange)
+    case parenthesized(ColumnExpr, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .column(let v), .number(let v): v.range
+        case .negated(let e, let sign): sign.union(e.range)
+        case .binary(_, let l, let r, _): l.range.union(r.range)
+        case .parenthesized(_, let r): r
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .column(let v): v.quoted || v.text.first?.isNumber == true ? Value(text: v.text, range: v.range, quoted: true).description : v.text
+        case .number(let v): v.text
+        case .negated(let e, _): "-\(e)"
+        case .binary(let op, let l, let r, _): "\(l) \(op.rawValue) \(r)"
+        case .parenthesized(let e, _): "(\(e))"
+        }
     }
 }
 
@@ -242,6 +296,8 @@ public enum Statement: Hashable, Sendable, CustomStringConvertible {
     /// `explain sql QUERY`: the same question as SQL for DuckDB and ClickHouse.
     case explainSQL(Query)
     case export(Export)
+    /// `show EXPR`: the value of an expression of queries, names and numbers.
+    case show(ValueExpr)
 
     public var description: String {
         switch self {
@@ -252,6 +308,7 @@ public enum Statement: Hashable, Sendable, CustomStringConvertible {
         case .chart(let q): "chart \(q)"
         case .explainSQL(let q): "explain sql \(q)"
         case .export(let e): e.description
+        case .show(let e): "show \(e)"
         }
     }
 }

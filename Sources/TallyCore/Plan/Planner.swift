@@ -71,6 +71,19 @@ public struct Planner {
                                 ?? "group by a field (\(Field.names.joined(separator: " "))) or a column id (basic, project, …)")
             }
         }
+        if let name = query.per {
+            guard let field = Field(rawValue: name.text.lowercased()), field != .amount else {
+                let candidates = Field.names.filter { $0 != "amount" }
+                throw error("`top N per` takes a field, not `\(name.text)`", at: name.range,
+                            help: Suggestion.help(for: name.text, among: candidates) ?? "for example `top 1 per doc 208???? by code`")
+            }
+            if query.pivot.map({ Field(rawValue: $0.text.lowercased()) == field }) == true {
+                throw error("`\(name.text)` cannot both rank groups apart and be spread across columns", at: name.range)
+            }
+            // Ranked within each of its values, so it is the first group.
+            shape.groupFields.removeAll { $0 == field }
+            shape.groupFields.insert(field, at: 0)
+        }
         if let name = query.pivot {
             guard let field = Field(rawValue: name.text.lowercased()) else {
                 throw error("`\(name.text)` is a column id, and its figures are a column already", at: name.range,
@@ -142,12 +155,39 @@ public struct Planner {
                         help: "group them, for example `sum … by code order by total desc`")
         }
         plan.order = query.order
+        plan.per = query.per.flatMap { Field(rawValue: $0.text.lowercased()) }
+        try planResultClauses(query, into: &plan)
         plan.oneSide = plan.topmost && plan.filter.mayMatch(TableID.allCases.filter(\.isTwoSided))
         plan.ownYear = shape.ownYear
         plan.ownPhase = shape.ownPhase
         plan.source = source
         plan.verbRange = query.verbRange
         return plan
+    }
+
+    /// Computed columns and `having`, checked against the columns the result will have.
+    private func planResultClauses(_ query: Query, into plan: inout QueryPlan) throws(Diagnostic) {
+        if query.verb == .list, let first = query.computed.first {
+            throw error("`list` prints line items; a computed column needs a grouped result", at: first.range,
+                        help: "for example `sum * by dept, total, project, share = project / total`")
+        }
+        if query.verb == .list, let having = query.having {
+            throw error("`having` filters a grouped result; `list` prints line items", at: having.range,
+                        help: "filter line items with `where`")
+        }
+        var columns = ResultColumns(plan)
+        for computed in query.computed {
+            if columns.kind(of: computed.name.text) != nil, ResultColumns.index(of: computed.name.text, among: columns.names) != nil {
+                throw error("the result has a column `\(computed.name.text)` already", at: computed.name.range,
+                            help: "give the computed column another name")
+            }
+            let planned = try ComputedColumnPlan.plan(computed, columns: columns, source: source)
+            plan.computed.append(planned)
+            columns.add(planned.name, planned.kind)
+        }
+        if let having = query.having {
+            plan.having = try HavingPlan.plan(having, columns: columns, source: source)
+        }
     }
 
     private func tableFilter(_ tables: [TableID]) -> RowFilter {
@@ -183,6 +223,9 @@ public struct Planner {
         case .condition(let c): return try bind(c)
         case .not(let e, _): return .not(try bind(e))
         case .parenthesized(let e, _): return try bind(e)
+        case .isEmpty(let name, _, let range):
+            throw error("`is empty` tests a result's column, and line items always have a figure", at: range,
+                        help: "use it after `having`, for example `… by code, year as columns having \"2025\" is empty`; `\(name)` here is a field")
         case .and(let es):
             var out: [RowFilter] = []
             for e in es { out.append(try bind(e)) }

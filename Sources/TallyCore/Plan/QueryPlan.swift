@@ -18,6 +18,10 @@ public struct QueryPlan: Sendable {
     /// `order by`: the keys, resolved against the result's columns once it has them (a
     /// pivot's headers come from the data).
     public var order: [OrderKey] = []
+    /// `by …, NAME = EXPR`, kinds checked; computed once the result has its columns.
+    var computed: [ComputedColumnPlan] = []
+    /// `having COND`, values read; applied after the computed columns, before `order by`.
+    var having: HavingPlan? = nil
     /// The fields `list` prints; nil for those §3 names (`export` writes them all).
     public var listedFields: [Field]? = nil
     /// Warnings worth showing beside the result, e.g. a text filter that matched nothing.

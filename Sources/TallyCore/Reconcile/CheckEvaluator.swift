@@ -87,8 +87,11 @@ struct CheckEvaluator {
     }
 
     /// The scope conditions of the check's last query, shared with every query.
-    static func sharedScope(_ check: Check) -> [Expr] {
-        guard let last = (check.left.queries + check.right.queries).last, let filter = last.filter else { return [] }
+    static func sharedScope(_ check: Check) -> [Expr] { sharedScope(check.left.queries + check.right.queries) }
+
+    /// … of the last of `queries` (a check's or a `show`'s, left to right).
+    static func sharedScope(_ queries: [Query]) -> [Expr] {
+        guard let last = queries.last, let filter = last.filter else { return [] }
         let conjuncts: [Expr] = if case .and(let es) = filter { es } else { [filter] }
         return conjuncts.filter { e in
             let fields = e.fieldNames
@@ -159,6 +162,7 @@ struct CheckEvaluator {
                 case .text(let s): s
                 case .number(let n): String(n)
                 case .amount(let a): a.plain(in: .wan)
+                case .ratio(let r): r.fraction
                 case .empty: ""
                 }
             }
@@ -174,7 +178,7 @@ struct CheckEvaluator {
                        values: values, order: order, literal: nil)
     }
 
-    private func combine(_ a: Measure, _ b: Measure, subtract: Bool, at range: SourceRange) throws(Diagnostic) -> Measure {
+    func combine(_ a: Measure, _ b: Measure, subtract: Bool, at range: SourceRange) throws(Diagnostic) -> Measure {
         if a.isGrouped && b.isGrouped && a.fields != b.fields {
             throw .error("cannot combine results grouped by \(a.fields.joined(separator: ", ")) and by \(b.fields.joined(separator: ", "))",
                          in: source, at: range)
@@ -220,6 +224,7 @@ extension Expr {
     var fieldNames: [String] {
         switch self {
         case .condition(let c): [c.field.text]
+        case .isEmpty(let n, _, _): [n.text]
         case .not(let e, _), .parenthesized(let e, _): e.fieldNames
         case .and(let es), .or(let es): es.flatMap(\.fieldNames)
         }

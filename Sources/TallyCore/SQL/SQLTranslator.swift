@@ -97,6 +97,11 @@ public struct SQLTranslator {
         } else {
             for column in shape.byColumns { selects.append("\(aggregate(query.verb, column: column)) AS \(q(column.id))") }
         }
+        if let per = plan.per, let limit = query.limit {
+            // `top N per FIELD`: each group ranked within its FIELD by the first amount column.
+            let first = aggregate(query.verb, column: shape.byColumns.first)
+            selects.append("row_number() OVER (PARTITION BY \(groupExpression(per)) ORDER BY \(first) DESC) <= \(limit) AS top_in_group")
+        }
         var sql = "WITH m AS (\n  SELECT * FROM items\(whereClause)\n)" + (plan.oneSide ? ",\n" + rankedTotals() : "") + "\n"
         sql += "SELECT " + selects.joined(separator: ", ") + "\nFROM " + (plan.oneSide ? "s AS m" : "m")
         if topmost { sql += "\n" + notUnderAMatchedRow() }
@@ -105,15 +110,20 @@ public struct SQLTranslator {
             sql += (topmost ? "\n  AND " : "\nWHERE ") + "NOT (\(q("table")) IN (\(tables)) AND has_total = 1 AND side_rank > 1)"
         }
         if !groups.isEmpty { sql += "\nGROUP BY " + groups.joined(separator: ", ") }
-        if query.verb == .top {
+        var names = shape.groupFields.map(\.rawValue) + (shape.byColumns.isEmpty ? [valueTitle] : shape.byColumns.map(\.id))
+        let ranked = query.verb == .top
+        let onResult = query.per != nil || !query.computed.isEmpty || query.having != nil
+        if ranked, query.per == nil {
             sql += "\nORDER BY \(q(shape.byColumns.first?.id ?? valueTitle)) DESC"
             if let limit = query.limit { sql += "\nLIMIT \(limit)" }
-        } else if !groups.isEmpty, query.order.isEmpty {
+        } else if !groups.isEmpty, query.order.isEmpty, !onResult {
             sql += "\nORDER BY " + groups.joined(separator: ", ")
         }
+        if onResult {
+            (sql, names) = try resultClauses(sql, query, plan, columns: names, groups: shape.groupFields.count)
+        }
         guard !query.order.isEmpty else { return sql + ";" }
-        let names = shape.groupFields.map(\.rawValue) + (shape.byColumns.isEmpty ? [valueTitle] : shape.byColumns.map(\.id))
-        return try ordered(sql, by: query.order, columns: names, groups: shape.groupFields.count, ranked: query.verb == .top) + ";"
+        return try ordered(sql, by: query.order, columns: names, groups: shape.groupFields.count, ranked: ranked || onResult) + ";"
     }
 
     /// `order by`: the result's columns by their output names, empty (NULL) last either way
@@ -185,7 +195,7 @@ public struct SQLTranslator {
 
     // MARK: - pieces
 
-    private func aggregate(_ verb: Verb, column: ColumnID?) -> String {
+    func aggregate(_ verb: Verb, column: ColumnID?) -> String {
         let function = switch verb {
         case .sum, .top: "sum(amount)"
         case .count: "count(*)"
@@ -203,7 +213,7 @@ public struct SQLTranslator {
         }
     }
 
-    private func groupExpression(_ field: Field) -> String {
+    func groupExpression(_ field: Field) -> String {
         field == .level ? levelExpression : q(field.rawValue)
     }
 
@@ -217,6 +227,8 @@ public struct SQLTranslator {
         case .condition(let c): return try condition(c)
         case .not(let e, _): return "NOT (\(try condition(e)))"
         case .parenthesized(let e, _): return "(\(try condition(e)))"
+        case .isEmpty(_, _, let range):
+            throw .error("`is empty` tests a result's column", in: source, at: range, help: "use it after `having`")
         case .and(let es):
             var parts: [String] = []
             for e in es { parts.append(try condition(e)) }
@@ -286,14 +298,14 @@ public struct SQLTranslator {
         return "code LIKE \(literal(like))"
     }
 
-    private func contains(_ column: String, _ text: String) -> String {
+    func contains(_ column: String, _ text: String) -> String {
         switch dialect {
         case .duckdb: "contains(\(column), \(literal(text)))"
         case .clickhouse: "position(\(column), \(literal(text))) > 0"
         }
     }
 
-    private func regex(_ column: String, _ pattern: String) -> String {
+    func regex(_ column: String, _ pattern: String) -> String {
         switch dialect {
         case .duckdb: "regexp_matches(\(column), \(literal(pattern)))"
         case .clickhouse: "match(\(column), \(literal(pattern)))"
@@ -309,13 +321,13 @@ public struct SQLTranslator {
         parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
     }
 
-    private func literal(_ text: String) -> String {
+    func literal(_ text: String) -> String {
         let escaped = text.replacingAll("'", with: "''")
         return dialect == .clickhouse ? "'" + escaped.replacingAll("\\", with: "\\\\") + "'" : "'" + escaped + "'"
     }
 
     /// Identifiers that are SQL keywords (table, column, year …) are always quoted.
-    private func q(_ name: String) -> String {
+    func q(_ name: String) -> String {
         ["doc", "district", "dept", "code", "amount"].contains(name) ? name : "\"\(name)\""
     }
 }

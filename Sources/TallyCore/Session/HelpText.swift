@@ -28,10 +28,13 @@ enum HelpText {
           top 5 208 where year=2025 by dept
           list 2080101 where district=北碚
 
-        verbs     sum count avg min max list top N
+        verbs     sum count avg min max list top N [per FIELD]
         checks    check A == B [within TOL];  let NAME = …;  audit [RULE …]
         more      chart QUERY;  explain sql QUERY;  export FILE.tsv [where …];  by …, year as columns
+        computed  by …, NAME = EXPR: by label, total, project, share = project / total
+        having    a result's rows: having total > 100;  having "2025" is empty;  having share > 0.5
         order by  a result's columns: order by total desc, dept;  order by "2025" desc
+        show      show sum 208 - sum 208?? where dept=万盛;  show sum 208?? / sum 208
         targets   code patterns: 208 (one code), 2080* (any rest), 208???? (one character each)
         where     field op value: dept=綦江 (contains), dept==… (whole), year=2023..2025,
                   year=2023,2025, amount>100, name~"^其他", and/or/not, parentheses
@@ -102,9 +105,11 @@ enum HelpText {
 
             """,
         "top": """
-            top N [PATTERNS] [where …] by …
-              The N largest groups of a sum, largest first.
+            top N [per FIELD] [PATTERNS] [where …] by …
+              The N largest groups of a sum, largest first; with `per FIELD`, the N largest
+              within each value of FIELD (its first group, in its own order).
                 top 3 208 where year=2025 by dept
+                top 1 per doc ??????? by code
 
             """,
         "where": """
@@ -122,6 +127,13 @@ enum HelpText {
             by NAME, …
               Fields group rows (by dept, year); column ids become output columns
               (by dept, basic, project). Chinese aliases work too: by 基本支出,项目支出
+              NAME = EXPR adds a computed column: + - * / over the amount columns, change,
+              "2025"-style headers of `as columns` and numbers. Amount ÷ amount is a ratio
+              (42.9% here, 0.428571 in csv/tsv/json); amount × or ÷ a number an amount; a
+              number added to an amount is in 万元. Exact, rounded once, half away from zero;
+              a division by zero leaves the cell empty, with a note.
+                sum * by label, total, project, share = project / total
+                sum 2080* where district=北碚 by code, year as columns, growth = change / "2023"
 
             """,
         "order": """
@@ -131,6 +143,29 @@ enum HelpText {
               compare as numbers and groups in their own order; empty cells come last.
                 sum 208?? where year=2025 by dept order by total desc
                 sum 2080* where district=北碚 by code, year as columns order by "2025" desc
+
+            """,
+        "having": """
+            having CONDITION
+              Keeps the rows of a grouped result whose columns satisfy CONDITION: the
+              operators of `where` over the result's column names (quoted when numbers:
+              "2025"). Amounts compare in 万元, ratios as fractions or percentages (0.5, 50%).
+              `COLUMN is empty` / `is not empty` test for a missing figure; any other test
+              of an empty cell is unknown, as in SQL, and does not keep the row.
+                sum 2* where district=北碚 by code, year as columns having "2023" is empty
+                sum 2080* where district=北碚 by code, year as columns having change < 0
+                sum * by label, total, project, share = project / total having share > 0.5
+
+            """,
+        "show": """
+            show EXPR
+              The value of an expression of queries, `let` names and numbers, evaluated as a
+              check evaluates a side: the last query's conditions on doc, district, dept or
+              year apply to all its queries; grouped results are joined on their groups. An
+              amount divided by an amount is their ratio.
+                show sum 208 - sum 208?? where dept=万盛
+                show sum 208?? / sum 208 where dept=万盛
+                show sum 208 by doc - sum 208?? by doc
 
             """,
         "patterns": """

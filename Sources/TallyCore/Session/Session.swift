@@ -319,6 +319,14 @@ public final class Session {
                 }
                 if !outcome.passed { failed() }
                 emit(ReconcileOutput.render(outcome, format: format.forVerdicts, unit: unit, color: colorResults && isStandardOutput))
+            case .show(let expr):
+                let result = try located(origin) { () throws(Diagnostic) in
+                    var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
+                    let result = try evaluator.show(expr)
+                    warn(evaluator.notes, origin)
+                    return result
+                }
+                try emitResult(result)
             case .let(let binding):
                 let measure = try located(origin) { () throws(Diagnostic) in
                     var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
