@@ -16,9 +16,9 @@ deps:
 		(apt-get update -qq && apt-get install -y -qq poppler-utils) >/dev/null || \
 		  { echo "could not install poppler-utils: run 'apt-get install poppler-utils' as root"; exit 1; }; \
 	fi
-	@# DuckDB checks that `explain sql` gives tally's answers; polars is the benchmark's second peer.
-	@python3 -c 'import duckdb, polars' 2>/dev/null || python3 -m pip install -q duckdb polars >/dev/null 2>&1 || \
-		echo "note: could not pip install duckdb polars: the DuckDB comparison tests are reported skipped, and the benchmark step fails"
+	@# DuckDB and chdb (ClickHouse) check that `explain sql` gives tally's answers; polars is the benchmark's second peer.
+	@python3 -c 'import duckdb, chdb, polars' 2>/dev/null || python3 -m pip install -q duckdb chdb polars >/dev/null 2>&1 || \
+		echo "note: could not pip install duckdb chdb polars: the SQL tests (ExplainSQLTests) will fail naming the missing package, and the benchmark step fails"
 
 build: deps
 	$(SWIFT) build

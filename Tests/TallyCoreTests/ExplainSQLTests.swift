@@ -2,10 +2,9 @@ import Foundation
 import Testing
 @testable import TallyCore
 
-/// `explain sql` run in DuckDB over `export`'s file gives tally's answers (issue 8 §4).
-/// DuckDB comes from pip (`make test` installs it); without it this suite is reported as
-/// skipped, by name, never passed.
-@Suite(.enabled(if: DuckDB.isAvailable, "python3 -m pip install duckdb to compare with DuckDB"))
+/// `explain sql` run in DuckDB and in ClickHouse (chdb) over `export`'s file gives tally's
+/// answers (issue 8 §4, PRODUCT §7). Both come from pip (`make test` installs them); without
+/// one, its tests fail naming the package to install.
 struct ExplainSQLTests {
     static let queries = [
         "sum 2080* where dept=綦江 year=2025 by basic,project",
@@ -48,7 +47,9 @@ struct ExplainSQLTests {
         "top 3 208???? where year=2025 by code order by code desc",
     ]
 
-    @Test func duckdbGivesTallysAnswers() throws {
+    @Test(arguments: SQLEngine.allCases)
+    func engineGivesTallysAnswers(_ engine: SQLEngine) throws {
+        try engine.requireInstalled()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-sql-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -68,23 +69,24 @@ struct ExplainSQLTests {
             session.run(query, origin: .commandLine)
             tallyAnswers.append(Self.normalized(out))
             guard case .query(let parsed) = try Parser.parse(query) else { continue }
-            sql.append(try SQLTranslator(dialect: .duckdb, source: query).translate(parsed, over: session.store))
+            sql.append(try SQLTranslator(dialect: engine.dialect, source: query).translate(parsed, over: session.store))
         }
         // Notes (a sum adding several years) are warnings beside an answer, not errors.
         #expect(!err.contains("error:"), "tally: \(err)")
 
-        let duckAnswers = try DuckDB.run(load: SQLTranslator.duckdbLoad(items), queries: sql, folder: folder)
-        #expect(duckAnswers.count == Self.queries.count)
-        for (i, query) in Self.queries.enumerated() where i < duckAnswers.count {
-            #expect(duckAnswers[i] == tallyAnswers[i], "\(query)\n\(sql[i])")
+        let answers = try engine.run(load: engine.load(items), queries: sql, folder: folder)
+        #expect(answers.count == Self.queries.count)
+        for (i, query) in Self.queries.enumerated() where i < answers.count {
+            #expect(answers[i] == tallyAnswers[i], "\(engine): \(query)\n\(sql[i])")
         }
     }
 
-    /// Text holding a tab, a line break, a CR or a backslash reads into DuckDB through the
-    /// load line exactly as tally reads it (issue 13 §6): `export`'s file of hostile values,
+    /// Text holding a tab, a line break, a CR or a backslash reads into each engine through
+    /// its load line exactly as tally reads it (issue 13 §6): `export`'s file of hostile values,
     /// and a file written by hand whose backslashes are partly no escape (`C:\x`, a last `\`).
-    @Test(arguments: ["export", "by hand"])
-    func duckdbReadsEscapedTextAsTallyDoes(_ written: String) throws {
+    @Test(arguments: SQLEngine.allCases, ["export", "by hand"])
+    func engineReadsEscapedTextAsTallyDoes(_ engine: SQLEngine, _ written: String) throws {
+        try engine.requireInstalled()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-sql-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -117,81 +119,20 @@ struct ExplainSQLTests {
         #expect(tally.count == (written == "export" ? ExportRoundTripTests.hostile.count : 6))
 
         let query = #"SELECT hex(doc), hex(district), hex(dept), hex("table"), hex(code), hex(name), hex("column"), line FROM items"#
-        let duck = try DuckDB.run(load: SQLTranslator.duckdbLoad(path), queries: [query], folder: folder)
-        #expect(duck == [tally])
+        let read = try engine.run(load: engine.load(path), queries: [query], folder: folder)
+        #expect(read == [tally], "\(engine)")
     }
 
     /// Rows without the header, each cell with numbers written without trailing zeros,
     /// sorted (SQL and tally may order ties differently).
     static func normalized(_ tsv: String) -> [String] {
         tsv.split(separator: "\n").dropFirst().map { line in
-            line.split(separator: "\t", omittingEmptySubsequences: false).map { DuckDB.plainNumber(String($0)) }.joined(separator: "\t")
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { SQLEngine.plainNumber(String($0)) }.joined(separator: "\t")
         }.sorted()
     }
 }
 
-enum DuckDB {
-    static let isAvailable: Bool = {
-        (try? python(["-c", "import duckdb"]).status) == 0
-    }()
-
-    /// Runs each query and returns its rows as normalized TSV lines.
-    static func run(load: String, queries: [String], folder: String) throws -> [[String]] {
-        let script = """
-            import duckdb, json, sys, decimal
-            con = duckdb.connect()
-            con.execute(sys.argv[1])
-            out = []
-            for q in json.load(open(sys.argv[2])):
-                rows = con.execute(q).fetchall()
-                def cell(v):
-                    if v is None: return ""
-                    if isinstance(v, decimal.Decimal): return format(v, "f")
-                    return str(v)
-                out.append(["\\t".join(cell(v) for v in row) for row in rows])
-            json.dump(out, sys.stdout, ensure_ascii=False)
-            """
-        let queriesFile = folder + "/queries.json"
-        try JSONSerialization.data(withJSONObject: queries).write(to: URL(fileURLWithPath: queriesFile))
-        let result = try python(["-c", script, load, queriesFile])
-        guard result.status == 0, let answers = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String]] else {
-            throw DuckDBFailure(message: result.stderr)
-        }
-        return answers.map { rows in
-            rows.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map { plainNumber(String($0)) }.joined(separator: "\t") }.sorted()
-        }
-    }
-
-    /// `3020.970000` and `3020.97` alike become `3020.97`; `12.0` becomes `12`.
-    static func plainNumber(_ cell: String) -> String {
-        guard cell.contains("."), cell.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return cell }
-        var trimmed = cell
-        while trimmed.hasSuffix("0") { trimmed.removeLast() }
-        if trimmed.hasSuffix(".") { trimmed.removeLast() }
-        return trimmed
-    }
-
-    struct DuckDBFailure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "duckdb failed: \(message)" }
-    }
-
-    static func python(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-}
-
-/// `explain sql` and `export` errors, without DuckDB.
+/// `explain sql` and `export` errors, without an SQL engine.
 struct ExplainAndExportErrorTests {
     func errors(_ statement: String) -> String {
         var err = ""

@@ -34,6 +34,26 @@ public struct SQLTranslator {
             + "delim = '\\t', header = true, quote = '', escape = '', nullstr = '\\N', columns = \(columns));"
     }
 
+    /// How ClickHouse reads an exported TSV into `items`: the same types (ClickHouse knows
+    /// VARCHAR, INTEGER and DECIMAL as aliases) and the same text tally reads. Its own
+    /// TabSeparated reader would drop the backslash of an escape it does not know (`\q`) and
+    /// read `\x41` as `A`, where tally keeps them, so the file is read raw and `export`'s
+    /// escapes are decoded as in `duckdbLoad`, written out per column: a function made with
+    /// CREATE FUNCTION would outlive the session on a server.
+    public static func clickhouseLoad(_ path: String) -> String {
+        func unescape(_ s: String) -> String {
+            let marked = #"replaceRegexpAll("# + s + #", '\\\\(.)', '\r\\1')"#
+            let decoded = #"replaceAll(replaceAll(replaceAll("# + marked + #", '\rt', '\t'), '\rn', '\n'), '\r\\', '\\')"#
+            return #"if(position("# + s + #", '\\') > 0, replaceAll(replaceRegexpAll("# + decoded + #", '\r([^r])', '\\\\\\1'), '\rr', '\r'), "# + s + ")"
+        }
+        let columns = Field.exported.map { "`\($0.rawValue)` \(sqlType($0))" }.joined(separator: ", ")
+        let text = Field.exported.filter { sqlType($0) == "VARCHAR" }.map(\.rawValue)
+            .map { "\(unescape("`\($0)`")) AS `\($0)`" }.joined(separator: ", ")
+        func literal(_ text: String) -> String { "'" + text.replacingAll("\\", with: "\\\\").replacingAll("'", with: "\\'") + "'" }
+        return "CREATE TABLE items ENGINE = Memory AS SELECT * REPLACE (\(text)) "
+            + "FROM file(\(literal(path)), 'TabSeparatedRawWithNames', \(literal(columns)));"
+    }
+
     /// The SQL type of an exported field.
     static func sqlType(_ field: Field) -> String {
         switch field.kind {
@@ -204,12 +224,15 @@ public struct SQLTranslator {
         case .max: "max(amount)"
         case .list: "amount"
         }
-        guard let column else { return function }
+        // ClickHouse's sum of no rows is 0, its min or max the type's default: -OrNull makes
+        // them NULL, as in DuckDB, so a figure no row gives stays empty as tally shows it.
+        func orNull(_ function: String) -> String { function.replacingAll("(amount", with: "OrNull(amount") }
+        guard let column else { return dialect == .clickhouse ? orNull(function) : function }
         let test = "\(q("column")) = \(literal(column.id))"
         switch dialect {
         case .duckdb: return "\(function) FILTER (WHERE \(test))"
         case .clickhouse:
-            return verb == .count ? "countIf(\(test))" : function.replacingAll("(amount)", with: "If(amount, \(test))")
+            return verb == .count ? "countIf(\(test))" : orNull(function.replacingAll("(amount)", with: "If(amount, \(test))"))
         }
     }
 

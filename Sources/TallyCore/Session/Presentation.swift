@@ -38,6 +38,7 @@ extension Session {
         let plan = try Planner.plan(query, source: source, store: store, cancel: cancellation)
         var out = "-- over a table items(\(Field.exported.map(\.rawValue).joined(separator: ", "))) as `export` writes it;\n"
         out += "-- amount is DECIMAL(18,6) in 万元. DuckDB: \(SQLTranslator.duckdbLoad("items.tsv"))\n"
+        out += "-- ClickHouse: \(SQLTranslator.clickhouseLoad("items.tsv"))\n"
         for dialect in SQLTranslator.Dialect.allCases {
             out += "\n-- \(dialect.rawValue)\n" + (try SQLTranslator(dialect: dialect, source: source).translate(query, plan: plan)) + "\n"
         }
