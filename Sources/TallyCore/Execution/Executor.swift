@@ -32,7 +32,8 @@ public struct Executor {
         let groupRanks = aggregated.1
         result.notes = notes + result.notes
         if let pivot = plan.pivot {
-            var spread = Pivot.apply(result, field: pivot, groupFields: plan.groupFields)
+            var spread = Pivot.apply(result, field: pivot, groupFields: plan.groupFields,
+                                     headers: pivot == .doc ? documentLabels(store) : [:])
             spread.notes = result.notes
             result = spread
         }
@@ -40,6 +41,17 @@ public struct Executor {
         result = try HavingFilter.apply(result, plan, cancel: cancel)
         guard !plan.order.isEmpty else { return result }
         return try RowOrder.sort(result, by: plan.order, groupRanks: groupRanks, source: plan.source, cancel: cancel)
+    }
+
+    /// Each document's label by its name: documents spread across columns are headed by
+    /// their labels (北碚2025), which say more than a file name.
+    static func documentLabels(_ store: LineItemStore) -> [String: String] {
+        var labels: [String: String] = [:]
+        for row in 0..<store.count where labels.count < store.docs.count {
+            let doc = store.docs[store.doc[row]]
+            if labels[doc] == nil { labels[doc] = store.labels[store.label[row]] }
+        }
+        return labels
     }
 
     /// Rows of a 总表 added with none of its totals: they may come from both of its sides.

@@ -3,7 +3,9 @@
 /// the last year. A group missing in a year shows an empty cell, never 0: a code that was
 /// not published is not a code that was budgeted nothing.
 enum Pivot {
-    static func apply(_ result: ResultTable, field: Field, groupFields: [Field]) -> ResultTable {
+    /// `headers` names a value's column instead of its text (a document by its label), used
+    /// only when the names it gives the spread values are all different and none is empty.
+    static func apply(_ result: ResultTable, field: Field, groupFields: [Field], headers: [String: String] = [:]) -> ResultTable {
         guard let spread = groupFields.firstIndex(of: field) else { return result }
         let keptGroups = groupFields.indices.filter { $0 != spread }
         let valueIndices = Array(groupFields.count..<result.columns.count)
@@ -27,9 +29,12 @@ enum Pivot {
         }
 
         var columns = keptGroups.map { result.columns[$0] }
-        for value in values {
+        let renamed = values.map { headers[label($0)] ?? "" }
+        let useHeaders = !headers.isEmpty && !renamed.contains("") && Set(renamed).count == renamed.count
+        for (n, value) in values.enumerated() {
+            let heading = useHeaders ? renamed[n] : label(value)
             for v in valueIndices {
-                let name = valueIndices.count == 1 ? label(value) : label(value) + " " + result.columns[v].name
+                let name = valueIndices.count == 1 ? heading : heading + " " + result.columns[v].name
                 columns.append(ResultTable.Column(name, result.columns[v].kind))
             }
         }
