@@ -30,10 +30,58 @@ struct AnalystStatementsTests {
         "sum 208 by label having label ~ \"2025$\"",
         "avg 2080101 by district having avg > 500",
         "sum * by label, basic, project, ratio = project / basic having ratio is not empty order by ratio desc",
+        "sum 2080* where district=北碚 by code, year as columns",
+        "sum 2080* where district=北碚 by code, year as columns, growth = change / \"2023\" having change > 0",
+        "sum 2080* where district=北碚 by code, year as columns, basic, project",
+        "count by table, year as columns order by \"2025\" desc",
+        "sum 208 by code, doc as columns",
     ]
+
+    /// A 决算 printing each 三公 column as 预算数 and 决算数, and a 预算 of the next year: the
+    /// execution rate of each, four ways (issue 16: `rate = final / budget`, translated).
+    static let phases = [
+        "sum where table=three_public by label, phase as columns, rate = final / budget",
+        "sum where table=three_public by label, column, phase as columns, rate = final / budget having rate < 1",
+        "sum where table=three_public by doc, year, phase as columns",
+    ]
+
+    static func phaseItems() -> String {
+        let header = Field.exported.map(\.rawValue).joined(separator: "\t")
+        var rows = [header]
+        var line = 2
+        // doc, label, year, budget_year, phase, column, amount
+        let figures: [(String, String, Int, String, String, String)] = [
+            ("a_final", "甲2024决算", 2024, "budget", "total", "20.00"), ("a_final", "甲2024决算", 2024, "final", "total", "17.35"),
+            ("a_final", "甲2024决算", 2024, "budget", "reception", "5.00"), ("a_final", "甲2024决算", 2024, "final", "reception", "5.10"),
+            ("a_final", "甲2024决算", 2024, "budget", "vehicle", "15.00"), ("a_final", "甲2024决算", 2024, "final", "vehicle", "12.25"),
+            ("b_budget", "乙2025", 2025, "budget", "total", "8.00"), ("b_budget", "乙2025", 2025, "budget", "reception", "8.00"),
+        ]
+        for (doc, label, year, phase, column, amount) in figures {
+            let code = ""
+            rows.append([doc, label, "区", "某局", String(year), String(year), phase, "three_public", code, "合计", column, amount, String(line), "0"]
+                .joined(separator: "\t"))
+            line += 1
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
 
     @Test(arguments: SQLEngine.allCases)
     func tallyItsExportAndTheSQLAgree(_ engine: SQLEngine) throws {
+        try Self.agree(engine, statements: Self.statements) { $0.loadSampleData() }
+        #expect(Self.statements.count >= 20)
+    }
+
+    @Test(arguments: SQLEngine.allCases)
+    func budgetBesideActualAgrees(_ engine: SQLEngine) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-phases-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/phases.tsv"
+        try Self.phaseItems().write(toFile: file, atomically: true, encoding: .utf8)
+        try Self.agree(engine, statements: Self.phases) { #expect($0.load(path: file)) }
+    }
+
+    static func agree(_ engine: SQLEngine, statements: [String], load: (Session) -> Void) throws {
         try engine.requireInstalled()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-analyst-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -41,7 +89,7 @@ struct AnalystStatementsTests {
 
         var out = "", err = ""
         let sample = Session(format: .tsv, out: { out += $0 }, err: { err += $0 })
-        sample.loadSampleData()
+        load(sample)
         let items = folder + "/items.tsv"
         sample.run("export \(items)", origin: .commandLine)
         #expect(err == "")
@@ -55,7 +103,7 @@ struct AnalystStatementsTests {
         }
         var sql: [String] = []
         var tally: [[String]] = []
-        for statement in Self.statements {
+        for statement in statements {
             let own = answer(sample, statement)
             #expect(!own.isEmpty, "no rows: \(statement)")
             #expect(answer(reloaded, statement) == own, "over the export: \(statement)")
@@ -64,11 +112,10 @@ struct AnalystStatementsTests {
             sql.append(try SQLTranslator(dialect: engine.dialect, source: statement).translate(query, over: sample.store))
         }
         #expect(!err.contains("error:"), "tally: \(err)")
-        #expect(Self.statements.count >= 20)
 
         let answers = try engine.run(load: engine.load(items), queries: sql, folder: folder)
-        #expect(answers.count == Self.statements.count)
-        for (i, statement) in Self.statements.enumerated() where i < answers.count {
+        #expect(answers.count == statements.count)
+        for (i, statement) in statements.enumerated() where i < answers.count {
             #expect(answers[i] == tally[i], "\(engine): \(statement)\n\(sql[i])")
         }
     }

@@ -145,7 +145,7 @@ struct ExplainAndExportErrorTests {
     @Test(arguments: [
         ("explain sum 208", "expected `sql` after `explain`, found `sum`"),
         ("explain sql", "expected a query after `explain sql`"),
-        ("explain sql sum by year as columns", "`as columns` has no SQL translation here yet"),
+        ("explain sql top 2 208 by code, year as columns", "`top` with `as columns` has no SQL translation here"),
         ("explain sql sum where dpt=x", "unknown field `dpt`"),
         ("export items.txt", "export writes a .tsv or .csv file, not `items.txt`"),
         ("export /proc/self/status.tsv", "cannot write `/proc/self/status.tsv`"),

@@ -4,13 +4,21 @@
 /// tally shows a ratio in tsv (at an exact half in the seventh place the engines may round the
 /// other way: tally's own arithmetic is exact). A division by zero is NULL, an empty cell.
 extension SQLTranslator {
-    func resultClauses(_ grouped: String, _ query: Query, _ plan: QueryPlan, columns: [String], groups: Int)
+    /// `derived`: columns made from the others before any computed one (`change` and `pct`
+    /// of years as columns), each with its SQL before rounding.
+    func resultClauses(_ grouped: String, _ query: Query, _ plan: QueryPlan, columns: [String],
+                       derived: [(name: String, sql: String, kind: ResultColumns.Kind)] = [], groups: Int)
         throws(Diagnostic) -> (String, [String])
     {
         var names = columns
         // A computed column's SQL before rounding, for the columns and conditions that use it.
         var exact: [String: String] = [:]
         var selects = columns.map(q)
+        for column in derived {
+            exact[column.name] = column.sql
+            selects.append((column.kind == .ratio ? "round(\(column.sql), 6)" : column.sql) + " AS \(q(column.name))")
+            names.append(column.name)
+        }
         for (computed, planned) in zip(query.computed, plan.computed) {
             let expr = try expression(computed.value, columns: names, exact: exact)
             exact[planned.name] = expr
@@ -41,7 +49,7 @@ extension SQLTranslator {
         return exact[columns[i]].map { "(\($0))" } ?? q(columns[i])
     }
 
-    private func expression(_ expr: ColumnExpr, columns: [String], exact: [String: String]) throws(Diagnostic) -> String {
+    func expression(_ expr: ColumnExpr, columns: [String], exact: [String: String]) throws(Diagnostic) -> String {
         switch expr {
         case .number(let v): return v.text.replacingAll(",", with: "")
         case .column(let v): return try column(v, columns: columns, exact: exact)
@@ -50,8 +58,7 @@ extension SQLTranslator {
         case .binary(let op, let l, let r, _):
             let a = try expression(l, columns: columns, exact: exact), b = try expression(r, columns: columns, exact: exact)
             guard op == .divide else { return "\(a) \(op.rawValue) \(b)" }
-            let double = dialect == .duckdb ? "DOUBLE" : "Float64"
-            return "CAST(\(a) AS \(double)) / nullif(CAST(\(b) AS \(double)), 0)"
+            return "\(asDouble(a)) / nullif(\(asDouble(b)), 0)"
         }
     }
 
@@ -69,7 +76,7 @@ extension SQLTranslator {
             return "\(c) IS \(negated ? "NOT " : "")NULL"
         case .condition(let c):
             let column = try self.column(Value(text: c.field.text, range: c.field.range, quoted: c.field.quoted), columns: columns, exact: exact)
-            let isText = Field(rawValue: columns[ResultColumns.index(of: c.field.text, among: columns)!])
+            let isText = Field(rawValue: columns[ResultColumns.index(of: c.field.text, among: columns) ?? 0])
                 .map { $0.kind != .number } ?? false
             if case .range(let low, let high) = c.operand {
                 let between = "\(column) BETWEEN \(number(low)) AND \(number(high))"
@@ -87,6 +94,12 @@ extension SQLTranslator {
             }
             return c.op == .notEqual ? "NOT (\(positive))" : positive
         }
+    }
+
+    /// A value in floating point for a division; NULL stays NULL (ClickHouse casts only to a
+    /// Nullable type that way).
+    func asDouble(_ sql: String) -> String {
+        dialect == .duckdb ? "CAST(\(sql) AS DOUBLE)" : "CAST(\(sql) AS Nullable(Float64))"
     }
 
     /// A number as typed, a percentage as its fraction (`50%` is 0.5).

@@ -65,16 +65,14 @@ public struct SQLTranslator {
 
     /// The query planned over `store` (only to resolve its meaning: the SQL names no id of it).
     public func translate(_ query: Query, over store: LineItemStore = .empty) throws(Diagnostic) -> String {
-        try translate(query, plan: Planner.plan(query, source: source, store: store))
+        try translate(query, plan: Planner.plan(query, source: source, store: store), store: store)
     }
 
-    /// The query as SQL, stating the defaults `plan` applied.
-    public func translate(_ query: Query, plan: QueryPlan) throws(Diagnostic) -> String {
+    /// The query as SQL, stating the defaults `plan` applied. `as columns` reads `store` for
+    /// the values it spreads: the SQL names each column it makes, as tally's result has them.
+    public func translate(_ query: Query, plan: QueryPlan, store: LineItemStore) throws(Diagnostic) -> String {
         let shape = try Planner.shape(of: query, source: source)
-        if let pivot = query.pivot {
-            throw .error("`as columns` has no SQL translation here yet", in: source, at: pivot.range,
-                         help: "group by \(pivot.text) instead; the SQL engine's PIVOT can spread it")
-        }
+        let spread = try plan.pivot.map { field throws(Diagnostic) in try spreadColumns(query, plan, field, store) }
         var conditions: [String] = []
         if let filter = query.filter { conditions.append(try condition(filter)) }
         // Targets, each with its default table, as the planner does.
@@ -106,13 +104,16 @@ public struct SQLTranslator {
         }
 
         let topmost = query.verb == .sum || query.verb == .top
-        let groups = shape.groupFields.map(groupExpression)
-        var selects = zip(shape.groupFields, groups).map { field, expr in expr == q(field.rawValue) ? expr : "\(expr) AS \(q(field.rawValue))" }
+        let groupFields = shape.groupFields.filter { $0 != plan.pivot }
+        let groups = groupFields.map(groupExpression)
+        var selects = zip(groupFields, groups).map { field, expr in expr == q(field.rawValue) ? expr : "\(expr) AS \(q(field.rawValue))" }
         let valueTitle = switch query.verb {
         case .sum, .top: shape.columnDefault ? "total" : "sum"
         default: query.verb.rawValue
         }
-        if shape.byColumns.isEmpty {
+        if let spread {
+            selects += spread.selects
+        } else if shape.byColumns.isEmpty {
             selects.append("\(aggregate(query.verb, column: nil)) AS \(q(valueTitle))")
         } else {
             for column in shape.byColumns { selects.append("\(aggregate(query.verb, column: column)) AS \(q(column.id))") }
@@ -130,9 +131,11 @@ public struct SQLTranslator {
             sql += (topmost ? "\n  AND " : "\nWHERE ") + "NOT (\(q("table")) IN (\(tables)) AND has_total = 1 AND side_rank > 1)"
         }
         if !groups.isEmpty { sql += "\nGROUP BY " + groups.joined(separator: ", ") }
-        var names = shape.groupFields.map(\.rawValue) + (shape.byColumns.isEmpty ? [valueTitle] : shape.byColumns.map(\.id))
+        var names = groupFields.map(\.rawValue)
+            + (spread?.headers ?? (shape.byColumns.isEmpty ? [valueTitle] : shape.byColumns.map(\.id)))
         let ranked = query.verb == .top
-        let onResult = query.per != nil || !query.computed.isEmpty || query.having != nil
+        let derived = spread?.derived ?? []
+        let onResult = query.per != nil || !query.computed.isEmpty || query.having != nil || !derived.isEmpty
         if ranked, query.per == nil {
             sql += "\nORDER BY \(q(shape.byColumns.first?.id ?? valueTitle)) DESC"
             if let limit = query.limit { sql += "\nLIMIT \(limit)" }
@@ -140,10 +143,10 @@ public struct SQLTranslator {
             sql += "\nORDER BY " + groups.joined(separator: ", ")
         }
         if onResult {
-            (sql, names) = try resultClauses(sql, query, plan, columns: names, groups: shape.groupFields.count)
+            (sql, names) = try resultClauses(sql, query, plan, columns: names, derived: derived, groups: groupFields.count)
         }
         guard !query.order.isEmpty else { return sql + ";" }
-        return try ordered(sql, by: query.order, columns: names, groups: shape.groupFields.count, ranked: ranked || onResult) + ";"
+        return try ordered(sql, by: query.order, columns: names, groups: groupFields.count, ranked: ranked || onResult) + ";"
     }
 
     /// `order by`: the result's columns by their output names, empty (NULL) last either way
@@ -216,6 +219,11 @@ public struct SQLTranslator {
     // MARK: - pieces
 
     func aggregate(_ verb: Verb, column: ColumnID?) -> String {
+        aggregate(verb, where: column.map { "\(q("column")) = \(literal($0.id))" })
+    }
+
+    /// The verb's aggregate over the rows that pass `test` (all rows without one).
+    func aggregate(_ verb: Verb, where test: String?) -> String {
         let function = switch verb {
         case .sum, .top: "sum(amount)"
         case .count: "count(*)"
@@ -227,8 +235,7 @@ public struct SQLTranslator {
         // ClickHouse's sum of no rows is 0, its min or max the type's default: -OrNull makes
         // them NULL, as in DuckDB, so a figure no row gives stays empty as tally shows it.
         func orNull(_ function: String) -> String { function.replacingAll("(amount", with: "OrNull(amount") }
-        guard let column else { return dialect == .clickhouse ? orNull(function) : function }
-        let test = "\(q("column")) = \(literal(column.id))"
+        guard let test else { return dialect == .clickhouse ? orNull(function) : function }
         switch dialect {
         case .duckdb: return "\(function) FILTER (WHERE \(test))"
         case .clickhouse:
