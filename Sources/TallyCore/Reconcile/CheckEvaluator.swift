@@ -15,7 +15,7 @@ struct CheckEvaluator {
     var notes: [Diagnostic] = []
 
     struct Row {
-        var key: [String]
+        var key: Measure.Key
         var left: Int64?
         var right: Int64?
         var passed: Bool
@@ -154,18 +154,10 @@ struct CheckEvaluator {
             throw .error("a check compares one amount per group, and this query gives \(max(0, result.columns.count - groupCount))",
                          in: source, at: query.range, help: "compare one column at a time: `where column=basic`")
         }
-        var values: [[String]: Int64] = [:]
-        var order: [[String]] = []
+        var values: [Measure.Key: Int64] = [:]
+        var order: [Measure.Key] = []
         for row in result.rows {
-            let key = row.prefix(groupCount).map { cell -> String in
-                switch cell {
-                case .text(let s): s
-                case .number(let n): String(n)
-                case .amount(let a): a.plain(in: .wan)
-                case .ratio(let r): r.fraction
-                case .empty: ""
-                }
-            }
+            let key = Array(row.prefix(groupCount))
             let value: Int64? = switch row[groupCount] {
             case .amount(let a): a.fen
             case .number(let n): n
@@ -186,7 +178,7 @@ struct CheckEvaluator {
         let fields = a.isGrouped ? a.fields : b.fields
         var order = a.isGrouped ? a.order : (b.isGrouped ? b.order : [[]])
         if a.isGrouped && b.isGrouped { order += b.order.filter { !Set(a.order).contains($0) } }
-        var values: [[String]: Int64] = [:]
+        var values: [Measure.Key: Int64] = [:]
         for key in order {
             // A group missing on one side adds nothing there.
             let x = (a.isGrouped ? a.values[key] : a.values[[]]) ?? 0

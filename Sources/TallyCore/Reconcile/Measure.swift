@@ -6,10 +6,13 @@ struct Measure {
     var kind: Kind
     /// Group field names; empty for a single value.
     var fields: [String]
-    /// Group values → amount (fen for money, plain for counts); a single value has key [].
-    var values: [[String]: Int64]
+    /// A group's values as the query's result holds them (text, numbers), so that groups join
+    /// on what they are, not on how they print; a single value has key [].
+    typealias Key = [ResultTable.Cell]
+    /// Group values → amount (fen for money, plain for counts).
+    var values: [Key: Int64]
     /// Group order as the query gave it.
-    var order: [[String]]
+    var order: [Key]
     /// For a literal: its decimal text, read once its kind is known.
     var literal: Value?
 

@@ -9,7 +9,7 @@ enum ReconcileOutput {
             return outcome.kind == .count ? .number(v) : .amount(Amount(fen: v))
         }
         var columns = (flat ? [ResultTable.Column("check", .text)] : [])
-            + outcome.fields.map { ResultTable.Column($0, .text) }
+            + CheckEvaluator.groupColumns(outcome.fields, outcome.rows.map(\.key))
             + [ResultTable.Column("left", valueKind), .init("right", valueKind), .init("diff", valueKind)]
         columns.append(.init("result", .text))
         // A failed grouped check names only the groups that fail.
@@ -17,7 +17,7 @@ enum ReconcileOutput {
         let rows = shown.map { row -> [ResultTable.Cell] in
             let diff: Int64? = row.left.flatMap { l in row.right.map { l &- $0 } }
             var cells: [ResultTable.Cell] = flat ? [.text(outcome.title)] : []
-            cells += row.key.map { .text($0) }
+            cells += row.key
             cells += [cell(row.left), cell(row.right), cell(diff)]
             let note = row.left == nil ? " (only on the right)" : (row.right == nil ? " (only on the left)" : "")
             cells.append(.text((row.passed ? "PASS" : "FAIL") + note))

@@ -46,18 +46,24 @@ extension CheckEvaluator {
             if let x, let y {
                 if let r = Ratio(Int128(x), Int128(y)) { cell = .ratio(r) } else { zero += 1 }
             }
-            rows.append(key.map { .text($0) } + [cell])
+            rows.append(key + [cell])
         }
         if zero > 0 {
             notes.append(Diagnostic(.warning, "divides by zero in \(zero) group\(zero == 1 ? "" : "s"), left empty", source: source, range: range))
         }
-        var result = ResultTable(columns: fields.map { ResultTable.Column($0, .text) } + [ResultTable.Column("value", .ratio)], rows: rows)
-        result.notes = []
-        return result
+        return ResultTable(columns: Self.groupColumns(fields, order) + [ResultTable.Column("value", .ratio)], rows: rows)
     }
 
     private func table(_ m: Measure, kind: ResultTable.Kind, _ cell: (Int64) -> ResultTable.Cell) -> ResultTable {
-        let rows = m.order.map { key in key.map { ResultTable.Cell.text($0) } + [m.values[key].map(cell) ?? .empty] }
-        return ResultTable(columns: m.fields.map { ResultTable.Column($0, .text) } + [ResultTable.Column("value", kind)], rows: rows)
+        let rows = m.order.map { key in key + [m.values[key].map(cell) ?? .empty] }
+        return ResultTable(columns: Self.groupColumns(m.fields, m.order) + [ResultTable.Column("value", kind)], rows: rows)
+    }
+
+    /// Group columns typed as their values are: numbers (a year) right-aligned, text left.
+    static func groupColumns(_ fields: [String], _ keys: [Measure.Key]) -> [ResultTable.Column] {
+        fields.indices.map { i in
+            let numeric = keys.contains { $0.count > i && { if case .number = $0 { true } else { false } }($0[i]) }
+            return ResultTable.Column(fields[i], numeric ? .number : .text)
+        }
     }
 }

@@ -70,9 +70,9 @@ public struct SQLTranslator {
 
     /// The query as SQL, stating the defaults `plan` applied. `as columns` reads `store` for
     /// the values it spreads: the SQL names each column it makes, as tally's result has them.
-    public func translate(_ query: Query, plan: QueryPlan, store: LineItemStore) throws(Diagnostic) -> String {
+    public func translate(_ query: Query, plan: QueryPlan, store: LineItemStore, cancel: Cancellation = .never) throws(Diagnostic) -> String {
         let shape = try Planner.shape(of: query, source: source)
-        let spread = try plan.pivot.map { field throws(Diagnostic) in try spreadColumns(query, plan, field, store) }
+        let spread = try plan.pivot.map { field throws(Diagnostic) in try spreadColumns(query, plan, field, store, cancel) }
         var conditions: [String] = []
         if let filter = query.filter { conditions.append(try condition(filter)) }
         // Targets, each with its default table, as the planner does.

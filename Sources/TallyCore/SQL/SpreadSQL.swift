@@ -9,7 +9,7 @@ extension SQLTranslator {
         var derived: [(name: String, sql: String, kind: ResultColumns.Kind)]
     }
 
-    func spreadColumns(_ query: Query, _ plan: QueryPlan, _ field: Field, _ store: LineItemStore) throws(Diagnostic) -> SpreadColumns {
+    func spreadColumns(_ query: Query, _ plan: QueryPlan, _ field: Field, _ store: LineItemStore, _ cancel: Cancellation) throws(Diagnostic) -> SpreadColumns {
         if query.verb == .top, let pivot = query.pivot {
             throw .error("`top` with `as columns` has no SQL translation here", in: source, at: pivot.range,
                          help: "rank without spreading (`top … by \(pivot.text), …`), or spread without `top`")
@@ -19,9 +19,9 @@ extension SQLTranslator {
         bare.computed = []
         bare.having = nil
         bare.order = []
-        let spreadResult = try Executor.run(bare, on: store)
+        let spreadResult = try Executor.run(bare, on: store, cancel: cancel)
         bare.pivot = nil
-        let grouped = try Executor.run(bare, on: store)
+        let grouped = try Executor.run(bare, on: store, cancel: cancel)
         guard let at = bare.groupFields.firstIndex(of: field) else { return SpreadColumns(selects: [], headers: [], derived: []) }
         var seen = Set<ResultTable.Cell>()
         let values = grouped.rows.map { $0[at] }.filter { seen.insert($0).inserted }.sorted(by: Pivot.precedes)
