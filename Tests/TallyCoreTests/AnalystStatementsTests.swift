@@ -43,6 +43,8 @@ struct AnalystStatementsTests {
         "sum where table=three_public by label, phase as columns, rate = final / budget",
         "sum where table=three_public by label, column, phase as columns, rate = final / budget having rate < 1",
         "sum where table=three_public by doc, year, phase as columns",
+        // `list` prints `phase` for documents with phases, and its SQL does too
+        "list where table=three_public",
     ]
 
     static func phaseItems() -> String {

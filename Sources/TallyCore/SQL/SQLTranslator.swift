@@ -99,8 +99,10 @@ public struct SQLTranslator {
         let whereClause = conditions.isEmpty ? "" : "\n  WHERE " + conditions.map { conditions.count > 1 ? "(\($0))" : $0 }.joined(separator: "\n    AND ")
 
         if query.verb == .list {
-            let fields = Field.listed.map { q($0.rawValue) }.joined(separator: ", ")
-            return "SELECT \(fields)\nFROM items\(whereClause.replacingAll("\n  ", with: "\n"))\nORDER BY doc, \(q("table")), code, year, \(q("column")), line;"
+            // The fields tally's `list` prints for these documents: `phase` and `page` where they have them.
+            let listed = plan.listedFields ?? Field.listed(hasPhases: store.hasPhases, hasPages: store.hasPages)
+            let fields = listed.map { q($0.rawValue) }.joined(separator: ", ")
+            return "SELECT \(fields)\nFROM items\(whereClause.replacingAll("\n  ", with: "\n"))\nORDER BY doc, \(q("table")), code, year, \(q("phase")), \(q("column")), line;"
         }
 
         let topmost = query.verb == .sum || query.verb == .top
