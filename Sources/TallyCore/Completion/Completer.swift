@@ -13,7 +13,7 @@ public struct Completer {
         self.fileNames = fileNames
     }
 
-    public static let verbs = ["sum", "count", "avg", "min", "max", "list", "top", "check", "let", "audit", "chart", "explain", "export", "show"]
+    public static let verbs = Keywords.statementStarts
 
     /// `line` is the whole input line, `cursor` a byte offset into it.
     public func complete(_ line: String, cursor: Int) -> Completion {
@@ -107,7 +107,7 @@ public struct Completer {
             return matching(word, Self.verbs.prefix(7).map { Completion.Candidate($0, suffix: " ") })
         }
         if first == "export", words.count == 1 { return files(word) }
-        let keywords = (["where", "by", "order", "within", "as"] + (first == "top" && words.count == 2 ? ["per"] : []))
+        let keywords = (Keywords.clauses + Keywords.checkClauses + (first == "top" && words.count == 2 ? ["per"] : []))
             .map { Completion.Candidate($0, suffix: " ") }
         if word.first?.isNumber == true { return codeCandidates(word) }
         if word.isEmpty { return keywords + codeCandidates("") }

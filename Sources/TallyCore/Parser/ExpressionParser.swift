@@ -55,7 +55,7 @@ extension Parser {
     /// A name for `let`: a letter or underscore, then letters, digits, underscores; not a keyword.
     static func isName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        let reserved = keywords + ["check", "let", "audit", "show", "within", "as"] + Verb.allCases.map(\.rawValue)
+        let reserved = keywords + Keywords.statements + Keywords.checkClauses + Verb.allCases.map(\.rawValue)
         return !reserved.contains(text.lowercased()) && text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 

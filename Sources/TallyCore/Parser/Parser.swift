@@ -2,9 +2,9 @@
 /// the rule it reads and carries that rule as a comment. Errors are Diagnostics pointing at
 /// the offending token. Every loop consumes a token or stops, and nesting is bounded.
 public struct Parser {
-    public static let keywords = ["where", "by", "and", "or", "not", "having"]
+    public static let keywords = Keywords.reserved
     /// Words that end a query inside a check: arithmetic and the check's own clauses.
-    static let expressionStops = ["+", "-", "*", "/", "within", "as"]
+    static let expressionStops = ["+", "-", "*", "/"] + Keywords.checkClauses
     public static let maxDepth = 64
     /// The most code patterns in a target, or values in one list: past it a query is
     /// refused rather than planned into thousands of filters a row.
@@ -221,7 +221,7 @@ public struct Parser {
             if looksLikeCodePatterns(current) { return false }
             // `… dept=万盛 order by total`
             if current.isKeyword("order"), nextToken.isKeyword("by") { return false }
-            return !["where", "by", "and", "or", "having"].contains(current.text.lowercased())
+            return !Keywords.reserved.contains(current.text.lowercased()) || current.isKeyword("not")
         case .quoted: return inHaving
         default: return false
         }

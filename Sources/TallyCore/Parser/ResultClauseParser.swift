@@ -65,7 +65,7 @@ extension Parser {
             let close = advance()
             return .parenthesized(inner, open.range.union(close.range))
         }
-        let isClause = token.kind == .word && (Self.keywords + ["having", "order"]).contains(token.text.lowercased())
+        let isClause = token.kind == .word && (Self.keywords + Keywords.clauses).contains(token.text.lowercased())
         guard token.kind == .word || token.kind == .quoted, !isClause, !["+", "*", "/"].contains(token.text) else {
             throw unexpected(token, expected: "expected a column of the result or a number",
                              help: "for example `share = project / total` or `half = total / 2`")
