@@ -238,37 +238,62 @@ public struct Planner {
     }
 
     private mutating func bind(_ c: Condition) throws(Diagnostic) -> RowFilter {
-        guard let field = Field(rawValue: c.field.text.lowercased()) else {
-            var help = Suggestion.help(for: c.field.text, among: Field.names)
-            if help == nil, ColumnID(named: c.field.text) != nil {
-                help = "`\(c.field.text)` is a column id: write `column=\(c.field.text)`"
-            } else if help == nil, TableID(named: c.field.text) != nil {
-                help = "`\(c.field.text)` is a table id: write `table=\(c.field.text)`"
+        let meaning = try ConditionMeaning.of(c, source: source, cancel: cancel)
+        let field = meaning.field
+        let filter: RowFilter
+        switch meaning.test {
+        case .contains(let values):
+            filter = textFilter(field, c, verb: "contains", values) { v in values.contains { v.contains($0) } }
+        case .whole(let values):
+            filter = textFilter(field, c, verb: "is", values) { v in values.contains(v) }
+        case .matches(let expressions, let patterns):
+            if field == .code {
+                filter = .codeMask(try mask(store.codes.codes, expressions))
+            } else {
+                let m = try mask(store.textColumn(field).dictionary.values, expressions)
+                noteIfNothing(m, field, c, verb: "matches", patterns)
+                filter = .text(field, mask: m)
             }
-            throw error("unknown field `\(c.field.text)`", at: c.field.range,
-                        help: help ?? "fields are \(Field.names.joined(separator: " "))")
+        case .identifiers(let ids):
+            var m = [Bool](repeating: false, count: LineItemStore.identifierNames(field).count)
+            for id in ids { m[Int(id.raw)] = true }
+            filter = .identifier(field, mask: m)
+        case .codePatterns(let patterns):
+            let filters = patterns.map(codeFilter)
+            filter = filters.count == 1 ? filters[0] : .or(filters)
+        case .codes(let codes):
+            let filters: [RowFilter] = codes.map { code in
+                store.codes.id(of: code).map { .codeRange(Int($0)..<Int($0) + 1) } ?? .none
+            }
+            filter = filters.count == 1 ? filters[0] : .or(filters)
+        case .anyOf(let numbers):
+            filter = .number(field, intervals: numbers.map { $0...$0 })
+        case .between(let low, let high):
+            filter = .number(field, intervals: [low...high])
+        case .compared(let op, let n):
+            let interval: ClosedRange<Int64>? = switch op {
+            case .less: n == .min ? nil : Int64.min...(n - 1)
+            case .lessEqual: Int64.min...n
+            case .greater: n == .max ? nil : (n + 1)...Int64.max
+            default: n...Int64.max
+            }
+            filter = interval.map { .number(field, intervals: [$0]) } ?? .none
         }
-        switch field.kind {
-        case .text: return try bindText(field, c)
-        case .identifier: return try bindIdentifier(field, c)
-        case .code: return try bindCode(c)
-        case .number, .amount: return try bindNumber(field, c)
-        }
+        return meaning.negated ? .not(filter) : filter
     }
 
-    private func values(of c: Condition, field: Field) throws(Diagnostic) -> [Value] {
-        switch c.operand {
-        case .values(let v): return v
-        case .range(let a, _):
-            throw error("a range `..` needs numbers; \(field.rawValue) is not a number", at: a.range.union(c.operand.range))
-        }
+    /// A text field's rows whose value passes `accepts`, one test per distinct value; a note
+    /// when none does.
+    private mutating func textFilter(_ field: Field, _ c: Condition, verb: String, _ values: [String],
+                                     _ accepts: (String) -> Bool) -> RowFilter {
+        let m = store.textColumn(field).dictionary.mask(accepts)
+        noteIfNothing(m, field, c, verb: verb, values)
+        return .text(field, mask: m)
     }
 
-    private func regex(_ value: Value) throws(Diagnostic) -> RegularExpression {
-        do throws(RegularExpression.SyntaxError) {
-            return try RegularExpression(value.text)
-        } catch {
-            throw self.error("not a valid regular expression: \(error)", at: value.range)
+    private mutating func noteIfNothing(_ mask: [Bool], _ field: Field, _ c: Condition, verb: String, _ values: [String]) {
+        if !mask.contains(true), store.count > 0 {
+            note("no \(field.rawValue) \(verb) \(values.map { "`\($0)`" }.joined(separator: " or "))", at: c.operand.range)
         }
     }
 
@@ -286,135 +311,5 @@ public struct Planner {
             mask[i] = try matches(v, expressions)
         }
         return mask
-    }
-
-    private mutating func bindText(_ field: Field, _ c: Condition) throws(Diagnostic) -> RowFilter {
-        let values = try values(of: c, field: field)
-        let dictionary = store.textColumn(field).dictionary
-        let mask: [Bool]
-        switch c.op {
-        case .equal, .notEqual:
-            mask = dictionary.mask { v in values.contains { v.contains($0.text) } }
-        case .whole:
-            mask = dictionary.mask { v in values.contains { v == $0.text } }
-        case .matches:
-            var regexes: [RegularExpression] = []
-            for value in values { regexes.append(try regex(value)) }
-            mask = try self.mask(dictionary.values, regexes)
-        case .less, .lessEqual, .greater, .greaterEqual:
-            throw error("`\(c.op.rawValue)` compares numbers, and \(field.rawValue) is text", at: c.opRange,
-                        help: "use `=` for text it contains, `==` for the whole text, `~` for a regular expression")
-        }
-        if !mask.contains(true), store.count > 0 {
-            let verb = c.op == .matches ? "matches" : (c.op == .whole ? "is" : "contains")
-            note("no \(field.rawValue) \(verb) \(values.map { "`\($0.text)`" }.joined(separator: " or "))", at: c.operand.range)
-        }
-        let filter = RowFilter.text(field, mask: mask)
-        return c.op == .notEqual ? .not(filter) : filter
-    }
-
-    private func bindIdentifier(_ field: Field, _ c: Condition) throws(Diagnostic) -> RowFilter {
-        let values = try values(of: c, field: field)
-        let allNames = LineItemStore.identifierNames(field)
-        var mask = [Bool](repeating: false, count: allNames.count)
-        switch c.op {
-        case .equal, .whole, .notEqual:
-            for value in values {
-                guard let entry = allNames.first(where: { $0.names.contains(value.text) }) else {
-                    let ids = allNames.map { $0.names[0] }
-                    throw error("unknown \(field.rawValue) id `\(value.text)`", at: value.range,
-                                help: Suggestion.help(for: value.text, among: allNames.flatMap(\.names))
-                                    ?? "\(field.rawValue) ids are \(ids.joined(separator: " "))")
-                }
-                mask[Int(entry.raw)] = true
-            }
-        case .matches:
-            var regexes: [RegularExpression] = []
-            for value in values { regexes.append(try regex(value)) }
-            for entry in allNames {
-                for n in entry.names where try matches(n, regexes) { mask[Int(entry.raw)] = true }
-            }
-        case .less, .lessEqual, .greater, .greaterEqual:
-            throw error("`\(c.op.rawValue)` compares numbers; \(field.rawValue) takes `=`, `!=` or `~`", at: c.opRange)
-        }
-        let filter = RowFilter.identifier(field, mask: mask)
-        return c.op == .notEqual ? .not(filter) : filter
-    }
-
-    private mutating func bindCode(_ c: Condition) throws(Diagnostic) -> RowFilter {
-        let values = try values(of: c, field: .code)
-        var filters: [RowFilter] = []
-        switch c.op {
-        case .equal, .notEqual:
-            for value in values { filters.append(codeFilter(CodePattern(value.text))) }
-        case .whole:
-            for value in values {
-                let id = store.codes.id(of: value.text).map { Int($0) }
-                filters.append(id.map { .codeRange($0..<$0 + 1) } ?? .none)
-            }
-        case .matches:
-            var regexes: [RegularExpression] = []
-            for value in values { regexes.append(try regex(value)) }
-            filters.append(.codeMask(try mask(store.codes.codes, regexes)))
-        case .less, .lessEqual, .greater, .greaterEqual:
-            throw error("`\(c.op.rawValue)` does not apply to codes", at: c.opRange,
-                        help: "match codes with patterns, such as `code=208*` or `code=208??`")
-        }
-        let filter = filters.count == 1 ? filters[0] : .or(filters)
-        return c.op == .notEqual ? .not(filter) : filter
-    }
-
-    private func number(_ value: Value, for field: Field) throws(Diagnostic) -> Int64 {
-        if field == .amount {
-            switch Amount.parse(value.text, unit: .wan) {
-            case .success(let a): return a.fen
-            case .failure(let e):
-                throw error("amount must be a number in 万元: `\(value.text)` is \(e.explanation)", at: value.range,
-                            help: "for example `amount>100` or `amount=0.01..5`")
-            }
-        }
-        guard let n = Int64(value.text) else {
-            throw error("\(field.rawValue) must be a whole number, not `\(value.text)`", at: value.range,
-                        help: field == .year ? "for example `year=2025` or `year=2023..2025`" : nil)
-        }
-        return n
-    }
-
-    private func bindNumber(_ field: Field, _ c: Condition) throws(Diagnostic) -> RowFilter {
-        if case .range(let low, let high) = c.operand {
-            guard c.op == .equal || c.op == .whole || c.op == .notEqual else {
-                throw error("a range goes with `=` or `!=`", at: c.opRange)
-            }
-            let a = try number(low, for: field)
-            let b = try number(high, for: field)
-            guard a <= b else {
-                throw error("this range is empty: \(low.text) is more than \(high.text)", at: low.range.union(high.range))
-            }
-            let filter = RowFilter.number(field, intervals: [a...b])
-            return c.op == .notEqual ? .not(filter) : filter
-        }
-        let values = try values(of: c, field: field)
-        var numbers: [Int64] = []
-        for value in values { numbers.append(try number(value, for: field)) }
-        switch c.op {
-        case .equal, .whole, .notEqual:
-            let filter = RowFilter.number(field, intervals: numbers.map { $0...$0 })
-            return c.op == .notEqual ? .not(filter) : filter
-        case .matches:
-            throw error("`~` matches text; \(field.rawValue) is a number", at: c.opRange,
-                        help: "compare with `=`, `<`, `>=`, or a range such as `2023..2025`")
-        case .less, .lessEqual, .greater, .greaterEqual:
-            guard numbers.count == 1 else {
-                throw error("`\(c.op.rawValue)` takes one value", at: c.operand.range)
-            }
-            let n = numbers[0]
-            let interval: ClosedRange<Int64>? = switch c.op {
-            case .less: n == .min ? nil : Int64.min...(n - 1)
-            case .lessEqual: Int64.min...n
-            case .greater: n == .max ? nil : (n + 1)...Int64.max
-            default: n...Int64.max
-            }
-            return interval.map { .number(field, intervals: [$0]) } ?? .none
-        }
     }
 }

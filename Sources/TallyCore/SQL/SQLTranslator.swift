@@ -272,55 +272,27 @@ public struct SQLTranslator {
         }
     }
 
+    /// The condition as SQL, as `ConditionMeaning` reads it for the planner too.
     private func condition(_ c: Condition) throws(Diagnostic) -> String {
-        // The planner has accepted the statement, so names and operators are valid here.
-        guard let field = Field(rawValue: c.field.text.lowercased()) else {
-            throw .error("unknown field `\(c.field.text)`", in: source, at: c.field.range)
-        }
+        let meaning = try ConditionMeaning.of(c, source: source)
+        let field = meaning.field
         let column = field == .level ? levelExpression : q(field.rawValue)
+        func number(_ n: Int64) -> String { field == .amount ? Amount(fen: n).plain(in: .wan) : String(n) }
         let positive: String
-        if case .range(let low, let high) = c.operand {
-            positive = "\(column) BETWEEN \(number(low, field)) AND \(number(high, field))"
-        } else {
-            guard case .values(let values) = c.operand else { return "TRUE" }
-            switch (field.kind, c.op) {
-            case (.text, .equal), (.text, .notEqual):
-                positive = any(values.map { contains(column, $0.text) })
-            case (.text, .whole):
-                positive = any(values.map { "\(column) = \(literal($0.text))" })
-            case (_, .matches):
-                if field.kind == .identifier {
-                    positive = "\(column) IN (\(identifiers(field, matching: values).map(literal).joined(separator: ", ")))"
-                } else {
-                    positive = any(values.map { regex(column, $0.text) })
-                }
-            case (.identifier, _):
-                let names = LineItemStore.identifierNames(field)
-                let ids = values.compactMap { v in names.first { $0.names.contains(v.text) }?.names[0] }
-                positive = "\(column) IN (\(ids.map(literal).joined(separator: ", ")))"
-            case (.code, .whole):
-                positive = any(values.map { "code = \(literal($0.text))" })
-            case (.code, _):
-                positive = any(values.map { value in
-                    let pattern = CodePattern(value.text)
-                    return pattern.text == "*" ? "TRUE" : codeMatch(pattern)
-                })
-            case (_, .equal), (_, .whole), (_, .notEqual):
-                positive = values.count == 1
-                    ? "\(column) = \(number(values[0], field))"
-                    : "\(column) IN (\(values.map { number($0, field) }.joined(separator: ", ")))"
-            case (_, let op):
-                positive = "\(column) \(op.rawValue) \(number(values[0], field))"
-            }
+        switch meaning.test {
+        case .contains(let values): positive = any(values.map { contains(column, $0) })
+        case .whole(let values): positive = any(values.map { "\(column) = \(literal($0))" })
+        case .matches(_, let patterns): positive = any(patterns.map { regex(column, $0) })
+        case .identifiers(let ids):
+            positive = ids.isEmpty ? "1 = 0" : "\(column) IN (\(ids.map { literal($0.id) }.joined(separator: ", ")))"
+        case .codePatterns(let patterns): positive = any(patterns.map { $0.text == "*" ? "TRUE" : codeMatch($0) })
+        case .codes(let codes): positive = any(codes.map { "code = \(literal($0))" })
+        case .anyOf(let numbers):
+            positive = numbers.count == 1 ? "\(column) = \(number(numbers[0]))" : "\(column) IN (\(numbers.map(number).joined(separator: ", ")))"
+        case .between(let low, let high): positive = "\(column) BETWEEN \(number(low)) AND \(number(high))"
+        case .compared(let op, let n): positive = "\(column) \(op.rawValue) \(number(n))"
         }
-        return c.op == .notEqual ? "NOT (\(positive))" : positive
-    }
-
-    private func identifiers(_ field: Field, matching values: [Value]) -> [String] {
-        let all = LineItemStore.identifierNames(field).map { ($0.names[0], $0.names) }
-        // The planner has accepted every pattern; the same linear matcher decides here.
-        let regexes = values.compactMap { try? RegularExpression($0.text) }
-        return all.filter { _, names in names.contains { n in regexes.contains { (try? $0.matches(in: n)) == true } } }.map(\.0)
+        return meaning.negated ? "NOT (\(positive))" : positive
     }
 
     private func codeMatch(_ pattern: CodePattern) -> String {
@@ -342,11 +314,6 @@ public struct SQLTranslator {
         case .duckdb: "regexp_matches(\(column), \(literal(pattern)))"
         case .clickhouse: "match(\(column), \(literal(pattern)))"
         }
-    }
-
-    private func number(_ value: Value, _ field: Field) -> String {
-        // amounts are in 万元 in the query and in the exported table alike
-        field == .amount ? value.text.replacingAll(",", with: "") : String(Int64(value.text) ?? 0)
     }
 
     private func any(_ parts: [String]) -> String {
