@@ -4,8 +4,8 @@
 /// what a disclosure must print (complete; CompleteRule.swift), 政府采购 (procurement),
 /// text against tables (narrative), and what the import repaired or could not place
 /// (extraction). What the document says that accounts for a difference is in Explanations.swift.
+/// The rules' names, help and examples are in one table (AuditRuleCatalog.swift).
 struct AuditRules {
-    static let all = ["tree", "rows", "tables", "names", "three_public", "fiscal", "complete", "procurement", "narrative", "extraction"]
 
     let store: LineItemStore
     let scope: RowSet
