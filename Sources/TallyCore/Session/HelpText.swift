@@ -160,9 +160,9 @@ enum HelpText {
             audit [RULE …] [where …]
               Runs the standard reconciliation rules over the loaded documents and lists each
               finding with its document, table, code, the two figures, the difference, and
-              the PDF pages and source lines of its figures (--format tsv|csv|json: doc rule
-              severity table code column expected actual diff page lines message). The
-              rules, each with a finding it gives on a real document (its label, the
+              the PDF pages and source lines of its figures (--format tsv|csv|json:
+              \(ReconcileOutput.findingColumns.joined(separator: " "))).
+              The rules, each with a finding it gives on a real document (its label, the
               severity and the message, as `audit where label=…` prints them):
             \(AuditRules.helpLines.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
               Severities: material (a real difference: audit exits 1); rounding (within the
