@@ -46,9 +46,9 @@ extension AuditRules {
         AuditRuleInfo(name: "procurement", checks: "政府采购 合计 = 货物 + 工程 + 服务", example: .init(
             label: "", severity: .material,
             message: "procurement 合计 total 101.00 but 货物 + 服务 100.00")),
-        AuditRuleInfo(name: "narrative", checks: "figures stated in the text against the tables", example: .init(
-            label: "", severity: .material,
-            message: "the text's 支出预算 99.00 but expenditure 合计 100.00")),
+        AuditRuleInfo(name: "narrative", checks: "the text's figures = the tables; its 比上年增加/减少, 增长/下降 %, 持平 = the year before", example: .init(
+            label: "北碚2025", severity: .insufficient,
+            message: "cannot check the text's 一般公共预算财政拨款支出 basic 3,002.51 比2024年减少30.04万元: no 2024 gpb_expenditure 合计 basic is loaded …")),
         AuditRuleInfo(name: "extraction", checks: "figures the importer repaired or could not place", example: .init(
             label: "綦江2025", severity: .label,
             message: "shifted table, read back into place: income (line 148): figures sat one cell left of their headers …")),
