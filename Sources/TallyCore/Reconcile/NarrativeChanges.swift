@@ -18,7 +18,7 @@ extension AuditRules {
     }
 
     private mutating func check(_ c: ChangeStatement, of subject: NarrativeSubject, in doc: Document) {
-        let year = c.year.map { Int16(clamping: $0) } ?? doc.year - 1
+        let year = c.year.map { Int16(clamping: $0) } ?? doc.year &- 1
         let own = ownPhase(doc.id)
         let said = "the text's \(subject.stated) \(c.stated.display(in: .wan)) \(c.phrase)"
         func finding(_ severity: Finding.Severity, expected: Int64? = nil, actual: Int64? = nil, lines: [Int], _ message: String) -> Finding {
