@@ -27,7 +27,7 @@ struct AuditSummaryTests {
     static func tsvFindings(_ tsv: String) -> [(doc: String, severity: String, row: String)] {
         tsv.split(separator: "\n").dropFirst().map { line in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            return (String(f[0]), String(f[2]), String(line))
+            return (String(f[0]), String(f[3]), String(line))
         }
     }
 
@@ -98,10 +98,12 @@ struct AuditSummaryTests {
         // One document: listed in full, as before any summary (no summary table).
         let table = out[3]
         let counts = AuditSummary.counts(all.map { row in
-            Finding(doc: doc, rule: "", severity: Finding.Severity(rawValue: String(row.split(separator: "\t", omittingEmptySubsequences: false)[2]))!,
+            Finding(doc: doc, rule: "", severity: Finding.Severity(rawValue: String(row.split(separator: "\t", omittingEmptySubsequences: false)[3]))!,
                     table: nil, code: "", column: nil, expected: nil, actual: nil, lines: [], message: "")
         })
-        #expect(table.hasPrefix("PASS  \(doc): \(counts)\n") || table.hasPrefix("FAIL  \(doc): \(counts)\n"), "\(table)")
+        // Its heading names the document by doc id and label.
+        let heading = "\(doc) (\(Self.labels[doc] ?? "")): \(counts)\n"
+        #expect(table.hasPrefix("PASS  " + heading) || table.hasPrefix("FAIL  " + heading), "\(table)")
         #expect(!table.contains("documents audited"))
         #expect(table.split(separator: "\n").count == 1 + (all.isEmpty ? 0 : 1 + all.count))
     }
@@ -136,5 +138,20 @@ struct AuditSummaryTests {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         }
         #expect(text == (try String(contentsOfFile: path, encoding: .utf8)))
+    }
+
+    /// Every flat format carries the document's label right after its doc id (§5's fields with
+    /// `label` added), and a document listed in full is headed by both.
+    @Test func findingsCarryTheirDocumentsLabel() throws {
+        let out = Self.run(.tsv, ["audit where label=綦江2025", ".mode json", "audit where label=綦江2025", ".mode table", "audit where label=綦江2025"])
+        let rows = out[0].split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ReconcileOutput.findingColumns)
+        #expect(Array(ReconcileOutput.findingColumns.prefix(3)) == ["doc", "label", "rule"])
+        #expect(rows.count > 1 && rows.dropFirst().allSatisfy { $0[0] == "001_4c5f2662bf6b4376" && $0[1] == "綦江2025" })
+        #expect(out[2].contains(#""doc": "001_4c5f2662bf6b4376", "label": "綦江2025", "rule": "#),
+                "\(out[2].prefix(300))")
+        #expect(out[4].hasPrefix("PASS  001_4c5f2662bf6b4376 (綦江2025): "))
+        // The table under the heading does not repeat them.
+        #expect(out[4].split(separator: "\n").dropFirst().first?.hasPrefix("rule ") == true)
     }
 }

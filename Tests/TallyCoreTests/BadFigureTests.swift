@@ -83,7 +83,7 @@ struct BadFigureTests {
         // A material finding at the altered line: about its code, or a figure there not placed.
         let lines = ReconcileOutput.findingColumns.firstIndex(of: "lines")!
         let named = findings.contains { f in
-            f.count > lines && f[2] == "material" && (f[4] == alteration.code || f[1] == "extraction")
+            f.count > lines && f[3] == "material" && (f[5] == alteration.code || f[2] == "extraction")
                 && f[lines].split(separator: ",").contains(Substring(String(alteration.line)))
         }
         let alteredLine = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)[alteration.line - 1]

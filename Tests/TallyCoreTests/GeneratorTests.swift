@@ -41,8 +41,8 @@ struct GeneratorTests {
     @Test func auditFindsExactlyThePlantedMismatches() throws {
         let (bytes, planted) = try Self.generate(.init(count: 20_000, seed: 11, shuffle: true, corrupt: 5))
         #expect(planted.count == 5)
-        let tree = try Self.audit(bytes, "tree").map { [$0[0], $0[1], $0[3], $0[4], $0[5], $0[8]] }
-        let rows = try Self.audit(bytes, "rows").map { [$0[0], $0[1], $0[3], $0[4], $0[5], $0[8]] }
+        let tree = try Self.audit(bytes, "tree").map { [$0[0], $0[2], $0[4], $0[5], $0[6], $0[9]] }
+        let rows = try Self.audit(bytes, "rows").map { [$0[0], $0[2], $0[4], $0[5], $0[6], $0[9]] }
         // A raised figure makes its parent's printed figure short, and its row's total short.
         let expectedTree = planted.map { [$0.doc, "tree", "expenditure", $0.parentCode, $0.column.id, "-" + $0.delta.plain(in: .wan)] }
         let expectedRows = planted.map { [$0.doc, "rows", "expenditure", $0.code, "total", "-" + $0.delta.plain(in: .wan)] }

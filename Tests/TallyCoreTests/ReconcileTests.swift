@@ -85,8 +85,8 @@ struct ReconcileTests {
         items[2] = I.item("20801", "60.01", line: 3)  // a cent: rounding
         items[5] = I.item("20805", "31.00", line: 6)  // 208's children now add to 91.01: material
         let found = Self.findings(items, "tree")
-        #expect(found.contains { $0[1] == "tree" && $0[4] == "20801" && $0[2] == "rounding" && $0[8] == "0.01" })
-        #expect(found.contains { $0[1] == "tree" && $0[4] == "208" && $0[2] == "material" && $0[6] == "91.01" && $0[7] == "90.00" })
+        #expect(found.contains { $0[2] == "tree" && $0[5] == "20801" && $0[3] == "rounding" && $0[9] == "0.01" })
+        #expect(found.contains { $0[2] == "tree" && $0[5] == "208" && $0[3] == "material" && $0[7] == "91.01" && $0[8] == "90.00" })
         #expect(Self.run(items, "audit tree").status == 1)
     }
 
@@ -95,14 +95,14 @@ struct ReconcileTests {
         let items = I.tree + [I.item("210", "4.00", column: .basic, line: 7)]  // 210: 10 ≠ 4
         let found = Self.findings(items, "rows")
         #expect(found.count == 1)
-        #expect(found.first?[4] == "210" && found.first?[2] == "material" && found.first?[6] == "4.00" && found.first?[7] == "10.00")
+        #expect(found.first?[5] == "210" && found.first?[3] == "material" && found.first?[7] == "4.00" && found.first?[8] == "10.00")
     }
 
     @Test func namesRuleFiresOnOneCodeTwoNames() {
         let items = [I.item("20801", "1", name: "人力资源和社会保障管理事务"),
                      I.item("20801", "1", table: .income, name: "人力资源和社会管理事务")]
         let found = Self.findings(items, "names")
-        #expect(found.count == 1 && found[0][2] == "label")
+        #expect(found.count == 1 && found[0][3] == "label")
         #expect(Self.findings([items[0], I.item("20801", "1", table: .income, name: "人力资源和社会保障管理事务")], "names").isEmpty)
     }
 
@@ -114,9 +114,9 @@ struct ReconcileTests {
         #expect(Self.findings(good, "three_public").isEmpty)
         let short = basic + [I.item("", "3.00", column: .reception, table: .threePublic)]
         let found = Self.findings(short, "three_public")
-        #expect(found.contains { $0[4] == "30217" && $0[2] == "material" })
-        #expect(found.contains { $0[4] == "30231" && $0[2] == "material" && $0[7] == "0.00" })
-        #expect(Self.findings(basic, "three_public").first?[2] == "insufficient")
+        #expect(found.contains { $0[5] == "30217" && $0[3] == "material" })
+        #expect(found.contains { $0[5] == "30231" && $0[3] == "material" && $0[8] == "0.00" })
+        #expect(Self.findings(basic, "three_public").first?[3] == "insufficient")
     }
 
     @Test func narrativeRuleHoldsTheTextToTheTables() {
@@ -124,18 +124,18 @@ struct ReconcileTests {
         let text = [I.item("", "100.00", table: .narrative, name: "收入预算"), I.item("", "99.00", table: .narrative, name: "支出预算")]
         let found = Self.findings(tables + text, "narrative")
         #expect(found.count == 1)
-        #expect(found.first?[6] == "100.00" && found.first?[7] == "99.00" && found.first?[2] == "material")
+        #expect(found.first?[7] == "100.00" && found.first?[8] == "99.00" && found.first?[3] == "material")
     }
 
     static let message = ReconcileOutput.findingColumns.firstIndex(of: "message")!
 
     @Test func tablesRuleComparesTotalsAndSaysWhenATableIsMissing() {
         let found = Self.findings([I.item("", "100.00")], "tables")
-        #expect(found.contains { $0[2] == "insufficient" && $0[Self.message].contains("no income table") })
+        #expect(found.contains { $0[3] == "insufficient" && $0[Self.message].contains("no income table") })
         let agree = [I.item("", "100.00"), I.item("", "100.00", table: .income)]
-        #expect(!Self.findings(agree, "tables").contains { $0[Self.message].contains("income 合计") && $0[2] == "material" })
+        #expect(!Self.findings(agree, "tables").contains { $0[Self.message].contains("income 合计") && $0[3] == "material" })
         let disagree = [I.item("", "100.00"), I.item("", "90.00", table: .income)]
-        #expect(Self.findings(disagree, "tables").contains { $0[2] == "material" && $0[6] == "90.00" && $0[7] == "100.00" })
+        #expect(Self.findings(disagree, "tables").contains { $0[3] == "material" && $0[7] == "90.00" && $0[8] == "100.00" })
     }
 
     @Test func auditWhereNarrowsToTheChosenDocuments() {

@@ -195,9 +195,9 @@ struct SeedAuditTests {
         // Every rounding finding is within (n+1) × 0.005 of its figures; every material one is not.
         for line in out.split(separator: "\n").dropFirst() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == ReconcileOutput.findingColumns.count, let diff = try? Amount.parse(String(f[8])).get() else { continue }
-            if f[2] == "rounding" { #expect(abs(diff.fen) <= 100_000, "\(line)") }
-            if f[2] == "material" { #expect(abs(diff.fen) > 5_000, "\(line)") }
+            guard f.count == ReconcileOutput.findingColumns.count, let diff = try? Amount.parse(String(f[9])).get() else { continue }
+            if f[3] == "rounding" { #expect(abs(diff.fen) <= 100_000, "\(line)") }
+            if f[3] == "material" { #expect(abs(diff.fen) > 5_000, "\(line)") }
         }
     }
 }

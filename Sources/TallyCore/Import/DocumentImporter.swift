@@ -96,7 +96,8 @@ public enum DocumentImporter {
         let firstTable = tables.map(\.titleLine).min() ?? lines.count
         let narrativeEnd = layout == .pdfText
             ? (lines.firstIndex { SpacedTables.isMarker($0.text) }.map { lines[$0].number } ?? firstTable) : firstTable
-        let narrative = NarrativeFigures.find(lines.filter { $0.number < narrativeEnd && $0.cells.count <= 2 }, context: context)
+        let (narrative, changes) = NarrativeFigures.read(lines.filter { $0.number < narrativeEnd && $0.cells.count <= 2 }, context: context)
+        report.changes = changes
         if !narrative.isEmpty {
             report.tables.append(.init(table: .narrative, title: "情况说明", line: narrative[0].line, items: narrative.count))
             items += narrative

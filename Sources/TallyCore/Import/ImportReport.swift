@@ -38,6 +38,9 @@ public struct ImportReport: Sendable {
     /// The document's own sentences the audit may cite (notes, empty tables' statements,
     /// a classified item, a carry-over, template text left in): DocumentRemarks.
     public var remarks: [Remark] = []
+    /// The text's year-on-year statements (比上年增加 X 万元 …), which the audit holds to the
+    /// prior year's figures: ChangeStatements.
+    public var changes: [ChangeStatement] = []
 
     public var itemCount: Int { tables.reduce(0) { $0 + $1.items } }
 }

@@ -28,7 +28,11 @@ enum NarrativeFigures {
     ]
 
     /// `lines` is the narrative: the text before the first table.
-    static func find(_ lines: [SourceLine], context: TableContext) -> [LineItem] {
+    static func find(_ lines: [SourceLine], context: TableContext) -> [LineItem] { read(lines, context: context).items }
+
+    /// The figures, and the year-on-year statement that follows each where there is one
+    /// (比上年增加 X 万元, 增长 Y%, 与上年持平: ChangeStatements).
+    static func read(_ lines: [SourceLine], context: TableContext) -> (items: [LineItem], changes: [ChangeStatement]) {
         // Wrapped lines break phrases (`一\n般公共预算拨款`): join them without spaces, and
         // remember where each line starts.
         var text: [Character] = []
@@ -44,6 +48,7 @@ enum NarrativeFigures {
         }
 
         var items: [LineItem] = []
+        var changes: [ChangeStatement] = []
         var found: [String: Int] = [:]
         for statement in statements {
             let from = statement.after.flatMap { found[$0] } ?? 0
@@ -61,8 +66,23 @@ enum NarrativeFigures {
             guard let (amount, offset) = hit else { continue }
             items.append(context.item(.narrative, code: "", name: statement.name, column: statement.column,
                                       amount: amount, line: lineAt(offset)))
+            if let c = ChangeStatements.read(after: end(ofFigureAt: offset, in: text), in: text) {
+                let line = lineAt(c.offset)
+                changes.append(ChangeStatement(
+                    name: statement.name, column: statement.column, stated: amount, change: c.change, flat: c.flat,
+                    percent: c.percent, year: c.year, against: c.against, phrase: c.phrase, line: line,
+                    page: line >= 0 && line < context.pageOfLine.count ? context.pageOfLine[line] : 0))
+            }
         }
-        return items
+        return (items, changes)
+    }
+
+    /// Just past a figure that starts at `start`: its digits and its 万元, if printed.
+    static func end(ofFigureAt start: Int, in text: [Character]) -> Int {
+        var j = start
+        while j < text.count, text[j].isASCII && (text[j].isNumber || text[j] == "," || text[j] == ".") { j += 1 }
+        if j + 1 < text.count, text[j] == "万", text[j + 1] == "元" { j += 2 }
+        return j
     }
 
     /// The first amount in the clause after a keyword: `N万元`, or `为0` (stated without a

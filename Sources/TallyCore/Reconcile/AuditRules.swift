@@ -2,10 +2,11 @@
 /// loaded line items: within a table (tree, rows; WithinTableRules.swift), across tables
 /// (tables, names, three_public; AcrossTableRules.swift), the 总表 (fiscal; FiscalRule.swift),
 /// what a disclosure must print (complete; CompleteRule.swift), 政府采购 (procurement),
-/// text against tables (narrative), and what the import repaired or could not place
-/// (extraction). What the document says that accounts for a difference is in Explanations.swift.
+/// text against tables, year-on-year statements included (narrative; NarrativeRule.swift,
+/// NarrativeChanges.swift), and what the import repaired or could not place (extraction).
+/// What the document says that accounts for a difference is in Explanations.swift.
+/// The rules' names, help and examples are in one table (AuditRuleCatalog.swift).
 struct AuditRules {
-    static let all = ["tree", "rows", "tables", "names", "three_public", "fiscal", "complete", "procurement", "narrative", "extraction"]
 
     let store: LineItemStore
     let scope: RowSet
@@ -81,6 +82,9 @@ struct AuditRules {
     private var index: [FigureKey: (Int64, Int)]?
     /// Narrative figures whatever their year (the text speaks of the document's year).
     private var undated: [FigureKey: (Int64, Int)] = [:]
+    /// Every loaded document's figures the text's year-on-year statements may compare with,
+    /// whatever the audit's scope (NarrativeChanges.swift); built on first use.
+    var earlier: EarlierFigures?
     /// doc id << 8 | table → the first and last line its items are on.
     private var tableLines: [UInt64: (first: Int, last: Int)] = [:]
     /// doc id << 8 | table → its rows, for the tables the rules read row by row (so no rule
@@ -256,37 +260,6 @@ struct AuditRules {
                               message: "\(aWhat) \(Amount(fen: a.0).display(in: .wan)) but \(bWhat) \(Amount(fen: b.0).display(in: .wan))")
         if finding.severity == .material, !overflow, let explain { finding = finding.explained(by: explain(&self, gap)) }
         findings.append(finding)
-    }
-
-    // MARK: - 表文: the text against the tables
-
-    mutating func narrative() {
-        for doc in documents() where !stopping() {
-            let y = doc.year
-            guard hasTable(doc.id, .narrative) else { continue }
-            func stated(_ name: String, _ column: ColumnID) -> (Int64, Int)? { figure(doc.id, .narrative, "", column, name: name) }
-            func check(_ name: String, _ column: ColumnID, against table: TableID, code: String = "", as tableColumn: ColumnID? = nil, what: String) {
-                guard let text = stated(name, column) else { return }
-                let printed = figure(doc.id, table, code, tableColumn ?? column, year: y)
-                compare(doc, rule: "narrative", text, "the text's \(name)\(column == .total ? "" : " " + column.id)", printed, what,
-                        table: table, code: code, column: tableColumn ?? column, missing: "the document has no \(table.id) table")
-            }
-            check("收入预算", .total, against: .income, what: "income 合计")
-            check("支出预算", .total, against: .expenditure, what: "expenditure 合计")
-            check("一般公共预算财政拨款收入", .total, against: .gpbExpenditure, what: "gpb_expenditure 合计")
-            check("一般公共预算财政拨款支出", .total, against: .gpbExpenditure, what: "gpb_expenditure 合计")
-            check("一般公共预算财政拨款支出", .basic, against: .gpbExpenditure, what: "gpb_expenditure 合计 basic")
-            check("一般公共预算财政拨款支出", .project, against: .gpbExpenditure, what: "gpb_expenditure 合计 project")
-            check("机关运行经费", .total, against: .basicEcon, code: "302", what: "basic_econ 302")
-            if hasTable(doc.id, .procurement) { check("政府采购", .total, against: .procurement, what: "procurement 合计") }
-            // 三公: a part the table leaves empty is zero.
-            for col in [ColumnID.total, .overseas, .vehiclePurchase, .vehicleOperation, .reception] {
-                guard let text = stated("三公经费", col), hasTable(doc.id, .threePublic) else { continue }
-                let printed = figure(doc.id, .threePublic, "", col, year: y) ?? (0, text.1)
-                compare(doc, rule: "narrative", text, "the text's 三公 \(col.id)", printed, "the 三公 table",
-                        table: .threePublic, column: col, missing: "")
-            }
-        }
     }
 
     // MARK: - what the import repaired or could not place

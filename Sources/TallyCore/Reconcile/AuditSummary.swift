@@ -23,6 +23,11 @@ enum AuditSummary {
         return parts.isEmpty ? "no findings" : parts.joined(separator: ", ")
     }
 
+    /// A document's findings are listed under its doc id with its label beside it.
+    static func heading(_ d: AuditedDocument) -> String {
+        TerminalText.escaped(d.doc) + (d.label.isEmpty ? "" : " (\(TerminalText.escaped(d.label)))")
+    }
+
     static func mark(_ failed: Bool, color: Bool) -> String { ReconcileOutput.verdict(passed: !failed, color: color) }
 
     /// One row per document: result, label, doc, findings by severity (clean documents left
@@ -52,8 +57,7 @@ enum AuditSummary {
         }
         for d in failing {
             let material = (byDoc[d.doc] ?? []).filter { $0.severity == .material }
-            let name = TerminalText.escaped(d.doc) + (d.label.isEmpty ? "" : " (\(TerminalText.escaped(d.label)))")
-            out += mark(true, color: color) + "  \(name): \(counts(material))\n"
+            out += mark(true, color: color) + "  \(heading(d)): \(counts(material))\n"
             out += format.render(ReconcileOutput.findingsTable(material, withDoc: false, pageAlways: false), unit: unit)
         }
         if findings.contains(where: { $0.severity != .material }) {

@@ -53,13 +53,14 @@ enum ReconcileOutput {
         }
     }
 
-    static let findingColumns = ["doc", "rule", "severity", "table", "code", "column", "expected", "actual", "diff", "page", "lines", "message"]
+    static let findingColumns = ["doc", "label", "rule", "severity", "table", "code", "column", "expected", "actual", "diff", "page", "lines", "message"]
 
-    /// The findings as rows of `findingColumns`; a terminal's table leaves out `doc` when
-    /// it is in the heading (`withDoc` false) and `page` when no finding has one (text input).
-    static func findingsTable(_ findings: [Finding], withDoc: Bool, pageAlways: Bool = true) -> ResultTable {
+    /// The findings as rows of `findingColumns`, each with its document's label (`labels`: doc →
+    /// label); a terminal's table leaves out `doc` and `label` when they are in the heading
+    /// (`withDoc` false) and `page` when no finding has one (text input).
+    static func findingsTable(_ findings: [Finding], withDoc: Bool, labels: [String: String] = [:], pageAlways: Bool = true) -> ResultTable {
         let withPage = pageAlways || findings.contains { !$0.pages.isEmpty }
-        let shown = findingColumns.filter { ($0 != "doc" || withDoc) && ($0 != "page" || withPage) }
+        let shown = findingColumns.filter { (!["doc", "label"].contains($0) || withDoc) && ($0 != "page" || withPage) }
         let columns: [ResultTable.Column] = shown.map { name in
             ResultTable.Column(name, ["expected", "actual", "diff"].contains(name) ? .amount : .text)
         }
@@ -68,6 +69,7 @@ enum ReconcileOutput {
             shown.map { name -> ResultTable.Cell in
                 switch name {
                 case "doc": .text(f.doc)
+                case "label": .text(labels[f.doc] ?? "")
                 case "rule": .text(f.rule)
                 case "severity": .text(f.severity.rawValue)
                 case "table": .text(f.table?.id ?? "")
@@ -93,15 +95,16 @@ enum ReconcileOutput {
         case .table, .markdown:
             if docs.count > 1 { return AuditSummary.render(findings, docs: docs, format: format, unit: unit, color: color) }
             var out = ""
-            for doc in docs.map(\.doc) {
-                let mine = findings.filter { $0.doc == doc }
+            for doc in docs {
+                let mine = findings.filter { $0.doc == doc.doc }
                 let material = mine.contains { $0.severity == .material }
-                out += AuditSummary.mark(material, color: color) + "  \(TerminalText.escaped(doc)): \(AuditSummary.counts(mine))\n"
+                out += AuditSummary.mark(material, color: color) + "  \(AuditSummary.heading(doc)): \(AuditSummary.counts(mine))\n"
                 if !mine.isEmpty { out += format.render(findingsTable(mine, withDoc: false, pageAlways: false), unit: unit) }
             }
             return out.isEmpty ? "no documents to audit\n" : out
         default:
-            return format.render(findingsTable(findings, withDoc: true), unit: unit)
+            let labels = Dictionary(docs.map { ($0.doc, $0.label) }, uniquingKeysWith: { a, _ in a })
+            return format.render(findingsTable(findings, withDoc: true, labels: labels), unit: unit)
         }
     }
 }

@@ -195,29 +195,11 @@ enum HelpText {
             audit [RULE …] [where …]
               Runs the standard reconciliation rules over the loaded documents and lists each
               finding with its document, table, code, the two figures, the difference, and
-              the PDF pages and source lines of its figures (--format tsv|csv|json: doc rule
-              severity table code column expected actual diff page lines message). The
-              rules, each with a finding it gives:
-              tree          parent = sum of children
-               → 208 社会保障和就业支出 total 2025: printed 915.57, its 3 children add to 811.57
-              rows          total = basic + project (+ reserve), = personnel + public; 三公 parts
-               → 210 2025: total 10.00 but basic + project = 4.00
-              tables        the same money across tables (summary, income, expenditure, basic_econ)
-               → income 合计 gpb 16,474.90 but summary 一般公共预算拨款 16,213.27
-              names         one code, one name
-               → 20801 is named “…社会保障管理事务” (gpb_expenditure) and “…社会管理事务” (expenditure)
-              three_public  the 三公 table against 30217, 30231, 30212, 31013 of the basic table
-               → 三公 reception 3.00 is less than basic_econ 30217 公务接待费 3.22
-              fiscal        the 总表 balance; 收入总计 = 本年 + 上年结转; their funds = their tables
-               → fiscal_summary 一般公共预算资金 11,281.71 but summary 一般公共预算资金 13,448.28
-              complete      required tables, empty tables' statements, codes to 项/款, template text
-               → no 部门收入总表 (income): every disclosure prints it, an empty one with its statement
-              procurement   政府采购 合计 = 货物 + 工程 + 服务
-               → procurement 合计 total 100.00 but 货物 + 服务 = 98.60
-              narrative     figures stated in the text against the tables
-               → the text's 支出预算 99.00 but expenditure 合计 100.00
-              extraction    figures the importer repaired or could not place
-               → figure not placed: two figures under one column: 49.14 and 55.34
+              the PDF pages and source lines of its figures (--format tsv|csv|json:
+              \(ReconcileOutput.findingColumns.joined(separator: " "))).
+              The rules, each with a finding it gives on a real document (its label, the
+              severity and the message, as `audit where label=…` prints them):
+            \(AuditRules.helpLines.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
               Severities: material (a real difference: audit exits 1); rounding (within the
               rounding of the figures); label (names or presentation); explained (the document
               accounts for it — 涉密项目依法不予公开, 上年结转, 其他资金, an empty table's
