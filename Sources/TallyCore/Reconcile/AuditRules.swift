@@ -79,48 +79,18 @@ struct AuditRules {
 
     /// Each figure by where it is printed (the first, if printed twice); built on first use,
     /// since the tree and row rules do not need it.
-    private var index: [FigureKey: (Int64, Int)]?
-    /// Narrative figures whatever their year (the text speaks of the document's year).
-    private var undated: [FigureKey: (Int64, Int)] = [:]
+    private var index: FigureIndex?
     /// Every loaded document's figures the text's year-on-year statements may compare with,
     /// whatever the audit's scope (NarrativeChanges.swift); built on first use.
     var earlier: EarlierFigures?
-    /// doc id << 8 | table → the first and last line its items are on.
-    private var tableLines: [UInt64: (first: Int, last: Int)] = [:]
-    /// doc id << 8 | table → its rows, for the tables the rules read row by row (so no rule
-    /// reads every row once per document).
-    private var tableRows: [UInt64: [Int]] = [:]
     static let rowTables: Set<TableID> = [.summary, .fiscalSummary, .procurement, .income, .expenditure, .gpbExpenditure]
 
-    private mutating func buildIndex() -> [FigureKey: (Int64, Int)] {
+    private mutating func buildIndex() -> FigureIndex {
         if let index { return index }
-        var built: [FigureKey: (Int64, Int)] = [:]
-        var spans: [UInt64: (first: Int, last: Int)] = [:]
-        var byRow: [UInt64: [Int]] = [:]
-        let narrative = TableID.narrative.rawValue
-        var readByRow = [Bool](repeating: false, count: 256)
-        for t in Self.rowTables { readByRow[Int(t.rawValue)] = true }
-        scope.forEach { row in
-            let isNarrative = store.table[row] == narrative
-            var key = FigureKey(doc: store.doc[row], table: store.table[row], code: store.code[row], column: store.column[row],
-                                year: store.year[row], phase: store.phase[row], name: isNarrative ? store.name[row] : 0)
-            if built[key] == nil { built[key] = (store.amount[row], row) }
-            if isNarrative {
-                key.year = 0
-                if undated[key] == nil { undated[key] = (store.amount[row], row) }
-            }
-            let dt = Self.docTable(store.doc[row], store.table[row])
-            let line = Int(store.line[row])
-            if let s = spans[dt] { spans[dt] = (min(s.first, line), max(s.last, line)) } else { spans[dt] = (line, line) }
-            if readByRow[Int(store.table[row])] { byRow[dt, default: []].append(row) }
-        }
+        let built = FigureIndex(store, scope: scope, rowTables: Self.rowTables)
         index = built
-        tableLines = spans
-        tableRows = byRow
         return built
     }
-
-    static func docTable(_ doc: UInt32, _ table: UInt8) -> UInt64 { UInt64(doc) << 8 | UInt64(table) }
 
     /// The sum of printed figures, or nil past what tally can hold (never a wrapped sum).
     static func sum(_ values: some Sequence<Int64>) -> Int64? {
@@ -140,39 +110,35 @@ struct AuditRules {
         let nameID = name.flatMap { store.names.id(of: $0) } ?? 0
         if name != nil && store.names.id(of: name ?? "") == nil { return nil }
         let phase = ownPhase(doc)
-        if let year {
-            return index[FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: year, phase: phase, name: nameID)]
-        }
-        // Narrative figures are for the document's year; look them up whatever it is.
-        return undated[FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: 0, phase: phase, name: nameID)]
+        // Narrative figures are for the document's year; without one they are looked up whatever it is.
+        let key = FigureKey(doc: doc, table: table.rawValue, code: codeID, column: column.rawValue, year: year ?? 0, phase: phase, name: nameID)
+        return index.row(key, anyYear: year == nil).map { (store.amount[$0], $0) }
     }
 
     mutating func hasTable(_ doc: UInt32, _ table: TableID) -> Bool {
-        _ = buildIndex()
-        return tableLines[Self.docTable(doc, table.rawValue)] != nil
+        buildIndex().lines(doc, table) != nil
     }
 
     /// The first and last line of a table's figures in a document.
     mutating func lines(of doc: UInt32, _ table: TableID) -> (first: Int, last: Int)? {
-        _ = buildIndex()
-        return tableLines[Self.docTable(doc, table.rawValue)]
+        buildIndex().lines(doc, table)
     }
 
     /// Where the next table of the document starts after `line` (Int.max if none).
     mutating func nextTableStart(_ doc: UInt32, after line: Int) -> Int {
-        _ = buildIndex()
+        let index = buildIndex()
         var next = Int.max
         for t in TableID.allCases where t != .narrative && t != .projects {
-            if let s = tableLines[Self.docTable(doc, t.rawValue)], s.first > line { next = min(next, s.first) }
+            if let s = index.lines(doc, t), s.first > line { next = min(next, s.first) }
         }
         return next
     }
 
     /// A table's rows in a document for one year, in its own phase (of the tables in `rowTables`).
     mutating func rows(of doc: UInt32, _ table: TableID, year: Int16) -> [Int] {
-        _ = buildIndex()
+        let rows = buildIndex().rows(doc, table)
         let phase = ownPhase(doc)
-        return (tableRows[Self.docTable(doc, table.rawValue)] ?? []).filter { store.year[$0] == year && store.phase[$0] == phase }
+        return rows.filter { store.year[$0] == year && store.phase[$0] == phase }
     }
 
     /// A two-sided 总表 read by its row names, or nil if the document has none.
