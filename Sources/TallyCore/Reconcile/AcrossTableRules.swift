@@ -118,27 +118,35 @@ extension AuditRules {
 
     mutating func names() {
         struct Key: Hashable { var doc: UInt32; var code: UInt32 }
-        struct Naming: Hashable { var doc: UInt32; var code: UInt32; var name: UInt32 }
-        // The first row of each (doc, code, name id): ids only, so no text is touched per row.
-        var firstRow: [Naming: Int] = [:]
-        var order: [Naming] = []
+        // The first name id of each (doc, code), packed in one integer key: most codes have one
+        // name, so only those printed under a second name id are looked at as text.
+        var first: [UInt64: (name: UInt32, row: Int)] = [:]
+        var second: [UInt64: [(name: UInt32, row: Int)]] = [:]
         let empty = store.codes.id(of: "")
         let projects = TableID.projects.rawValue
         scope.forEach { row in
             guard store.code[row] != empty, store.table[row] != projects else { return }
-            let naming = Naming(doc: store.doc[row], code: store.code[row], name: store.name[row])
-            if firstRow[naming] == nil {
-                firstRow[naming] = row
-                order.append(naming)
+            let key = UInt64(store.doc[row]) << 32 | UInt64(store.code[row])
+            let name = store.name[row]
+            guard let known = first[key] else {
+                first[key] = (name, row)
+                return
+            }
+            guard known.name != name else { return }
+            var namings = second[key] ?? [known]
+            if !namings.contains(where: { $0.name == name }) {
+                namings.append((name, row))
+                second[key] = namings
             }
         }
         var seen: [Key: [String: (TableID, Int)]] = [:]
-        for naming in order {
-            let row = firstRow[naming]!
-            guard let t = table(row) else { continue }
-            let name = store.names[naming.name].replacingAll(" ", with: "")
-            let key = Key(doc: naming.doc, code: naming.code)
-            if seen[key, default: [:]][name] == nil { seen[key, default: [:]][name] = (t, row) }
+        for (packed, namings) in second {
+            let key = Key(doc: UInt32(packed >> 32), code: UInt32(truncatingIfNeeded: packed))
+            for naming in namings {
+                guard let t = table(naming.row) else { continue }
+                let name = store.names[naming.name].replacingAll(" ", with: "")
+                if seen[key, default: [:]][name] == nil || seen[key]![name]!.1 > naming.row { seen[key, default: [:]][name] = (t, naming.row) }
+            }
         }
         for (key, names) in seen.sorted(by: { ($0.key.doc, $0.key.code) < ($1.key.doc, $1.key.code) }) where names.count > 1 {
             let listed = names.sorted { $0.value.1 < $1.value.1 }
