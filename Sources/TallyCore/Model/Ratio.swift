@@ -37,18 +37,28 @@ public struct Ratio: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         let parts = body.replacingAll(",", with: "").split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, !parts[0].isEmpty || parts.count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), parts.count == 1 || !parts[1].isEmpty,
-              body.count <= 30 else { return nil }
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), parts.count == 1 || !parts[1].isEmpty
+        else { return nil }
+        // Past 38 digits a number leaves 128 bits: not one tally can compute with.
         var n: Int128 = 0
         var d: Int128 = 1
-        for c in parts[0] { n = n * 10 + Int128(c.asciiValue! - 48) }
+        func push(_ c: Character, _ value: inout Int128) -> Bool {
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = times10.addingReportingOverflow(Int128(c.asciiValue! - 48))
+            value = next
+            return !(o1 || o2)
+        }
+        for c in parts[0] where !push(c, &n) { return nil }
         if parts.count == 2 {
             for c in parts[1] {
-                n = n * 10 + Int128(c.asciiValue! - 48)
-                d *= 10
+                guard push(c, &n) else { return nil }
+                let (next, overflow) = d.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return nil }
+                d = next
             }
         }
-        return Ratio(negative ? -n : n, d * scale)
+        let (denominator, overflow) = d.multipliedReportingOverflow(by: scale)
+        return overflow ? nil : Ratio(negative ? -n : n, denominator)
     }
 
     public static func < (a: Ratio, b: Ratio) -> Bool {

@@ -72,7 +72,10 @@ extension Parser {
         }
         _ = advance()
         let value = Value(text: token.text, range: token.range, quoted: token.kind == .quoted)
-        return token.kind == .word && Ratio.parse(token.text) != nil && token.text.first != "+" ? .number(value) : .column(value)
+        // A bare word that starts like a number is one (and said so if it cannot be read);
+        // a column named by a number is quoted: `"2025"`.
+        let numeric = token.text.first.map { $0.isASCII && ($0.isNumber || $0 == ".") } ?? false
+        return token.kind == .word && numeric ? .number(value) : .column(value)
     }
 
     /// The arithmetic operator at the current token, if it is one of `ops`.
@@ -88,8 +91,7 @@ extension Parser {
         let token = current
         let operators: Set<Character> = ["+", "-", "*", "/"]
         guard token.kind == .word, token.text.count > 1, token.text.contains(where: operators.contains),
-              token.text.utf8.count == token.range.end - token.range.start,
-              Ratio.parse(token.text) == nil || token.text.first == "+" else { return }
+              token.text.utf8.count == token.range.end - token.range.start else { return }
         var pieces: [Token] = []
         var start = token.range.start
         var word = ""
