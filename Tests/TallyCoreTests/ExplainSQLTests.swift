@@ -146,6 +146,7 @@ struct ExplainAndExportErrorTests {
         ("explain sum 208", "expected `sql` after `explain`, found `sum`"),
         ("explain sql", "expected a query after `explain sql`"),
         ("explain sql top 2 208 by code, year as columns", "`top` with `as columns` has no SQL translation here"),
+        ("explain sql sum 999 by year as columns", "no line item matches, so there are no values of year to make columns of"),
         ("explain sql sum where dpt=x", "unknown field `dpt`"),
         ("export items.txt", "export writes a .tsv or .csv file, not `items.txt`"),
         ("export /proc/self/status.tsv", "cannot write `/proc/self/status.tsv`"),

@@ -25,6 +25,10 @@ extension SQLTranslator {
         guard let at = bare.groupFields.firstIndex(of: field) else { return SpreadColumns(selects: [], headers: [], derived: []) }
         var seen = Set<ResultTable.Cell>()
         let values = grouped.rows.map { $0[at] }.filter { seen.insert($0).inserted }.sorted(by: Pivot.precedes)
+        if values.isEmpty, let pivot = query.pivot {
+            throw .error("no line item matches, so there are no values of \(field.rawValue) to make columns of", in: source, at: pivot.range,
+                         help: "the SQL names one column per value the loaded documents give; load them first")
+        }
         let kept = bare.groupFields.count - 1
         let width = plan.valueColumns.count
         var selects: [String] = []
