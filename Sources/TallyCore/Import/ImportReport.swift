@@ -38,6 +38,8 @@ public struct ImportReport: Sendable {
     /// The document's own sentences the audit may cite (notes, empty tables' statements,
     /// a classified item, a carry-over, template text left in): DocumentRemarks.
     public var remarks: [Remark] = []
+    /// A 决算's statements of its budget carried out (年初预算 … 支出决算 … 原因): ExecutionStatements.
+    public var execution = ExecutionText()
 
     public var itemCount: Int { tables.reduce(0) { $0 + $1.items } }
 }

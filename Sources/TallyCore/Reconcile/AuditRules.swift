@@ -5,7 +5,7 @@
 /// text against tables (narrative), and what the import repaired or could not place
 /// (extraction). What the document says that accounts for a difference is in Explanations.swift.
 struct AuditRules {
-    static let all = ["tree", "rows", "tables", "names", "three_public", "fiscal", "complete", "procurement", "narrative", "extraction"]
+    static let all = ["tree", "rows", "tables", "names", "three_public", "fiscal", "complete", "procurement", "narrative", "execution", "extraction"]
 
     let store: LineItemStore
     let scope: RowSet
@@ -42,6 +42,7 @@ struct AuditRules {
             case "complete": complete()
             case "procurement": procurement()
             case "narrative": narrative()
+            case "execution": execution()
             case "extraction": extraction()
             default: break
             }
