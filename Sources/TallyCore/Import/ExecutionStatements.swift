@@ -96,12 +96,32 @@ enum ExecutionStatements {
         var starts: [(offset: Int, line: Int)] = []
 
         init(_ lines: [SourceLine]) {
+            // A figure a PDF sets a little above its sentence comes out as a line of its own
+            // before it (`1560.05` / `…年初预算为 万元，…`): put it back where the gap is.
+            var loose: String?
             for line in lines {
-                let squeezed = DocumentRemarks.squeezed(line.text)
+                var squeezed = DocumentRemarks.squeezed(line.text)
                 guard !squeezed.isEmpty else { continue }
+                if Self.isFigure(squeezed) {
+                    loose = squeezed
+                    continue
+                }
+                if let figure = loose {
+                    loose = nil
+                    if let gap = squeezed.firstRange(of: "为万") {
+                        squeezed.insert(contentsOf: figure, at: squeezed.index(after: gap.lowerBound))
+                    } else {
+                        starts.append((text.count, line.number - 1))
+                        text += figure
+                    }
+                }
                 starts.append((text.count, line.number))
                 text += squeezed
             }
+        }
+
+        static func isFigure(_ s: String) -> Bool {
+            s.first?.isASCII == true && s.first?.isNumber == true && s.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
         }
 
         func lineAt(_ offset: Int) -> Int {
