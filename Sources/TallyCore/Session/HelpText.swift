@@ -216,8 +216,7 @@ enum HelpText {
                → procurement 合计 total 100.00 but 货物 + 服务 = 98.60
               narrative     figures stated in the text against the tables
                → the text's 支出预算 99.00 but expenditure 合计 100.00
-              execution     each 决算 against its 预算 (预算数 columns, 年初/全年预算 in the text, a loaded
-                            预算): beyond the document's threshold (else 10%) without a reason, material
+              execution     each 决算 against its 预算: over 10% (or its own threshold) with no reason
                → gpb_expenditure 2013950 事业运行: 决算 11.31 is 36.03% below its 全年预算 17.68 (threshold 10.00%)
               extraction    figures the importer repaired or could not place
                → figure not placed: two figures under one column: 49.14 and 55.34
