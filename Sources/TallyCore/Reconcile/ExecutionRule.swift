@@ -162,9 +162,14 @@ extension AuditRules {
                 parent = store.codes[store.code[r]]
                 continue
             }
-            // The last name alone, if it names one row of its level.
-            guard level == min(names.count, 3) - 1 else { return nil }
-            let alone = rows.filter { r in store.codes[store.code[r]].count == lengths[level] && plain(store.names[store.name[r]]) == wanted }
+            // The last name alone (under the levels found so far), if it names one row of its
+            // level: a 款 whose name the import cut short still has its 项.
+            let last = min(names.count, 3) - 1
+            let lastName = plain(names[last])
+            let alone = rows.filter { r in
+                let code = store.codes[store.code[r]]
+                return code.count == lengths[last] && code.hasPrefix(parent) && plain(store.names[store.name[r]]) == lastName
+            }
             guard Set(alone.map { store.code[$0] }).count == 1 else { return nil }
             return alone.first
         }
