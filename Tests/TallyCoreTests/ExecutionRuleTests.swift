@@ -20,11 +20,13 @@ struct ExecutionRuleTests {
 
     @Test func theFinanceBureausStatementsAreRead() throws {
         let found = try Self.statements(Self.fin)
-        // The whole appropriation, nine of its eleven 项, and the 三公. Not read (yet): 9 行政单位医疗
-        // and 11 购房补贴, whose figures the PDF's text sets inside another part of the sentence
-        // (`。年初预算为62.29` / `在职人员基本医疗保险费 万元，…`).
-        #expect(found.statements.count == 11, "\(found.statements.map(\.named))")
-        #expect(!found.statements.contains { $0.named == "行政单位医疗" })
+        // The whole appropriation, its eleven 项, and the 三公 (9 and 11 with their PDF lines
+        // put back in reading order).
+        #expect(found.statements.count == 13, "\(found.statements.map(\.named))")
+        let ninth = found.statements.first { $0.named == "行政单位医疗" }
+        #expect(ninth?.budget?.amount == Amount(fen: 62_290_000) && ninth?.final.amount == Amount(fen: 60_990_000))
+        let eleventh = found.statements.first { $0.named == "购房补贴" }
+        #expect(eleventh?.budget?.amount == Amount(fen: 258_500_000) && eleventh?.reason?.direction == .level)
         let total = try #require(found.statements.first)
         #expect(total.subject == .generalBudget(.total))
         #expect(total.budget?.amount == Amount(fen: 2_993_920_000) && total.final.amount == Amount(fen: 2_940_050_000))

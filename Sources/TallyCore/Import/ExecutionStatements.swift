@@ -99,9 +99,9 @@ enum ExecutionStatements {
             // A figure a PDF sets a little above its sentence comes out as a line of its own
             // before it (`1560.05` / `…年初预算为 万元，…`): put it back where the gap is.
             var loose: String?
-            for line in lines {
-                var squeezed = DocumentRemarks.squeezed(line.text)
-                guard !squeezed.isEmpty else { continue }
+            for (number, said) in Self.inReadingOrder(lines) {
+                var squeezed = said
+                let line = (number: number, text: said)
                 if Self.isFigure(squeezed) {
                     loose = squeezed
                     continue
@@ -118,6 +118,38 @@ enum ExecutionStatements {
                 starts.append((text.count, line.number))
                 text += squeezed
             }
+        }
+
+        /// The lines without blanks, with two slips of a PDF's reading order undone: a line
+        /// ending `…预算为` printed after the line holding its `258.50万元，…`, and a line ending
+        /// `。年初预算为62.29` printed before the words that precede it (`在职人员…费 万元，…`).
+        static func inReadingOrder(_ lines: [SourceLine]) -> [(Int, String)] {
+            var out = lines.map { ($0.number, DocumentRemarks.squeezed($0.text)) }.filter { !$0.1.isEmpty }
+            var i = 1
+            while i < out.count {
+                let (previous, this) = (out[i - 1].1, out[i].1)
+                if this.hasSuffix("为"), let first = previous.first, first.isASCII, first.isNumber,
+                   let unit = previous.firstRange(of: "万元"), isFigure(String(previous[..<unit.lowerBound])) {
+                    out.swapAt(i - 1, i)
+                } else if let figureStart = trailingFigure(previous), previous[..<figureStart].hasSuffix("为"),
+                          let unit = this.firstRange(of: "万元"), unit.lowerBound > this.startIndex,
+                          !this[..<unit.lowerBound].contains(where: { $0.isASCII && $0.isNumber }) {
+                    out[i - 1].1 = String(this[..<unit.lowerBound]) + previous
+                    out[i].1 = String(this[unit.lowerBound...])
+                }
+                i += 1
+            }
+            return out
+        }
+
+        /// Where a figure ending the line starts, if it ends with one.
+        static func trailingFigure(_ s: String) -> String.Index? {
+            var start = s.endIndex
+            while start > s.startIndex, s[s.index(before: start)].isASCII,
+                  s[s.index(before: start)].isNumber || s[s.index(before: start)] == "." || s[s.index(before: start)] == "," {
+                start = s.index(before: start)
+            }
+            return start < s.endIndex && s[start].isNumber ? start : nil
         }
 
         static func isFigure(_ s: String) -> Bool {
