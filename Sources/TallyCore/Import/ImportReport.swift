@@ -41,6 +41,8 @@ public struct ImportReport: Sendable {
     /// The text's year-on-year statements (比上年增加 X 万元 …), which the audit holds to the
     /// prior year's figures: ChangeStatements.
     public var changes: [ChangeStatement] = []
+    /// A 决算's statements of its budget carried out (年初预算 … 支出决算 … 原因): ExecutionStatements.
+    public var execution = ExecutionText()
 
     public var itemCount: Int { tables.reduce(0) { $0 + $1.items } }
 }

@@ -49,6 +49,9 @@ extension AuditRules {
         AuditRuleInfo(name: "narrative", checks: "the text's figures = the tables; its 比上年增加/减少, 增长/下降 %, 持平 = the year before", example: .init(
             label: "北碚2025", severity: .insufficient,
             message: "cannot check the text's 一般公共预算财政拨款支出 basic 3,002.51 比2024年减少30.04万元: no 2024 gpb_expenditure 合计 basic is loaded …")),
+        AuditRuleInfo(name: "execution", checks: "each 决算 against its 预算: beyond its own threshold (else 10%) with no reason given", example: .init(
+            label: "区委社会工作部2024决算", severity: .explained,
+            message: "gpb_expenditure 2013950 事业运行: 决算 11.31 is 36.03% below its 全年预算 17.68 (threshold 10.00%)…")),
         AuditRuleInfo(name: "extraction", checks: "figures the importer repaired or could not place", example: .init(
             label: "綦江2025", severity: .label,
             message: "shifted table, read back into place: income (line 148): figures sat one cell left of their headers …")),

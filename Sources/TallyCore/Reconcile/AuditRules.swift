@@ -43,6 +43,7 @@ struct AuditRules {
             case "complete": complete()
             case "procurement": procurement()
             case "narrative": narrative()
+            case "execution": execution()
             case "extraction": extraction()
             default: break
             }

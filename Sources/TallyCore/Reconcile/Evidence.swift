@@ -30,6 +30,7 @@ extension AuditRules {
             for t in report.tables { note(doc, t.line, t.page) }
             for r in report.remarks { note(doc, r.line, r.page) }
             for c in report.changes { note(doc, c.line, c.page) }
+            for (line, page) in report.execution.pages { note(doc, line, page) }
             for d in report.unplaced { if let o = d.origin { note(doc, o.firstLine, o.page) } }
         }
         for i in findings.indices {
