@@ -39,3 +39,21 @@ struct CorpusNamesTests {
         #expect(wrong.isEmpty, "\(file): \(wrong.count) names differ from the truth, e.g. \(wrong.prefix(5).joined(separator: "; "))")
     }
 }
+
+/// A 决算's 财政拨款收入支出决算总表 sets its column names wrapped over lines (`一般公共预算` /
+/// `财` / `政拨款`): a wrapped `…拨款` is a column of figures, not a 类/款/项 code column, so
+/// the figures under it are read into it, and none is reported as two under one column.
+struct FiscalSummaryWrappedHeaderTests {
+    @Test(arguments: ["pdf/sh_putuo_fin_2024_final.pdf", "text/sh_putuo_fin_2024_final.txt"])
+    func fiscalSummaryFiguresArePlaced(_ file: String) throws {
+        let loaded = try InputFile.read(path: CorpusImportTests.corpus.appendingPathComponent(file).path)
+        let report = try #require(loaded.report)
+        let messages = report.unplaced.map { DiagnosticRenderer().render($0) }.filter { $0.contains("fiscal_summary") }
+        #expect(messages.isEmpty, "\(file): \(messages.prefix(3).joined(separator: "; "))")
+        let gpb = loaded.items.filter { $0.table == .fiscalSummary && $0.column == .gpb }.map(\.amount)
+        // 一般公共服务支出 2,106.66, 社会保障和就业支出 326.71, 卫生健康支出 60.99, 住房保障支出 445.69, 本年支出合计 2,940.05.
+        for printed in ["2106.66", "326.71", "60.99", "445.69", "2940.05"] {
+            #expect(gpb.contains(try Amount.parse(printed).get()), "\(file): \(printed) not read under 一般公共预算财政拨款")
+        }
+    }
+}
