@@ -140,17 +140,21 @@ struct ColumnGrid {
         if HeaderColumns.column(for: leaf) != nil { return false }
         let all = texts.joined()
         let named = HeaderColumns.column(for: all)
-        if named != nil && !Vocabulary.labelHeaderWords.contains(where: { leaf.contains(utf8: $0) }) {
+        // A one-character label word (类, 款, 项) heads a code column only as the whole cell:
+        // inside a wrapped column name (`财 / 政拨款`) it is part of a word.
+        func has(_ text: String, _ word: String) -> Bool { word.count == 1 ? text == word : text.contains(utf8: word) }
+        func ends(_ text: String, _ word: String) -> Bool { word.count == 1 ? text == word : text.hasSuffix(word) }
+        if named != nil && !Vocabulary.labelHeaderWords.contains(where: { has(leaf, $0) }) {
             return false
         }
         // `上级补助 / 收入`, `附属单 / 位上 / 缴收入`: a column's name wrapped so that its last
         // line ends in 收入 or 支出 (words that alone head a label column of a 收支总表).
         if let named, named != .total, texts.count > 1, Vocabulary.wrappedNameTails.contains(where: { leaf.hasSuffix($0) }),
-            !Vocabulary.labelHeaderWords.contains(where: { !Vocabulary.wrappedNameTails.contains($0) && leaf.contains(utf8: $0) })
+            !Vocabulary.labelHeaderWords.contains(where: { !Vocabulary.wrappedNameTails.contains($0) && has(leaf, $0) })
         {
             return false
         }
-        return Vocabulary.labelHeaderWords.contains { leaf.contains(utf8: $0) || all.hasSuffix($0) }
+        return Vocabulary.labelHeaderWords.contains { has(leaf, $0) || ends(all, $0) }
     }
 
     /// The figure column a figure stands under, or nil when it stands left of them all.

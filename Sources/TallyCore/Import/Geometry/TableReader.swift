@@ -87,6 +87,14 @@ struct TableReader {
             }
             if !sawData {
                 sawData = true
+                // A name wrapped over the first row's code line is not the header's lowest line.
+                var wrapped: [WordLine] = []
+                while pageHeader.count > 1, CodeWords.startsWithCode(line.words), let last = pageHeader.last,
+                    let g = ColumnGrid(header: Array(pageHeader.dropLast())), WrappedNames.isName(last, under: g)
+                {
+                    wrapped.insert(pageHeader.removeLast(), at: 0)
+                }
+                defer { if !grids.isEmpty { for w in wrapped { data.append((w, grids.count - 1)) } } }
                 if !pageHeader.isEmpty {
                     if let g = ColumnGrid(header: pageHeader) {
                         grids.append(g)
@@ -309,7 +317,20 @@ struct TableReader {
         let anchorMiddles = pieces.indices.filter { isAnchor[$0] }.map { (pieces[$0].line.page, pieces[$0].line.middle) }
         let pitches = zip(anchorMiddles, anchorMiddles.dropFirst()).compactMap { a, b in a.0 == b.0 && b.1 > a.1 ? b.1 - a.1 : nil }.sorted()
         let nameReach = max(reach, pitches.isEmpty ? 0 : pitches[pitches.count / 2] / 2)
-        for i in pieces.indices where !isAnchor[i] && figures[i].isEmpty && !pieces[i].labels.isEmpty {
+        let names = pieces.indices.map { i in
+            let piece = pieces[i]
+            let isName = isAnchor[i] || (figures[i].isEmpty && !piece.labels.isEmpty)
+            let words = isName ? Self.nameWords(piece.labels) : []
+            let others = piece.line.words.filter { w in !words.contains { $0.left == w.left && $0.top == w.top } }
+            return WrappedNames.Line(page: piece.line.page, words: words, middle: piece.line.middle,
+                                     rowMiddle: others.isEmpty ? piece.line.middle : WrappedNames.wordsMiddle(others),
+                                     top: piece.line.top, bottom: piece.line.bottom, isRow: isAnchor[i], needsName: piece.hasCode)
+        }
+        for (i, j) in WrappedNames.assign(names, reach: nameReach, rowExtent: extent).sorted(by: { $0.key < $1.key }) {
+            if j < i { labelsBelow[j] += pieces[i].labels } else { labelsAbove[j] += pieces[i].labels }
+        }
+        // Lines of label words that are no name (the header's 类 / 款 / 项 cells) go to the nearest row, as before.
+        for i in pieces.indices where !isAnchor[i] && figures[i].isEmpty && !pieces[i].labels.isEmpty && names[i].words.isEmpty {
             guard let j = nearest(i, preferAbove: true, reach: nameReach, accept: { _ in true }) else { continue }
             if j < i { labelsBelow[j] += pieces[i].labels } else { labelsAbove[j] += pieces[i].labels }
         }
@@ -352,6 +373,24 @@ struct TableReader {
             out.append(RawRow(line: piece.line.number, code: code, name: name, cells: cells, page: piece.line.page))
         }
         return out
+    }
+
+    /// A line's name words: its labels without the code (joined, split or glued to the name),
+    /// figures set left of the columns, and the header's 类 / 款 / 项 cells.
+    static func nameWords(_ labels: [PlacedWord]) -> [PlacedWord] {
+        var words = labels[...]
+        var parts = 0
+        while let w = words.first, parts < 3, w.text.count <= 7, CodeWords.isDigits(Substring(w.text)) {
+            words = words.dropFirst()
+            parts += 1
+        }
+        var out = Array(words)
+        if parts == 0, var first = out.first, let (code, name) = CodeWords.glued(Substring(first.text)) {
+            first.left += (first.right - first.left) * Double(code.count) / Double(first.text.count)
+            first.text = name
+            out[0] = first
+        }
+        return out.filter { !FigureText.isMarkedFigure($0.text) && !Vocabulary.codePartHeaders.contains($0.text) }
     }
 
     // MARK: rows of two-sided tables
