@@ -38,7 +38,7 @@ struct CheckEvaluator {
         guard left.kind == right.kind else {
             throw .error("cannot compare a count with an amount", in: source, at: check.opRange)
         }
-        if left.isGrouped && right.isGrouped && left.fields != right.fields {
+        guard let (fields, keys) = Measure.joined(left, right) else {
             throw .error("the two sides are grouped differently (by \(left.fields.joined(separator: ", ")) and by \(right.fields.joined(separator: ", ")))",
                          in: source, at: check.opRange, help: "group both sides by the same fields")
         }
@@ -52,16 +52,9 @@ struct CheckEvaluator {
                              help: "write `within \(t.text.hasPrefix("-") ? String(t.text.dropFirst()) : "5")`")
             }
         }
-        let fields = left.isGrouped ? left.fields : right.fields
-        var keys = left.isGrouped ? left.order : (right.isGrouped ? right.order : [[]])
-        if left.isGrouped && right.isGrouped {
-            let seen = Set(keys)
-            keys += right.order.filter { !seen.contains($0) }
-        }
         var rows: [Row] = []
         for key in keys {
-            let l = left.isGrouped ? left.values[key] : left.values[[]]
-            let r = right.isGrouped ? right.values[key] : right.values[[]]
+            let l = left.value(at: key), r = right.value(at: key)
             var passed = false
             if let l, let r {
                 let (diff, overflow) = l.subtractingReportingOverflow(r)
@@ -171,23 +164,26 @@ struct CheckEvaluator {
     }
 
     func combine(_ a: Measure, _ b: Measure, subtract: Bool, at range: SourceRange) throws(Diagnostic) -> Measure {
-        if a.isGrouped && b.isGrouped && a.fields != b.fields {
-            throw .error("cannot combine results grouped by \(a.fields.joined(separator: ", ")) and by \(b.fields.joined(separator: ", "))",
-                         in: source, at: range)
-        }
-        let fields = a.isGrouped ? a.fields : b.fields
-        var order = a.isGrouped ? a.order : (b.isGrouped ? b.order : [[]])
-        if a.isGrouped && b.isGrouped { order += b.order.filter { !Set(a.order).contains($0) } }
+        let (fields, order) = try joined(a, b, at: range)
         var values: [Measure.Key: Int64] = [:]
         for key in order {
             // A group missing on one side adds nothing there.
-            let x = (a.isGrouped ? a.values[key] : a.values[[]]) ?? 0
-            let y = (b.isGrouped ? b.values[key] : b.values[[]]) ?? 0
+            let x = a.value(at: key) ?? 0
+            let y = b.value(at: key) ?? 0
             let (v, overflow) = subtract ? x.subtractingReportingOverflow(y) : x.addingReportingOverflow(y)
             if overflow { throw .error("this arithmetic overflows the amount range", in: source, at: range) }
             values[key] = v
         }
         return Measure(kind: a.kind, fields: fields, values: values, order: order, literal: nil)
+    }
+
+    /// `Measure.joined`, or the error for results grouped differently.
+    func joined(_ a: Measure, _ b: Measure, at range: SourceRange) throws(Diagnostic) -> (fields: [String], keys: [Measure.Key]) {
+        guard let joined = Measure.joined(a, b) else {
+            throw .error("cannot combine results grouped by \(a.fields.joined(separator: ", ")) and by \(b.fields.joined(separator: ", "))",
+                         in: source, at: range)
+        }
+        return joined
     }
 
     private func scale(_ m: Measure, by factor: Value, dividing: Bool, at range: SourceRange) throws(Diagnostic) -> Measure {

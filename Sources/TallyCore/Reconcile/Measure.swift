@@ -22,6 +22,21 @@ struct Measure {
 
     var isGrouped: Bool { !fields.isEmpty }
 
+    /// The value for a group: a single value stands beside every group of the other side.
+    func value(at key: Key) -> Int64? { isGrouped ? values[key] : values[[]] }
+
+    /// The groups two sides are joined on: the grouped side's fields, and the keys of either
+    /// (the left's order, then the right's others); nil when both are grouped, differently.
+    static func joined(_ a: Measure, _ b: Measure) -> (fields: [String], keys: [Key])? {
+        if a.isGrouped && b.isGrouped && a.fields != b.fields { return nil }
+        var keys = a.isGrouped ? a.order : (b.isGrouped ? b.order : [[]])
+        if a.isGrouped && b.isGrouped {
+            let seen = Set(keys)
+            keys += b.order.filter { !seen.contains($0) }
+        }
+        return (a.isGrouped ? a.fields : b.fields, keys)
+    }
+
     /// The literal read as money (万元) or as a count.
     func resolved(as kind: Kind, source: String) throws(Diagnostic) -> Measure {
         guard self.kind == .literal, let literal else { return self }

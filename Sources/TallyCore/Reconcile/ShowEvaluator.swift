@@ -30,18 +30,11 @@ extension CheckEvaluator {
             throw .error("cannot divide \(a.kind == .count ? "a count" : "an amount") by \(b.kind == .count ? "a count" : "an amount")",
                          in: source, at: range)
         }
-        if a.isGrouped && b.isGrouped && a.fields != b.fields {
-            throw .error("cannot combine results grouped by \(a.fields.joined(separator: ", ")) and by \(b.fields.joined(separator: ", "))",
-                         in: source, at: range)
-        }
-        let fields = a.isGrouped ? a.fields : b.fields
-        var order = a.isGrouped ? a.order : (b.isGrouped ? b.order : [[]])
-        if a.isGrouped && b.isGrouped { order += b.order.filter { !Set(a.order).contains($0) } }
+        let (fields, order) = try joined(a, b, at: range)
         var zero = 0
         var rows: [[ResultTable.Cell]] = []
         for key in order {
-            let x = a.isGrouped ? a.values[key] : a.values[[]]
-            let y = b.isGrouped ? b.values[key] : b.values[[]]
+            let x = a.value(at: key), y = b.value(at: key)
             var cell = ResultTable.Cell.empty
             if let x, let y {
                 if let r = Ratio(Int128(x), Int128(y)) { cell = .ratio(r) } else { zero += 1 }
