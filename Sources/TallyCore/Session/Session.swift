@@ -311,27 +311,15 @@ public final class Session {
             case .export(let export):
                 try located(origin) { () throws(Diagnostic) in try self.export(export, source: text, origin: origin) }
             case .check(let check):
-                let outcome = try located(origin) { () throws(Diagnostic) in
-                    var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
-                    let outcome = try evaluator.evaluate(check)
-                    warn(evaluator.notes, origin)
-                    return outcome
-                }
+                let outcome = try reconciling(text, origin) { (evaluator) throws(Diagnostic) in try evaluator.evaluate(check) }
                 if !outcome.passed { failed() }
                 emit(ReconcileOutput.render(outcome, format: format.forVerdicts, unit: unit, color: colorResults && isStandardOutput))
             case .show(let expr):
-                let result = try located(origin) { () throws(Diagnostic) in
-                    var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
-                    let result = try evaluator.show(expr)
-                    warn(evaluator.notes, origin)
-                    return result
-                }
+                let result = try reconciling(text, origin) { (evaluator) throws(Diagnostic) in try evaluator.show(expr) }
                 try emitResult(result)
             case .let(let binding):
-                let measure = try located(origin) { () throws(Diagnostic) in
-                    var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
+                let measure = try reconciling(text, origin) { (evaluator) throws(Diagnostic) in
                     let m = try evaluator.measure(binding.value, shared: [])
-                    warn(evaluator.notes, origin)
                     return m.kind == .literal ? try m.resolved(as: .money, source: text) : m
                 }
                 names[binding.name.text] = measure
@@ -342,6 +330,18 @@ public final class Session {
             }
         } catch {
             report(error)
+        }
+    }
+
+    /// `check`, `show` and `let`: `body` run by an evaluator over the store and the names given
+    /// so far, its notes reported, its errors given this statement's origin.
+    private func reconciling<T>(_ text: String, _ origin: SourceOrigin,
+                                _ body: (inout CheckEvaluator) throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        try located(origin) { () throws(Diagnostic) in
+            var evaluator = CheckEvaluator(store: store, source: text, names: names, cancel: cancellation)
+            let value = try body(&evaluator)
+            warn(evaluator.notes, origin)
+            return value
         }
     }
 
