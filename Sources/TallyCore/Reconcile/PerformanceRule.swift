@@ -47,9 +47,12 @@ extension AuditRules {
                                     expected: nil, actual: nil, lines: [mention.line],
                                     message: "the text speaks of performance targets\(counted) (“\(mention.text)”) but states no money tally can hold to 项目支出"))
         } else if let projects, projects.0 != 0 {
+            // Line items loaded without their document (a TSV, a snapshot) carry no text.
+            let why = report(of: doc.name) == nil ? "its line items come without the document's text, and no performance table (项目绩效目标表) is among them"
+                : "the document states none and no performance table (项目绩效目标表) was read"
             findings.append(Finding(doc: doc.name, rule: "performance", severity: .insufficient, table: .expenditure, code: "", column: .project,
                                     expected: nil, actual: nil, lines: [Int(store.line[projects.1])],
-                                    message: "项目支出 \(Amount(fen: projects.0).display(in: .wan)) cannot be held to performance targets: the document states none and no performance table (项目绩效目标表) was read"))
+                                    message: "项目支出 \(Amount(fen: projects.0).display(in: .wan)) cannot be held to performance targets: \(why)"))
         }
     }
 
