@@ -63,6 +63,18 @@ struct PerformanceRuleTests {
         #expect(s.figures.map(\.amount.fen) == form.figures.map(\.1))
     }
 
+    /// The parts a `其中：` sentence lists after the statement, each a name and a figure.
+    @Test func thePartsListedAfterAStatementAreRead() {
+        let text = "2025年度，本单位编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中：中介机构服务费418.80万\n元 ， 财 政 业 务 费 10.00 万 元 ， 信息化系统日常维护费166.66万元，援滇干部工作经费3.00万元。"
+        let found = Self.read(text)
+        #expect(found.count == 1)
+        #expect(found.first?.parts.map(\.name) == ["中介机构服务费", "财政业务费", "信息化系统日常维护费", "援滇干部工作经费"])
+        #expect(found.first?.parts.map(\.amount.fen) == [418_800_000, 10_000_000, 166_660_000, 3_000_000])
+        #expect(found.first?.parts.map(\.line) == [1, 2, 2, 2])
+        // A 其中 that is not a list of parts is none.
+        #expect(Self.read("编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中主要用于财政业务。").first?.parts == [])
+    }
+
     // MARK: - the rule on line items and a report
 
     static func statement(_ scope: PerformanceStatement.Scope, _ figures: [(PerformanceStatement.Fund, String)], count: Int? = nil, line: Int = 90) -> PerformanceStatement {
@@ -121,6 +133,31 @@ struct PerformanceRuleTests {
         #expect(explained?.message.contains("其他资金") == true && explained?.lines.contains(30) == true, "\(found.map(\.message))")
         // The 一般公共预算 part, 75.00 of 80.00, is not all of it: material.
         #expect(found.first { $0.severity == .material }?.table == .gpbExpenditure)
+    }
+
+    @Test func thePartsAddToTheStatementsMoney() {
+        func parts(_ amounts: [String], count: Int?) -> PerformanceStatement {
+            var s = Self.statement(.reported, [(.whole, "90.00")], count: count)
+            s.parts = amounts.enumerated().map { .init(name: "项目\($0.offset)", amount: try! Amount.parse($0.element, unit: .wan).get(), line: 91) }
+            return s
+        }
+        #expect(Self.run(Self.tables, [parts(["50.00", "40.00"], count: 2)]).isEmpty)
+        // Fewer parts than projects: at most the money.
+        #expect(Self.run(Self.tables, [parts(["50.00"], count: 2)]).isEmpty)
+        let short = Self.run(Self.tables, [parts(["50.00", "30.00"], count: 2)])
+        #expect(short.map(\.severity) == [.material] && short.first?.lines == [91, 90] && short.first?.message.contains("but its total 90.00") == true)
+        let over = Self.run(Self.tables, [parts(["50.00", "50.00"], count: 3)])
+        #expect(over.map(\.severity) == [.material] && over.first?.message.contains("more than its total") == true)
+    }
+
+    /// 部门整体支出和项目支出均实行…: the money stated is the whole department's.
+    @Test func theWholeDepartmentsMoneyIsExplainedByTheSentence() {
+        var s = Self.statement(.every, [(.gpb, "120.00")])
+        let whole = Self.tables + [I.item("", "120.00", table: .gpbExpenditure, line: 20)]
+        #expect(Self.run(whole, [s]).map(\.severity) == [.material])
+        s.wholeDepartment = true
+        let found = Self.run(whole, [s])
+        #expect(found.map(\.severity) == [.explained] && found.first?.message.contains("整体支出") == true, "\(found.map(\.message))")
     }
 
     @Test func aFinalAccountsBudgetAboveWhatWasSpentCannotBeJudged() {
@@ -245,6 +282,12 @@ struct PerformanceRuleTests {
         #expect(city.first?.figures.map(\.amount.fen) == [4_222_510_000])
         let welfare = try Self.statements(AuditCorpusTests.text("sh_putuo_welfare_2024_unit")).filter { !$0.figures.isEmpty }
         #expect(welfare.first?.figures.map(\.amount.fen) == [262_000_000] && welfare.first?.line == 362)
+        // Its four projects are listed after it, and add to it.
+        for path in [AuditCorpusTests.text("sh_putuo_fin_2025_dept"), AuditCorpusTests.pdf("sh_putuo_fin_2025_dept")] {
+            let district = try Self.statements(path).filter { !$0.figures.isEmpty }
+            #expect(district.count == 1 && district.first?.count == 4 && district.first?.figures.map(\.amount.fen) == [598_460_000], "\(path)")
+            #expect(district.first?.parts.map(\.amount.fen).reduce(0, +) == 598_460_000 && district.first?.parts.count == 4, "\(path)")
+        }
         let shgz = try Self.statements(AuditCorpusTests.text("sh_putuo_shgz_2024_final")).filter { !$0.figures.isEmpty }
         #expect(shgz.first?.figures.map(\.amount.fen) == [175_520_000] && shgz.first?.count == 1)
     }

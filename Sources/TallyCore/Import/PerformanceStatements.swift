@@ -30,11 +30,22 @@ public struct PerformanceStatement: Sendable, Equatable {
         public var page = 0
     }
 
+    /// One of the parts a `其中：…` sentence after the statement lists (中介机构服务费418.80万元).
+    public struct Part: Sendable, Equatable {
+        public var name: String
+        public var amount: Amount
+        public var line: Int
+    }
+
     public var scope: Scope
     /// The number of projects it states (共N个), if it states one.
     public var count: Int?
     /// Its figures; none where the sentence states no money (or tally cannot read it).
     public var figures: [Figure]
+    /// The parts the next sentence lists (其中：…), where it lists nothing but parts.
+    public var parts: [Part] = []
+    /// The sentence names the department's whole spending (部门整体) beside its projects.
+    public var wholeDepartment = false
     /// The sentence as printed (without blanks), shortened.
     public var text: String
     public var line: Int
@@ -126,9 +137,14 @@ enum PerformanceStatements {
             let sentence = String(chars[start..<end])
             let scope: PerformanceStatement.Scope = someProjects.contains { sentence.contains($0) } ? .part
                 : everyProject.contains { sentence.contains($0) } ? .every : .reported
-            out.append(PerformanceStatement(
+            var statement = PerformanceStatement(
                 scope: scope, count: count(in: Array(chars[own..<end])), figures: figures,
-                text: String(String(chars[own..<end]).prefix(120)), line: figures.first?.line ?? lineAt(p)))
+                text: String(String(chars[own..<end]).prefix(120)), line: figures.first?.line ?? lineAt(p))
+            statement.wholeDepartment = sentence.contains("整体")
+            if !figures.isEmpty {
+                statement.parts = parts(chars, after: end).map { .init(name: $0.name, amount: $0.amount, line: lineAt($0.offset)) }
+            }
+            out.append(statement)
         }
         return out
     }
@@ -167,6 +183,26 @@ enum PerformanceStatements {
             return [(.whole, amount, offset)]
         }
         return []
+    }
+
+    /// The parts a sentence right after the statement lists: `其中：A 418.80万元，B 10.00万元。`
+    /// Nothing unless every clause of it is a name and a figure, and it ends within the text read.
+    static func parts(_ chars: [Character], after end: Int) -> [(name: String, amount: Amount, offset: Int)] {
+        guard end < chars.count, chars[end] == "。", end + 3 < chars.count, chars[(end + 1)...(end + 2)].elementsEqual("其中") else { return [] }
+        var i = end + 3
+        while i < chars.count, "：:，,".contains(chars[i]) { i += 1 }
+        guard let close = (i..<min(chars.count, i + reach)).first(where: { chars[$0] == "。" }) else { return [] }
+        // A 其中 that speaks of 绩效目标 again is a statement of its own.
+        guard NarrativeFigures.index(of: Array(trigger), in: Array(chars[i..<close]), from: 0) == nil else { return [] }
+        var found: [(name: String, amount: Amount, offset: Int)] = []
+        var start = i
+        for j in i...close where j == close || "，、；,;".contains(chars[j]) {
+            defer { start = j + 1 }
+            guard j > start else { continue }
+            guard let (amount, offset) = NarrativeFigures.figure(after: start, in: chars), offset < j, offset > start else { return [] }
+            found.append((String(chars[start..<offset]), amount, offset))
+        }
+        return found
     }
 
     /// The number of projects a sentence states (`共12个`, `项目4个`), if any.

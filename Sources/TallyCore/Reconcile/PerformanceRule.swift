@@ -71,6 +71,7 @@ extension AuditRules {
             : "the \(s.count.map { "\($0) " } ?? "")projects with targets"
         judge(doc, stated: total, line: s.line, "the text's 绩效目标 \(funds) of \(whose)", ref, refWhat, table: table,
               atMost: s.scope != .every, figures: s.figures.count + 1, named: !s.figures.contains { $0.fund == .whole }, quoting: s)
+        parts(doc, s, total)
         // A statement naming several funds: its 一般公共预算 part against the gpb_expenditure table too.
         if table == .expenditure, s.figures.count > 1, let part = s.figures.first(where: { $0.fund == .gpb }), let general {
             judge(doc, stated: part.amount.fen, line: part.line, "the text's 绩效目标 一般公共预算 of \(whose)", general,
@@ -104,7 +105,28 @@ extension AuditRules {
                               message: message)
         // Less than all of 项目支出, where the rest is money other than the funds the text names.
         if finding.severity == .material, !atMost, named, gap < 0 { finding = finding.explained(by: otherFunds(doc, gap: gap)) }
+        // The money of the department's whole spending (部门整体支出和项目支出均实行…), not of its projects.
+        if finding.severity == .material, !atMost, s.wholeDepartment, let whole = figure(doc.id, table, "", .total, year: doc.year),
+           case let (off, false) = stated.subtractingReportingOverflow(whole.0), Finding.severity(gap: off, figures: figures) == .rounding {
+            finding = finding.explained(by: [Explanation(reason: "整体支出", text: s.text, line: s.line)])
+            finding.message += " (the stated money is the \(table.id) 合计 total \(Amount(fen: whole.0).display(in: .wan)))"
+        }
         findings.append(finding)
+    }
+
+    /// The parts a `其中：…` sentence lists add to at most the statement's money, and to it
+    /// where they are as many as the projects it counts.
+    private mutating func parts(_ doc: Document, _ s: PerformanceStatement, _ total: Int64) {
+        guard !s.parts.isEmpty, let sum = Self.sum(s.parts.map(\.amount.fen)) else { return }
+        let (gap, overflow) = sum.subtractingReportingOverflow(total)
+        let all = s.count == s.parts.count
+        guard !overflow, gap > 0 || (all && gap != 0) else { return }
+        let n = s.parts.count
+        let lines = [s.parts[0].line] + (s.parts[0].line == s.line ? [] : [s.line])
+        findings.append(Finding(
+            doc: doc.name, rule: "performance", severity: Finding.severity(gap: gap, figures: n + 1), table: .narrative, code: "", column: .project,
+            expected: Amount(fen: total), actual: Amount(fen: sum), lines: lines,
+            message: "the text's \(n) part\(n == 1 ? "" : "s") of its 绩效目标 money (其中：\(s.parts.map(\.name).prefix(3).joined(separator: "、"))\(n > 3 ? "…" : "")) add to \(Amount(fen: sum).display(in: .wan)), \(gap > 0 ? "more than" : "but") its total \(Amount(fen: total).display(in: .wan))"))
     }
 
     /// The performance tables' projects added up: at most 项目支出, at most the text's money of
