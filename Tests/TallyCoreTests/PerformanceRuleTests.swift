@@ -40,6 +40,8 @@ struct PerformanceRuleTests {
         Form(text: "编\n报绩效目标的 2024 年度项目 1 个，涉及预算金额 175.52 万元；绩\n效跟踪评价的 2024 年度项目 1 个，涉及预算金额 170.00 万元。",
              scope: .reported, count: 1, figures: [(.whole, 175520000)]),
         Form(text: "2019年本部门共 0 个项目实行绩效目标管理。", scope: .reported, count: 0),
+        // In 元 as well as in 万元.
+        Form(text: "本单位编报绩效目标的项目共3个，涉及项目预算资金2,620,000元。", scope: .reported, count: 3, figures: [(.whole, 262_000_000)]),
         Form(text: "其中：重点项目绩效目标涉及资金 100.00 万元。", scope: .part, figures: [(.whole, 100000000)]),
         // A figure the clause does not reach is not its figure.
         Form(text: "编报绩效目标的2024年度项目4个，涉及预算金额\n“优”的项目4个；598.42万元。", scope: .reported, count: 4),

@@ -171,7 +171,7 @@ enum PerformanceStatements {
         for (fund, words) in funds {
             for word in words {
                 guard let k = NarrativeFigures.index(of: Array(word), in: chars, from: from), k < to,
-                      let (amount, offset) = NarrativeFigures.figure(after: k + word.count, in: chars), offset < to else { continue }
+                      let (amount, offset) = figure(after: k + word.count, in: chars), offset < to else { continue }
                 found.append((fund, amount, offset))
                 break
             }
@@ -179,7 +179,7 @@ enum PerformanceStatements {
         if !found.isEmpty { return found.sorted { $0.offset < $1.offset } }
         for word in wholeMoney {
             guard let k = NarrativeFigures.index(of: Array(word), in: chars, from: from), k < to,
-                  let (amount, offset) = NarrativeFigures.figure(after: k + word.count, in: chars), offset < to else { continue }
+                  let (amount, offset) = figure(after: k + word.count, in: chars), offset < to else { continue }
             return [(.whole, amount, offset)]
         }
         return []
@@ -199,10 +199,31 @@ enum PerformanceStatements {
         for j in i...close where j == close || "，、；,;".contains(chars[j]) {
             defer { start = j + 1 }
             guard j > start else { continue }
-            guard let (amount, offset) = NarrativeFigures.figure(after: start, in: chars), offset < j, offset > start else { return [] }
+            guard let (amount, offset) = figure(after: start, in: chars), offset < j, offset > start else { return [] }
             found.append((String(chars[start..<offset]), amount, offset))
         }
         return found
+    }
+
+    /// The first amount in the clause after `position`: in 万元 as the narrative states its
+    /// figures (NarrativeFigures.figure), else in 元 or 亿元.
+    static func figure(after position: Int, in text: [Character]) -> (Amount, Int)? {
+        if let hit = NarrativeFigures.figure(after: position, in: text) { return hit }
+        var i = position
+        while i < text.count, "。：:，,".contains(text[i]) { i += 1 }
+        let end = min(text.count, i + 60)
+        while i < end {
+            if "。；，、比".contains(text[i]) { return nil }
+            guard text[i].isASCII, text[i].isNumber else { i += 1; continue }
+            var j = i
+            while j < text.count, text[j].isASCII && (text[j].isNumber || text[j] == "," || text[j] == ".") { j += 1 }
+            let next = j < text.count ? text[j] : "。"
+            if "年月日".contains(next) { i = j; continue }
+            let unit: DisplayUnit? = next == "元" ? .yuan : (next == "亿" && j + 1 < text.count && text[j + 1] == "元" ? .yi : nil)
+            guard let unit else { return nil }
+            return (try? Amount.parse(String(text[i..<j]), unit: unit).get()).map { ($0, i) }
+        }
+        return nil
     }
 
     /// The number of projects a sentence states (`共12个`, `项目4个`), if any.
