@@ -40,6 +40,8 @@ struct PerformanceRuleTests {
         Form(text: "编\n报绩效目标的 2024 年度项目 1 个，涉及预算金额 175.52 万元；绩\n效跟踪评价的 2024 年度项目 1 个，涉及预算金额 170.00 万元。",
              scope: .reported, count: 1, figures: [(.whole, 175520000)]),
         Form(text: "2019年本部门共 0 个项目实行绩效目标管理。", scope: .reported, count: 0),
+        // 财政拨款 not named by fund.
+        Form(text: "2025年项目支出均实行了绩效目标管理，涉及财政拨款资金 80.00 万元。", scope: .every, figures: [(.fiscal, 80_000_000)]),
         // In 元 as well as in 万元.
         Form(text: "本单位编报绩效目标的项目共3个，涉及项目预算资金2,620,000元。", scope: .reported, count: 3, figures: [(.whole, 262_000_000)]),
         Form(text: "其中：重点项目绩效目标涉及资金 100.00 万元。", scope: .part, figures: [(.whole, 100000000)]),
@@ -115,6 +117,8 @@ struct PerformanceRuleTests {
         Case(name: "every project, two funds, rest is other money", statement: statement(.every, [(.gpb, "80.00"), (.soeCapital, "0.00")]), severities: []),
         Case(name: "every project, two funds named, less by other money", statement: statement(.every, [(.gpb, "75.00"), (.soeCapital, "5.00")]),
              severities: [.explained, .material]),
+        // 财政拨款: held to all of 项目支出, the rest explained by the 事业收入.
+        Case(name: "every project, 财政拨款, less by other money", statement: statement(.every, [(.fiscal, "80.00")]), severities: [.explained]),
         Case(name: "reported, less", statement: statement(.reported, [(.whole, "90.00")], count: 3), severities: []),
         Case(name: "reported, more", statement: statement(.reported, [(.whole, "130.00")], count: 3), severities: [.material]),
         Case(name: "part, more than 一般公共预算", statement: statement(.part, [(.gpb, "90.00")]), severities: [.material]),
@@ -214,6 +218,11 @@ struct PerformanceRuleTests {
         #expect(Self.run(Self.tables + Self.projects, [Self.statement(.reported, [(.whole, "90.00")], count: 5)]).isEmpty)
         let over = Self.run(Self.tables + Self.projects, [Self.statement(.reported, [(.whole, "60.00")], count: 5)])
         #expect(over.map(\.severity) == [.material] && over.first?.message.contains("more than the text's") == true)
+        // 一般公共预算 money only, where the department has other money: the tables may print its projects too.
+        let other = Self.tables + Self.projects + [Self.project("P3", "丙项目", "20.00", line: 130)]
+        #expect(Self.run(other, [Self.statement(.every, [(.gpb, "80.00")])]).isEmpty)
+        let allGeneral = other.map { $0.table == .gpbExpenditure ? I.item("", "100.00", column: .project, table: .gpbExpenditure, line: 20) : $0 }
+        #expect(Self.run(allGeneral, [Self.statement(.reported, [(.gpb, "80.00")])]).map(\.severity) == [.material])
         // Some projects only (重点项目): the tables may print others.
         #expect(Self.run(Self.tables + Self.projects, [Self.statement(.part, [(.whole, "60.00")])]).isEmpty)
     }

@@ -21,6 +21,8 @@ public struct PerformanceStatement: Sendable, Equatable {
         case gpb = "一般公共预算"
         case govFund = "政府性基金"
         case soeCapital = "国有资本经营"
+        /// 财政拨款 not named by fund: all three funds, not the department's other money.
+        case fiscal = "财政拨款"
     }
 
     public struct Figure: Sendable, Equatable {
@@ -62,8 +64,11 @@ enum PerformanceStatements {
     static let funds: [(PerformanceStatement.Fund, [String])] = [
         (.gpb, ["一般公共预算"]), (.govFund, ["政府性基金"]), (.soeCapital, ["国有资本经营"]),
     ]
-    /// Money not named by fund, tried when no fund is named.
-    static let wholeMoney = ["项目预算资金", "预算资金", "预算金额", "项目资金", "资金总额", "资金"]
+    /// Money not named by fund, tried when no fund is named (财政拨款 alone is the funds together).
+    static let wholeMoney: [(String, PerformanceStatement.Fund)] = [
+        ("项目预算资金", .whole), ("预算资金", .whole), ("预算金额", .whole), ("项目资金", .whole), ("资金总额", .whole),
+        ("财政拨款", .fiscal), ("资金", .whole),
+    ]
     /// How far a sentence may reach, in characters (a statement is one or two sentences).
     static let reach = 200
     /// At most this many per document: they are evidence, not a copy of the text.
@@ -83,7 +88,7 @@ enum PerformanceStatements {
             guard DocumentRemarks.startsWithin(own, own + next, [trigger]) else { continue }
             // A heading (绩效目标设置情况) and its sentence read the same clause: kept once.
             for statement in read(text, at: i) {
-                let key = statement.figures.isEmpty ? "\(statement.line) \(statement.count ?? -1)"
+                let key = statement.figures.isEmpty ? "\(statement.count ?? -1) \(statement.text.suffix(20))"
                     : statement.figures.map { "\($0.line) \($0.amount.fen)" }.joined(separator: ",")
                 guard seen.insert(key).inserted else { continue }
                 var s = statement
@@ -177,10 +182,10 @@ enum PerformanceStatements {
             }
         }
         if !found.isEmpty { return found.sorted { $0.offset < $1.offset } }
-        for word in wholeMoney {
+        for (word, fund) in wholeMoney {
             guard let k = NarrativeFigures.index(of: Array(word), in: chars, from: from), k < to,
                   let (amount, offset) = figure(after: k + word.count, in: chars), offset < to else { continue }
-            return [(.whole, amount, offset)]
+            return [(fund, amount, offset)]
         }
         return []
     }

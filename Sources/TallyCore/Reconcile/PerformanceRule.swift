@@ -161,8 +161,9 @@ extension AuditRules {
         for s in stated where s.scope != .part {
             guard let total = Self.sum(s.figures.map(\.amount.fen)) else { continue }
             let sameCount = s.count == n
-            // A statement of 一般公共预算 money only leaves out projects of other money the tables may print.
-            let whole = s.figures.contains { $0.fund == .whole } || reference(s, every: every, general: general).table == .expenditure
+            // A statement naming some funds leaves out projects of other money the tables may
+            // print, unless there is none: its money is all of 项目支出, or all of it is 一般公共预算.
+            let whole = s.figures.contains { $0.fund == .whole } || every?.0 == total
                 || (every.map { e in general.map { $0.0 == e.0 } ?? false } ?? true)
             let (gap, overflow) = sum.subtractingReportingOverflow(total)
             guard !overflow, sameCount ? gap != 0 : (whole && gap > 0) else { continue }
