@@ -103,9 +103,7 @@ extension Snapshot {
                 throw bad("section \(kind) holds \(s.length) bytes where \(rows) rows need \(need)")
             }
             return [T](unsafeUninitializedCapacity: rows) { buffer, count in
-                if rows > 0 {
-                    UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + s.offset, byteCount: s.length)
-                }
+                if rows > 0 { copyOnBothCores(to: UnsafeMutableRawPointer(buffer.baseAddress!), from: raw.baseAddress! + s.offset, bytes: s.length) }
                 count = rows
             }
         }
@@ -149,25 +147,37 @@ extension Snapshot {
         let codeDictionary = CodeDictionary(Set(codes))
         guard codeDictionary.codes == codes else { throw bad("its code dictionary is not sorted or holds a code twice") }
 
-        // Ids must point inside their dictionaries.
-        func inRange(_ ids: [UInt32], _ count: Int) -> Bool { ids.allSatisfy { Int($0) < count } }
-        func inRange(_ ids: DocumentColumn<UInt32>, _ count: Int) -> Bool { inRange(ids.byDocument ?? ids.byRow, count) }
-        guard inRange(doc, docs.count), inRange(district, districts.count), inRange(dept, depts.count),
-            inRange(name, names.count), inRange(code, codes.count), inRange(label, labels.count),
-            phase.allSatisfy({ Phase(rawValue: $0) != nil }),
-            table.allSatisfy({ TableID(rawValue: $0) != nil }), columnIDs.allSatisfy({ ColumnID(rawValue: $0) != nil })
-        else { throw bad("an id points outside its dictionary") }
-        // Rows are grouped by document, in doc id order: what the row ranges rest on.
-        guard zip(doc, doc.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw bad("its rows are not grouped by document") }
+        // Rows are grouped by document, in doc id order: what the row ranges rest on (checked
+        // first: the other checks read the ranges).
+        guard inRange(doc, docs.count), zip(doc, doc.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw bad(inRange(doc, docs.count) ? "its rows are not grouped by document" : "an id points outside its dictionary")
+        }
         let documentStart = LineItemStore.documentStarts(doc, documents: docs.count)
-        func isYear(_ y: Int16) -> Bool { StoreBuilder.years.contains(Int(y)) }
-        // A document without rows has no budget year to check.
-        let budgetYearsValid = budgetYear.byDocument.map { years in
-            years.indices.allSatisfy { documentStart[$0] == documentStart[$0 + 1] || isYear(years[$0]) }
-        } ?? budgetYear.byRow.allSatisfy(isYear)
-        guard year.allSatisfy(isYear), budgetYearsValid else { throw bad("a year is outside 1900–2999") }
-        if let row = brokenParentLink(parent, code: code, codeLengths: codes.map(\.utf8.count), doc: doc) {
-            throw bad("row \(row)'s parent link is invalid (out of range, itself, another document's, or not a shorter code)")
+        let codeLengths = codes.map(\.utf8.count)
+        // The column checks read only, each its own column: both cores share them.
+        let checks: [(failure: String, passes: @Sendable () -> Bool)] = [
+            ("an id points outside its dictionary", { inRange(district, districts.count) && inRange(dept, depts.count) }),
+            ("an id points outside its dictionary", { inRange(name, names.count) }),
+            ("an id points outside its dictionary", { inRange(code, codes.count) && inRange(label, labels.count) }),
+            ("an id points outside its dictionary", {
+                known(phase, Phase.allCases.map(\.rawValue)) && known(table, TableID.allCases.map(\.rawValue))
+                    && known(columnIDs, ColumnID.allCases.map(\.rawValue))
+            }),
+            ("a year is outside 1900–2999", {
+                // A document without rows has no budget year to check.
+                year.allSatisfy(isYear) && (budgetYear.byDocument.map { years in
+                    years.indices.allSatisfy { documentStart[$0] == documentStart[$0 + 1] || isYear(years[$0]) }
+                } ?? budgetYear.byRow.allSatisfy(isYear))
+            }),
+            ("a parent link is invalid (out of range, itself, another document's, or not a shorter code)", {
+                brokenParentLink(parent, code: code, codeLengths: codeLengths, doc: doc) == nil
+            }),
+        ]
+        if let failed = firstFailure(checks.map(\.passes)) {
+            if failed == checks.count - 1, let row = brokenParentLink(parent, code: code, codeLengths: codeLengths, doc: doc) {
+                throw bad("row \(row)'s parent link is invalid (out of range, itself, another document's, or not a shorter code)")
+            }
+            throw bad(checks[failed].failure)
         }
 
         return LineItemStore(
@@ -176,6 +186,43 @@ extension Snapshot {
             documentStart: documentStart, label: label, district: district, dept: dept,
             year: year, budgetYear: budgetYear, phase: phase, table: table, code: code, name: name, column: columnIDs,
             amount: amount, line: line, page: page, parent: parent)
+    }
+
+    /// The first check (by index) that fails, the checks shared between the two cores.
+    private static func firstFailure(_ checks: [@Sendable () -> Bool]) -> Int? {
+        let failed = UnsafeMutablePointer<Bool>.allocate(capacity: checks.count)
+        failed.initialize(repeating: false, count: checks.count)
+        defer { failed.deallocate() }
+        struct Shared: @unchecked Sendable { let failed: UnsafeMutablePointer<Bool> }
+        let shared = Shared(failed: failed)
+        DispatchQueue.concurrentPerform(iterations: checks.count) { i in
+            if !checks[i]() { shared.failed[i] = true }
+        }
+        return checks.indices.first { failed[$0] }
+    }
+
+    static func inRange(_ ids: [UInt32], _ count: Int) -> Bool { ids.allSatisfy { Int($0) < count } }
+    static func inRange(_ ids: DocumentColumn<UInt32>, _ count: Int) -> Bool { inRange(ids.byDocument ?? ids.byRow, count) }
+    static func isYear(_ y: Int16) -> Bool { StoreBuilder.years.contains(Int(y)) }
+
+    /// Whether every byte is one of the vocabulary's raw ids (a table look-up, not an enum
+    /// initializer per row).
+    static func known(_ bytes: [UInt8], _ raw: [UInt8]) -> Bool {
+        var valid = [Bool](repeating: false, count: 256)
+        for r in raw { valid[Int(r)] = true }
+        return bytes.allSatisfy { valid[Int($0)] }
+    }
+
+    /// A large column's copy split between the two cores: the copy is mostly the kernel
+    /// handing out fresh pages, which both cores can do at once.
+    static func copyOnBothCores(to target: UnsafeMutableRawPointer, from source: UnsafeRawPointer, bytes: Int) {
+        struct Copy: @unchecked Sendable { let target: UnsafeMutableRawPointer; let source: UnsafeRawPointer }
+        let copy = Copy(target: target, source: source)
+        let lanes = bytes >= 1 << 22 ? 2 : 1
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            let start = (bytes * lane / lanes) & ~4095, end = lane == lanes - 1 ? bytes : (bytes * (lane + 1) / lanes) & ~4095
+            (copy.target + start).copyMemory(from: copy.source + start, byteCount: end - start)
+        }
     }
 
     /// The first section (by index) whose checksum does not match; both cores, largest first.

@@ -32,6 +32,7 @@ public struct ColumnBatch: Sendable {
 
 extension StoreBuilder {
     public mutating func append(_ batch: ColumnBatch) {
+        thaw()
         append(batch.doc, values: batch.docs, to: \.docs, column: \.doc)
         if batch.label.isEmpty {
             let none = labels.intern("")
@@ -91,8 +92,9 @@ extension ColumnBatch {
 }
 
 extension StoreBuilder {
-    /// A builder holding exactly `store`'s rows (sharing its columns), so that more files can
-    /// be added after a snapshot.
+    /// A builder holding exactly `store`'s rows, so that more files can be added after a
+    /// snapshot or a load. It keeps the store itself, not per-row copies of its per-document
+    /// fields, until a row is added (`thaw`).
     public init(_ store: LineItemStore) {
         docs = store.docs
         labels = store.labels
@@ -100,6 +102,14 @@ extension StoreBuilder {
         depts = store.depts
         names = store.names
         rawCodes = TextDictionary(store.codes.codes)
+        frozen = store
+    }
+
+    /// The frozen store's rows as the builder's own columns (sharing the arrays it can), before
+    /// more rows are added.
+    mutating func thaw() {
+        guard let store = frozen else { return }
+        frozen = nil
         doc = store.doc
         label = store.label.rowValues
         district = store.district.rowValues

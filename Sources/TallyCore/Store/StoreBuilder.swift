@@ -26,14 +26,18 @@ public struct StoreBuilder: Sendable {
     var line: [UInt32] = []
     var page: [UInt16] = []
 
+    /// A store this builder was made from and has not added to: `build` gives it back as it is.
+    var frozen: LineItemStore?
+
     public init() {}
 
-    public var count: Int { amount.count }
+    public var count: Int { frozen?.count ?? amount.count }
 
     /// Years outside this range do not occur in budgets and do not fit the store's column.
     public static let years = 1900...2999
 
     public mutating func append(_ item: LineItem) {
+        thaw()
         doc.append(docs.intern(item.doc))
         label.append(labels.intern(item.label))
         district.append(districts.intern(item.district))
@@ -56,12 +60,13 @@ public struct StoreBuilder: Sendable {
 
     /// The store of these rows, grouped by document (see DocumentOrder.swift).
     public func build() -> LineItemStore {
+        if let frozen { return frozen }
         var clustered = self
         clustered.clusterByDocument()
-        return clustered.frozen()
+        return clustered.frozenStore()
     }
 
-    private func frozen() -> LineItemStore {
+    private func frozenStore() -> LineItemStore {
         let codes = CodeDictionary(Set(rawCodes.values))
         let remap = rawCodes.values.map { codes.id(of: $0) ?? 0 }
         let code = rawCode.map { remap[Int($0)] }
