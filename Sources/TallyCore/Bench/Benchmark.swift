@@ -35,6 +35,8 @@ public struct Benchmark {
         public var figures: [Figure]
         /// Each query's result as CSV, to compare with another engine's.
         public var answers: [(id: String, csv: String)]
+        /// The store's columns after the load, in bytes (`LineItemStore.heldBytes`).
+        public var columnBytes: [(column: String, bytes: Int)] = []
 
         public var bytesPerItem: Double { rows == 0 ? 0 : Double(residentBytes) / Double(rows) }
     }
@@ -74,6 +76,7 @@ public struct Benchmark {
         let loadSeconds = seconds() - start
         let resident = residentBytes() - before
         let rows = session.store.count
+        let columnBytes = session.store.heldBytes()
         progress("loaded \(rows) line items in \(format(loadSeconds)) s")
 
         var figures: [Figure] = []
@@ -106,7 +109,8 @@ public struct Benchmark {
         unlink(snapshotPath)
         if !errors.isEmpty { progress(errors) }
         return Report(rows: rows, fileBytes: Int(fileSize.st_size), loadSeconds: loadSeconds, residentBytes: resident,
-                      saveSeconds: saveSeconds, openSeconds: openSeconds, figures: figures, answers: answers)
+                      saveSeconds: saveSeconds, openSeconds: openSeconds, figures: figures, answers: answers,
+                      columnBytes: columnBytes)
     }
 
     static func format(_ value: Double) -> String {
@@ -126,6 +130,9 @@ public struct Benchmark {
         lines.append(["snapshot_save", format(r.saveSeconds * 1000), "", ""])
         lines.append(["snapshot_open", format(r.openSeconds * 1000), "", ""])
         lines.append(["bytes_per_item", format(r.bytesPerItem), "", "resident after load: \(r.residentBytes) bytes"])
+        for (column, bytes) in r.columnBytes {
+            lines.append(["held:" + column, format(Double(bytes) / Double(max(r.rows, 1))), "", "\(bytes) bytes held"])
+        }
         if tsv { return lines.map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n" }
         let widths = (0..<3).map { c in lines.map { $0[c].count }.max() ?? 0 }
         return lines.map { l in

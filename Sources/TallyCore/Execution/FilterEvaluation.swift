@@ -37,7 +37,11 @@ extension LineItemStore {
                 }
                 return within(budgetYear.byRow)
             case .line: return within(line)
-            case .page: return within(page)
+            case .page:
+                if let byDocument = page.byDocument {
+                    return documents { d in intervals.contains { $0.contains(Int64(byDocument[d])) } }
+                }
+                return within(page.byRow)
             case .level:
                 let levels = codes.levels
                 return code.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(Int64(levels[Int(v[r])])) } } }

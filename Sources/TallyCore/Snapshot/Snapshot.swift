@@ -28,12 +28,12 @@ public enum Snapshot {
         case doc = 10, district, dept, year, table, code, name, column, amount, line, parent
         case label = 30, budgetYear, phase, page
         /// The per-document fields, held once per document (by doc id) instead of per row.
-        case labelByDocument = 40, districtByDocument, deptByDocument, budgetYearByDocument
+        case labelByDocument = 40, districtByDocument, deptByDocument, budgetYearByDocument, pageByDocument
 
         /// A per-document field's two forms: a file holds exactly one of each pair.
         static let pairs: [(byRow: Kind, byDocument: Kind)] = [
             (.label, .labelByDocument), (.district, .districtByDocument), (.dept, .deptByDocument),
-            (.budgetYear, .budgetYearByDocument),
+            (.budgetYear, .budgetYearByDocument), (.page, .pageByDocument),
         ]
         static var sectionCount: Int { allCases.count - pairs.count }
     }
@@ -78,7 +78,7 @@ public enum Snapshot {
         perDocument(.label, .labelByDocument, store.label)
         perDocument(.budgetYear, .budgetYearByDocument, store.budgetYear)
         column(.phase, store.phase)
-        column(.page, store.page)
+        perDocument(.page, .pageByDocument, store.page)
 
         var header: [UInt8] = magic
         append(version, to: &header)

@@ -137,7 +137,8 @@ extension Snapshot {
         let parent = try column(.parent, Int32.self)
         let label = try documentColumn(.label, .labelByDocument, UInt32.self, doc: doc, documents: docs.count)
         let budgetYear = try documentColumn(.budgetYear, .budgetYearByDocument, Int16.self, doc: doc, documents: docs.count)
-        let phase = try column(.phase, UInt8.self), page = try column(.page, UInt16.self)
+        let phase = try column(.phase, UInt8.self)
+        let page = try documentColumn(.page, .pageByDocument, UInt16.self, doc: doc, documents: docs.count)
 
         let dictionaries = (TextDictionary(docs), TextDictionary(districts), TextDictionary(depts), TextDictionary(names))
         let labelDictionary = TextDictionary(labels)

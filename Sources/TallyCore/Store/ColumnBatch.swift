@@ -87,7 +87,7 @@ extension ColumnBatch {
         line = store.line
         budgetYear = store.budgetYear.rowValues
         phase = store.phase
-        page = store.page
+        page = store.page.rowValues
     }
 }
 
@@ -117,7 +117,7 @@ extension StoreBuilder {
         year = store.year
         budgetYear = store.budgetYear.rowValues
         phase = store.phase
-        page = store.page
+        page = store.page.rowValues
         table = store.table
         rawCode = store.code
         name = store.name

@@ -78,7 +78,7 @@ extension LineItemStore {
     /// Whether any figure is not a budget's, and whether any came from a PDF: `list` shows
     /// `phase` and `page` only then.
     public var hasPhases: Bool { phase.contains { $0 != Phase.budget.rawValue } }
-    public var hasPages: Bool { page.contains { $0 != 0 } }
+    public var hasPages: Bool { (page.byDocument ?? page.byRow).contains { $0 != 0 } }
 }
 
 extension LineItemStore {

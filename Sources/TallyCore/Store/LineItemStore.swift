@@ -27,7 +27,8 @@ public struct LineItemStore: Sendable {
     public let column: [UInt8]
     public let amount: [Int64]
     public let line: [UInt32]
-    public let page: [UInt16]
+    /// The PDF page; 0 throughout a text document, so held once per document there.
+    public let page: DocumentColumn<UInt16>
     /// The row this row's figure is part of (same doc, table, column, year and phase): the row of
     /// its longest proper prefix code, or the 合计 row for a 类 row; -1 for none.
     public let parent: [Int32]
@@ -54,7 +55,8 @@ public struct LineItemStore: Sendable {
             district: DocumentColumn(district, doc: doc, documentStart: start),
             dept: DocumentColumn(dept, doc: doc, documentStart: start), year: year,
             budgetYear: DocumentColumn(budgetYear, doc: doc, documentStart: start), phase: phase, table: table,
-            code: code, name: name, column: column, amount: amount, line: line, page: page, parent: parent)
+            code: code, name: name, column: column, amount: amount, line: line,
+            page: DocumentColumn(page, doc: doc, documentStart: start), parent: parent)
     }
 
     init(
@@ -62,7 +64,7 @@ public struct LineItemStore: Sendable {
         names: TextDictionary, codes: CodeDictionary, doc: [UInt32], documentStart: [Int], label: DocumentColumn<UInt32>,
         district: DocumentColumn<UInt32>, dept: DocumentColumn<UInt32>, year: [Int16], budgetYear: DocumentColumn<Int16>,
         phase: [UInt8], table: [UInt8], code: [UInt32], name: [UInt32], column: [UInt8], amount: [Int64], line: [UInt32],
-        page: [UInt16], parent: [Int32]
+        page: DocumentColumn<UInt16>, parent: [Int32]
     ) {
         self.docs = docs
         self.labels = labels
