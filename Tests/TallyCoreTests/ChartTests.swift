@@ -35,6 +35,36 @@ struct ChartTests {
         #expect(lines[1] == "down  -100.00  ######|")
     }
 
+    /// A ratio is a value, not a label: its own bar, shown as a percentage, on a scale of its
+    /// own — 50% is not measured against 万元 — while text columns stay the label.
+    @Test func ratiosAreBarsOnTheirOwnScale() throws {
+        let result = ResultTable(
+            columns: [.init("dept", .text), .init("total", .amount), .init("share", .ratio)],
+            rows: [[.text("a"), .amount(Amount(fen: 400_000_000)), .ratio(try #require(Ratio(1, 2)))],
+                   [.text("b"), .amount(Amount(fen: 100_000_000)), .ratio(try #require(Ratio(1, 4)))]])
+        let chart = BarChartRenderer(width: 40, unicode: false).render(result)
+        // 40 columns: labels 8 wide, values 6, bars 22; the largest of each kind fills them
+        #expect(chart == """
+            a  total  400.00  ######################
+            a  share   50.0%  ######################
+            b  total  100.00  ######
+            b  share   25.0%  ###########
+
+            """)
+    }
+
+    /// `pct` beside amounts under `year as columns`: one axis for both kinds, each scaled to fit it.
+    @Test func negativeRatiosShareTheAxis() throws {
+        let result = ResultTable(
+            columns: [.init("code", .text), .init("change", .amount), .init("pct", .ratio)],
+            rows: [[.text("1"), .amount(Amount(fen: 300_000_000)), .ratio(try #require(Ratio(1, 10)))],
+                   [.text("2"), .amount(Amount(fen: -100_000_000)), .ratio(try #require(Ratio(-1, 5)))]])
+        let lines = BarChartRenderer(width: 40, unicode: false).render(result).split(separator: "\n").map(String.init)
+        let axes = Set(lines.map { DisplayWidth.of(String($0.prefix { $0 != "|" })) })
+        #expect(axes.count == 1, "\(lines)")
+        #expect(lines.map { $0.prefix(16) } == ["1  change   300.", "1  pct       10.", "2  change  -100.", "2  pct      -20."])
+    }
+
     @Test func onTheSampleDataEveryLineFitsAndAmountsLineUp() {
         var out = ""
         let session = Session(format: .bar, out: { out += $0 }, err: { _ in })

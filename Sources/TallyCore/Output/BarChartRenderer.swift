@@ -1,6 +1,8 @@
-/// A grouped result as horizontal bars, one line per group (and per amount column):
-/// the group's label padded by display width, the amount, then the bar. Bars share one
-/// scale; negative amounts grow left from a zero axis. On a terminal bars are drawn with
+/// A grouped result as horizontal bars, one line per group (and per value column):
+/// the group's label padded by display width, the value, then the bar. The values are the
+/// amounts and ratios (a computed `share`, `pct`), a ratio shown as a percentage; text
+/// columns label them. Bars of one kind share one scale — a ratio's bar is not measured
+/// against 万元 — and negative values grow left from a zero axis. On a terminal bars are drawn with
 /// eighth-blocks; anywhere else with `#`, so a chart survives a pipe and a log file.
 public struct BarChartRenderer {
     public var unit: DisplayUnit
@@ -17,8 +19,18 @@ public struct BarChartRenderer {
 
     struct Bar {
         var label: String
+        /// Fen, a count, or a ratio in tenths of a percent: what the bar's length is drawn from.
         var value: Int64?
         var shown: String
+        /// The kind of the value's column: bars of one kind share a scale.
+        var kind: ResultTable.Kind = .amount
+    }
+
+    /// The values of one kind of bar, both sides of zero.
+    private struct Scale {
+        var most: Int64
+        var least: Int64
+        var span: Double { Double(most) - Double(least) }
     }
 
     public func render(_ result: ResultTable) -> String {
@@ -29,23 +41,36 @@ public struct BarChartRenderer {
         let labelWidth = min(longestLabel, max(8, (width - valueWidth) * 2 / 5))
         let barWidth = max(10, width - labelWidth - valueWidth - 4)
 
-        let values = bars.compactMap(\.value)
-        let most = values.map { max($0, 0) }.max() ?? 0
-        let least = values.map { min($0, 0) }.min() ?? 0
-        let span = Double(most) - Double(least)
-        // Columns left of the axis, for the most negative bar (none when nothing is negative).
-        let left = least < 0 ? max(1, Int((Double(-least) / max(span, 1) * Double(barWidth)).rounded())) : 0
-        let right = barWidth - left - (least < 0 ? 1 : 0)
+        var scales: [ResultTable.Kind: Scale] = [:]
+        for bar in bars {
+            guard let value = bar.value else { continue }
+            var scale = scales[bar.kind] ?? Scale(most: 0, least: 0)
+            scale.most = max(scale.most, value)
+            scale.least = min(scale.least, value)
+            scales[bar.kind] = scale
+        }
+        // Columns left of the axis, for the most negative bar (none when nothing is negative):
+        // one axis for every scale, placed for the one that needs most room on the left.
+        let left = scales.values.map { scale in
+            scale.least < 0 ? max(1, Int((Double(-scale.least) / max(scale.span, 1) * Double(barWidth)).rounded())) : 0
+        }.max() ?? 0
+        let negative = scales.values.contains { $0.least < 0 }
+        let right = barWidth - left - (negative ? 1 : 0)
+        // What a column stands for: one scale spans the bar; several each fit both sides of the axis.
+        func perColumn(_ scale: Scale) -> Double {
+            if scales.count == 1 { return scale.span / Double(barWidth) }
+            return max(Double(scale.most) / Double(max(right, 1)), left > 0 ? Double(-scale.least) / Double(left) : 0)
+        }
 
         var out = ""
         for bar in bars {
             var line = DisplayWidth.pad(fit(bar.label, labelWidth), to: labelWidth) + "  "
             line += DisplayWidth.pad(bar.shown, to: valueWidth, alignRight: true) + "  "
-            if let value = bar.value, span > 0 {
-                let eighths = Int((Double(abs(value)) / span * Double(barWidth) * 8).rounded())
-                if least < 0 {
-                    let negative = value < 0 ? draw(eighths, fill: left, leftward: true) : String(repeating: " ", count: left)
-                    line += negative + (unicode ? "│" : "|") + (value > 0 ? draw(min(eighths, right * 8), fill: 0, leftward: false) : "")
+            if let value = bar.value, let scale = scales[bar.kind], scale.span > 0 {
+                let eighths = Int((Double(abs(value)) / perColumn(scale) * 8).rounded())
+                if negative {
+                    let leftBar = value < 0 ? draw(min(eighths, left * 8), fill: left, leftward: true) : String(repeating: " ", count: left)
+                    line += leftBar + (unicode ? "│" : "|") + (value > 0 ? draw(min(eighths, right * 8), fill: 0, leftward: false) : "")
                 } else {
                     line += draw(eighths, fill: 0, leftward: false)
                 }
@@ -55,12 +80,14 @@ public struct BarChartRenderer {
         return out
     }
 
-    /// One bar per group and amount column; the label is the group's values.
+    /// One bar per group and value column; the label is the group's values.
     func bars(_ result: ResultTable) -> [Bar] {
-        // Amounts are the bars (a count's number when there are none); the rest label them.
-        var valueColumns = result.columns.indices.filter { result.columns[$0].kind == .amount }
-        if valueColumns.isEmpty, let last = result.columns.indices.last, result.columns[last].kind == .number {
-            valueColumns = [last]
+        // Amounts and ratios are the bars (with no amounts, the count: the last number
+        // column, as group fields such as `year` come first); the rest label them.
+        var valueColumns = result.columns.indices.filter { result.columns[$0].kind == .amount || result.columns[$0].kind == .ratio }
+        if !valueColumns.contains(where: { result.columns[$0].kind == .amount }),
+           let count = result.columns.indices.last(where: { result.columns[$0].kind == .number }) {
+            valueColumns = (valueColumns + [count]).sorted()
         }
         let labelColumns = result.columns.indices.filter { !valueColumns.contains($0) }
         let renderer = TableRenderer(unit: unit)
@@ -82,9 +109,11 @@ public struct BarChartRenderer {
                 let value: Int64? = switch row[v] {
                 case .amount(let a): a.fen
                 case .number(let n): n
+                // Tenths of a percent, as shown: finer than a bar's eighth of a column.
+                case .ratio(let r): r.rounded(times: 1000).flatMap { Int64(exactly: $0) }
                 default: nil
                 }
-                bars.append(Bar(label: label, value: value, shown: renderer.text(row[v], result.columns[v])))
+                bars.append(Bar(label: label, value: value, shown: renderer.text(row[v], result.columns[v]), kind: result.columns[v].kind))
             }
         }
         return bars

@@ -27,6 +27,8 @@ struct ResultColumns {
     private(set) var groups: Set<String> = []
     /// Set under `as columns`: the kind of the headers made from the data.
     var spreadKind: Kind?
+    /// Set under `as columns`: the field whose values the headers are.
+    private(set) var spreadField: String?
 
     init(_ plan: QueryPlan) {
         let valueKind: Kind = plan.verb == .count ? .count : .amount
@@ -35,6 +37,7 @@ struct ResultColumns {
         }
         if let pivot = plan.pivot {
             spreadKind = valueKind
+            spreadField = pivot.rawValue
             if pivot == .year, plan.valueColumns.count == 1, valueKind == .amount {
                 add("change", .amount)
                 add("pct", .ratio)
@@ -50,9 +53,13 @@ struct ResultColumns {
         if group { groups.insert(name) }
     }
 
-    /// The kind of the column a name means, or nil for none.
+    /// The kind of the column a name means, or nil for none. Under `as columns` a name the
+    /// result does not have yet may be a header from the data ("2025", 基本支出) — but not a
+    /// field's name: `dept` is a header of no spread, so without `by dept` it is no column,
+    /// and saying so beats reading `万盛` as an amount.
     func kind(of name: String) -> Kind? {
         if let i = Self.index(of: name, among: names) { return kinds[i] }
+        if Field(rawValue: name.lowercased()) != nil { return nil }
         return spreadKind
     }
 
@@ -72,14 +79,16 @@ struct ResultColumns {
     }
 
     /// "the result has no column `x`", listing the ones it has.
-    static func missing(_ name: String, at range: SourceRange, among names: [String], source: String) -> Diagnostic {
-        let listed = names.map { $0.allSatisfy(\.isNumber) ? "\"\($0)\"" : $0 }.joined(separator: ", ")
+    /// Before a scan, the headers of `as columns` are not known yet: `spread` names their field.
+    static func missing(_ name: String, at range: SourceRange, among names: [String], spread: String? = nil, source: String) -> Diagnostic {
+        var listed = names.map { $0.allSatisfy(\.isNumber) ? "\"\($0)\"" : $0 }.joined(separator: ", ")
+        if let spread { listed += (listed.isEmpty ? "" : ", and ") + "one for each `\(spread)`" }
         return .error("the result has no column `\(name)`", in: source, at: range,
                       help: Suggestion.help(for: name, among: names).map { $0 + " (its columns: \(listed))" }
                         ?? "its columns: \(listed)")
     }
 
     func missing(_ name: String, at range: SourceRange, source: String) -> Diagnostic {
-        Self.missing(name, at: range, among: names, source: source)
+        Self.missing(name, at: range, among: names, spread: spreadField, source: source)
     }
 }

@@ -219,7 +219,8 @@ enum HelpText {
             chart QUERY
               Draws the result as horizontal bars, one per group: as wide as the terminal with
               block characters, or 80 columns of `#` in a pipe or a file. Negative amounts grow
-              left of an axis. `.mode bar` charts every result.
+              left of an axis. Amounts and ratios (`share`, `pct`, as percentages on their own
+              scale) are bars; text columns label them. `.mode bar` charts every result.
                 chart sum 2080* where year=2025 by dept
                 chart count by table
 
