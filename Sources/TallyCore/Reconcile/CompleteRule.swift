@@ -81,38 +81,58 @@ extension AuditRules {
     }
 
     /// Codes that stop short: a function code (2xx) with no 项 under it, a basic table's
-    /// class (3xx, 5xx) with no 款; one finding per table, by document.
+    /// class (3xx, 5xx) with no 款; one finding per table, by document. Rows are grouped by
+    /// document, so each document's cells are gathered in small tables of its own, emptied
+    /// for the next (a parent is always of its row's document).
     private mutating func codeDepth() -> [UInt32: [Finding]] {
         let function: Set<TableID> = [.expenditure, .gpbExpenditure, .income, .govFund, .soeCapital]
         let basic: Set<TableID> = [.basicEcon, .basicGovEcon]
-        struct Key: Hashable { var doc: UInt32; var table: UInt8; var year: Int16; var phase: UInt8; var code: UInt32 }
-        var first: [Key: Int] = [:]
-        var order: [Key] = []
-        var parents = Set<Key>()
+        var read = [Bool](repeating: false, count: 256)
+        for t in function.union(basic) { read[Int(t.rawValue)] = true }
+        struct Group: Hashable { var doc: UInt32; var table: UInt8; var year: Int16; var phase: UInt8 }
+        /// A cell of one document: table, year, phase and code in one integer.
+        func cell(_ row: Int) -> UInt64 {
+            UInt64(store.table[row]) << 56 | UInt64(store.phase[row]) << 48 | UInt64(UInt16(bitPattern: store.year[row])) << 32
+                | UInt64(store.code[row])
+        }
+        var first: [UInt64: Int] = [:]
+        var order: [UInt64] = []
+        var parents = Set<UInt64>()
+        var short: [Group: [Int]] = [:]  // (doc, table, year, phase) → rows that stop short
+        var tables: [Group] = []
+        var current: UInt32?
+        func finishDocument() {
+            guard let doc = current else { return }
+            for key in order where !parents.contains(key) {
+                let row = first[key]!
+                let level = store.level(row)
+                guard let t = TableID(rawValue: store.table[row]) else { continue }
+                let stops = function.contains(t) ? store.codes[store.code[row]].hasPrefix("2") && (level == 1 || level == 2) : level == 1
+                guard stops else { continue }
+                let group = Group(doc: doc, table: store.table[row], year: store.year[row], phase: store.phase[row])
+                if short[group] == nil { tables.append(group) }
+                short[group, default: []].append(row)
+            }
+            first.removeAll(keepingCapacity: true)
+            order.removeAll(keepingCapacity: true)
+            parents.removeAll(keepingCapacity: true)
+        }
         let empty = store.codes.id(of: "")
         scope.forEach { row in
-            guard let t = TableID(rawValue: store.table[row]), function.contains(t) || basic.contains(t), store.code[row] != empty else { return }
-            let key = Key(doc: store.doc[row], table: store.table[row], year: store.year[row], phase: store.phase[row], code: store.code[row])
+            guard read[Int(store.table[row])], store.code[row] != empty else { return }
+            if store.doc[row] != current {
+                finishDocument()
+                current = store.doc[row]
+            }
+            let key = cell(row)
             if first[key] == nil {
                 first[key] = row
                 order.append(key)
             }
             let p = Int(store.parent[row])
-            if p >= 0 { parents.insert(Key(doc: store.doc[p], table: store.table[p], year: store.year[p], phase: store.phase[p], code: store.code[p])) }
+            if p >= 0 { parents.insert(cell(p)) }
         }
-        var short: [Key: [Int]] = [:]  // (doc, table, year) → rows that stop short
-        var tables: [Key] = []
-        for key in order where !parents.contains(key) {
-            let row = first[key]!
-            let code = store.codes[key.code]
-            let level = store.level(row)
-            guard let t = TableID(rawValue: key.table) else { continue }
-            let stops = function.contains(t) ? code.hasPrefix("2") && (level == 1 || level == 2) : level == 1
-            guard stops else { continue }
-            let group = Key(doc: key.doc, table: key.table, year: key.year, phase: key.phase, code: 0)
-            if short[group] == nil { tables.append(group) }
-            short[group, default: []].append(row)
-        }
+        finishDocument()
         var out: [UInt32: [Finding]] = [:]
         for group in tables {
             let rows = short[group]!
