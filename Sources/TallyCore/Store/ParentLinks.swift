@@ -1,0 +1,120 @@
+import Dispatch
+
+/// Every row's parent: the row of its longest proper prefix code in the same doc, table,
+/// column, year and phase; a row with no such prefix (a 类 row) hangs under the group's 合计
+/// row — the row with an empty code, or the one named 合计/总计 where there are several.
+///
+/// A parent is always of its row's document, and rows are grouped by document, so the rows
+/// split at a document boundary into two halves that are linked at once, one on each core,
+/// each with cell tables of its own half.
+struct ParentLinks: @unchecked Sendable {
+    let codes: CodeDictionary
+    let doc: [UInt32], table: [UInt8], column: [UInt8], year: [Int16], phase: [UInt8], code: [UInt32], name: [UInt32]
+    let prefixes: [[UInt32]]
+    let emptyCode: UInt32?
+    let isTotalName: [Bool]
+    /// Whether every cell packs into a 64-bit key (else a Dictionary of cells).
+    let packs: Bool
+
+    init(codes: CodeDictionary, names: TextDictionary, doc: [UInt32], table: [UInt8], column: [UInt8], year: [Int16],
+         phase: [UInt8], code: [UInt32], name: [UInt32]) {
+        self.codes = codes
+        self.doc = doc
+        self.table = table
+        self.column = column
+        self.year = year
+        self.phase = phase
+        self.code = code
+        self.name = name
+        prefixes = codes.properPrefixIDs()
+        emptyCode = codes.id(of: "")
+        isTotalName = names.mask(TotalRow.isTotal)
+        packs = (doc.max() ?? 0) < 1 << 22 && codes.count < 1 << 20 && year.allSatisfy { $0 >= 1900 && $0 < 1900 + 2048 }
+    }
+
+    func link() -> [Int32] {
+        let n = doc.count
+        var split = n / 2
+        while split > 0, split < n, doc[split] == doc[split - 1] { split += 1 }
+        let halves = n >= RowSet.parallelRows && split < n ? [0..<split, split..<n] : [0..<n]
+        var parent = [Int32](repeating: -1, count: n)
+        parent.withUnsafeMutableBufferPointer { out in
+            let target = Output(rows: out)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { lane in link(rows: halves[lane], into: target) }
+        }
+        return parent
+    }
+
+    struct Output: @unchecked Sendable { let rows: UnsafeMutableBufferPointer<Int32> }
+
+    /// Rows that can add up into one another: same doc, table, column, year and phase.
+    private struct Cell: Hashable {
+        var doc: UInt32
+        var year: Int16
+        var phase: UInt8
+        var table: UInt8
+        var column: UInt8
+        var code: UInt32
+    }
+
+    private func cell(_ row: Int, code: UInt32) -> Cell {
+        Cell(doc: doc[row], year: year[row], phase: phase[row], table: table[row], column: column[row], code: code)
+    }
+
+    /// Links the rows of whole documents.
+    private func link(rows range: Range<Int>, into output: Output) {
+        var packed: CellTable? = packs ? CellTable(capacity: range.count) : nil
+        var rowOfCell: [Cell: Int32] = [:]
+        // Empty-code rows per group; the group total is chosen among them below.
+        var totals: [Cell: Int32] = [:]
+        var ambiguous: Set<Cell> = []
+        for row in range {
+            if code[row] == emptyCode {
+                let cell = cell(row, code: code[row])
+                let isTotal = isTotalName[Int(name[row])]
+                if let existing = totals[cell] {
+                    let existingIsTotal = isTotalName[Int(name[Int(existing)])]
+                    if isTotal && !existingIsTotal {
+                        totals[cell] = Int32(row)
+                        ambiguous.remove(cell)
+                    } else if isTotal == existingIsTotal {
+                        ambiguous.insert(cell)
+                    }
+                } else {
+                    totals[cell] = Int32(row)
+                }
+            } else if packed != nil {
+                let key = CellTable.key(doc: doc[row], year: year[row], phase: phase[row], table: table[row], column: column[row], code: code[row])!
+                packed!.insertIfAbsent(key, row: Int32(row))
+            } else {
+                let cell = cell(row, code: code[row])
+                if rowOfCell[cell] == nil { rowOfCell[cell] = Int32(row) }
+            }
+        }
+        for cell in ambiguous { totals[cell] = nil }
+
+        for row in range where code[row] != emptyCode {
+            var found: Int32?
+            if let packed {
+                let base = CellTable.key(doc: doc[row], year: year[row], phase: phase[row], table: table[row], column: column[row], code: 0)!
+                for prefix in prefixes[Int(code[row])] {
+                    if let p = packed.find(base | UInt64(prefix)) {
+                        found = p
+                        break
+                    }
+                }
+            } else {
+                var cell = cell(row, code: code[row])
+                for prefix in prefixes[Int(code[row])] {
+                    cell.code = prefix
+                    if let p = rowOfCell[cell] {
+                        found = p
+                        break
+                    }
+                }
+            }
+            if found == nil, let emptyCode { found = totals[cell(row, code: emptyCode)] }
+            output.rows[row] = found ?? -1
+        }
+    }
+}
