@@ -89,8 +89,9 @@ struct PrintedRows {
 
                 // Pass 3: each row's key and figure written straight into its partition, so
                 // grouping reads its partition sequentially instead of reaching back into the columns.
-                let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: total)
-                defer { entries.deallocate() }
+                let scratch = ScratchMemory<Entry>(capacity: total)
+                defer { scratch.release() }
+                let entries = scratch.buffer
                 _ = parallelMap(laneCount, lanes: laneCount) { lane in
                     scan.scatter(words: laneWords[lane], bits: bits, fill: fills[lane], into: entries)
                 }
