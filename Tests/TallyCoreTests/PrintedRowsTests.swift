@@ -8,19 +8,31 @@ import Testing
 struct PrintedRowsTests {
     /// Line items in no particular order, several on each printed row, some columns twice,
     /// some rows of a prior year or a 决算's 预算数 on the same line, some tables not asked for.
-    static func shuffledStore(seed: UInt64, rows: Int, docs: UInt64 = 40, lines: UInt64 = 60) -> LineItemStore {
+    static func shuffledStore(seed: UInt64, rows: Int, docs: UInt64 = 40, lines: UInt64 = 60, order: Order = .shuffled,
+                              codes: [String] = ["2080101", "2080102", "20801", "301", ""]) -> LineItemStore {
         var random = SeededRandom(seed: seed)
         func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
-        var builder = StoreBuilder()
-        builder.append(contentsOf: (0..<rows).map { _ in
-            LineItem(doc: "doc\(random.next() % docs)", district: "北碚", dept: "部门", year: pick([2024, 2025, 2025]),
+        var items: [(doc: UInt64, item: LineItem)] = (0..<rows).map { _ in
+            let doc = random.next() % docs
+            return (doc, LineItem(doc: "doc\(doc)", district: "北碚", dept: "部门", year: pick([2024, 2025, 2025]),
                      phase: pick([.budget, .budget, .final]), table: pick([.expenditure, .basicEcon, .threePublic, .income, .summary]),
-                     code: pick(["2080101", "2080102", "20801", "301", ""]), name: "名称",
+                     code: pick(codes), name: "名称",
                      column: pick([.total, .total, .basic, .project, .personnel, .public, .vehicle, .vehiclePurchase, .gpb]),
-                     amount: Amount(fen: Int64(random.next() % 1_000)), line: Int(random.next() % lines) + 1)
-        })
+                     amount: Amount(fen: Int64(random.next() % 1_000)), line: Int(random.next() % lines) + 1))
+        }
+        if order != .shuffled {
+            // Document order: each document's lines in turn (the first document interned first).
+            items = items.enumerated().sorted { a, b in
+                (a.element.doc, a.element.item.line, a.offset) < (b.element.doc, b.element.item.line, b.offset)
+            }.map(\.element)
+            if order == .nearlyOrdered, items.count > 10 { items.swapAt(items.count / 2, items.count / 3) }
+        }
+        var builder = StoreBuilder()
+        builder.append(contentsOf: items.map(\.item))
         return builder.build()
     }
+
+    enum Order { case shuffled, ordered, nearlyOrdered }
 
     typealias Seen = (representative: Int, present: UInt32, values: [Int64], rows: [Int32])
 
@@ -51,8 +63,10 @@ struct PrintedRowsTests {
             .map(\.1)
     }
 
-    static func collected(_ store: LineItemStore, scope: RowSet, tables: Set<TableID>, lanes: Int, target: Int) -> [Seen]? {
-        PrintedRows.collect(store, scope: scope, tables: tables, cancel: .never, lanes: lanes, partitionTarget: target) {
+    static func collected(_ store: LineItemStore, scope: RowSet, tables: Set<TableID>, lanes: Int, target: Int,
+                          runs: Bool = true) -> [Seen]? {
+        PrintedRows.collect(store, scope: scope, tables: tables, cancel: .never, lanes: lanes, partitionTarget: target,
+                            runs: runs) {
             (group: PrintedRows.Group, out: inout [Seen]) in
             var values = [Int64](repeating: 0, count: PrintedRows.columnSlots)
             var rows = [Int32](repeating: -1, count: PrintedRows.columnSlots)
@@ -67,25 +81,53 @@ struct PrintedRowsTests {
         }
     }
 
-    static let cases: [(seed: UInt64, rows: Int, lanes: Int, target: Int, everything: Bool)] = [
-        (1, 6_000, 1, 32_768, true), (2, 6_000, 2, 32_768, true), (3, 6_000, 2, 500, true), (4, 9_000, 3, 300, true),
-        (5, 9_000, 2, 64, false), (6, 1, 2, 16, true), (7, 0, 2, 16, true), (8, 4_000, 5, 1_000, false),
+    static let cases: [(seed: UInt64, rows: Int, lanes: Int, target: Int, everything: Bool, order: Order)] = [
+        (1, 6_000, 1, 32_768, true, .shuffled), (2, 6_000, 2, 32_768, true, .shuffled), (3, 6_000, 2, 500, true, .shuffled),
+        (4, 9_000, 3, 300, true, .shuffled), (5, 9_000, 2, 64, false, .shuffled), (6, 1, 2, 16, true, .shuffled),
+        (7, 0, 2, 16, true, .shuffled), (8, 4_000, 5, 1_000, false, .shuffled),
+        // In document order each printed row is one run of rows: gathered in one pass, put back in hashed order.
+        (11, 6_000, 1, 32_768, true, .ordered), (12, 6_000, 2, 32_768, true, .ordered), (13, 6_000, 2, 500, true, .ordered),
+        (14, 9_000, 3, 300, true, .ordered), (15, 9_000, 2, 64, false, .ordered), (16, 1, 2, 16, true, .ordered),
+        (17, 4_000, 7, 1_000, false, .ordered), (18, 200, 9, 16, true, .ordered), (19, 6_000, 2, 500, true, .nearlyOrdered),
     ]
 
     @Test(arguments: cases.indices)
     func gathersPrintedRowsInOneCoresOrder(_ index: Int) throws {
         let c = Self.cases[index]
-        let store = Self.shuffledStore(seed: c.seed, rows: c.rows)
+        let store = Self.shuffledStore(seed: c.seed, rows: c.rows, docs: c.order == .shuffled ? 40 : 8, order: c.order)
         var scope = RowSet(rowCount: store.count, all: true)
         if !c.everything { scope.removeAll { $0 % 3 == 1 } }
         let tables: Set<TableID> = [.expenditure, .basicEcon, .threePublic, .income]
         let expected = Self.reference(store, scope: scope, tables: tables, target: c.target)
         let got = try #require(Self.collected(store, scope: scope, tables: tables, lanes: c.lanes, target: c.target))
+        let hashed = try #require(Self.collected(store, scope: scope, tables: tables, lanes: c.lanes, target: c.target, runs: false))
+        #expect(got.map(\.representative) == hashed.map(\.representative))
         #expect(got.count == expected.count)
         for (g, e) in zip(got, expected) {
             #expect(g.representative == e.representative && g.present == e.present && g.rows == e.rows && g.values == e.values)
         }
         if c.rows > 100 { #expect(expected.count > 10) }
+    }
+
+    /// A line printing more rows than one pass searches goes the hashed way, with the same answer.
+    @Test(arguments: [1, 2])
+    func aVeryWideLineIsHashed(lanes: Int) throws {
+        let codes = (0..<300).map { String(2_080_000 + $0) }
+        let store = Self.shuffledStore(seed: 21, rows: 3_000, docs: 2, lines: 2, order: .ordered, codes: codes)
+        let scope = RowSet(rowCount: store.count, all: true)
+        let tables: Set<TableID> = [.expenditure, .basicEcon, .threePublic, .income]
+        let got = try #require(Self.collected(store, scope: scope, tables: tables, lanes: lanes, target: 100))
+        let expected = Self.reference(store, scope: scope, tables: tables, target: 100)
+        #expect(got.map(\.representative) == expected.map(\.representative))
+        #expect(got.map(\.values) == expected.map(\.values))
+    }
+
+    @Test func runsAreTogetherOnlyWhenDocAndLineNeverDecrease() {
+        typealias S = PrintedRows.Survey
+        #expect(S.together([S(candidates: 3, sorted: true, first: 1, last: 5), S(candidates: 2, sorted: true, first: 5, last: 9)]))
+        #expect(S.together([S(candidates: 3, sorted: true, first: 1, last: 5), S(), S(candidates: 1, sorted: true, first: 7, last: 7)]))
+        #expect(!S.together([S(candidates: 3, sorted: true, first: 1, last: 5), S(candidates: 2, sorted: true, first: 4, last: 9)]))
+        #expect(!S.together([S(candidates: 3, sorted: false, first: 1, last: 5)]))
     }
 
     @Test func stopsWhenCancelled() {
@@ -112,6 +154,18 @@ struct PrintedRowsTests {
             return rules.findings.map { "\($0.doc) \($0.lines) \($0.column?.id ?? "") \($0.severity) \($0.message)" }
         }
         let one = findings(lanes: 1, target: 32_768)
+        // The same line items in document order, gathered in one pass, give the same findings in the same order.
+        let ordered = Self.shuffledStore(seed: 11, rows: 20_000, docs: 6, lines: 15, order: .ordered)
+        for lanes in [1, 2, 3] {
+            var a = AuditRules(store: ordered, scope: RowSet(rowCount: ordered.count, all: true), reports: [])
+            var b = a
+            a.rowLanes = lanes
+            a.rows()
+            b.rowLanes = 1
+            b.rowRuns = false
+            b.rows()
+            #expect(a.findings.count > 100 && a.findings == b.findings, "\(lanes) lanes over rows in document order")
+        }
         #expect(one.count > 100)
         // Ties of the sort (two identities on one 三公 row, prior years and 预算数 on one line) keep gathering order.
         let lines = one.map { $0.prefix { $0 != "]" } }

@@ -20,6 +20,7 @@ struct AuditRules {
     /// over two cores for a large store.
     var rowLanes: Int?
     var rowPartitionTarget = PrintedRows.partitionTarget
+    var rowRuns = true
 
     init(store: LineItemStore, scope: RowSet, reports: [ImportReport], cancel: Cancellation = .never) {
         self.store = store

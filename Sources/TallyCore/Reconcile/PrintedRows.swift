@@ -50,10 +50,11 @@ struct PrintedRows {
     /// Calls `body` with every printed row of the rows in `scope` whose table is in `tables`,
     /// on several threads at once — `body` may only read shared state and append to its own
     /// `out` — and returns every `out` concatenated in the order above; nil when cancelled.
-    /// `lanes` and `partitionTarget` are for tests; by default a large store is split over two cores.
+    /// `lanes`, `partitionTarget` and `runs` (whether rows in document order are gathered in one
+    /// pass, PrintedRuns.swift) are for tests; by default a large store is split over two cores.
     static func collect<T>(
         _ store: LineItemStore, scope: RowSet, tables: Set<TableID>, cancel: Cancellation, lanes: Int? = nil,
-        partitionTarget: Int = PrintedRows.partitionTarget, _ body: (Group, inout [T]) -> Void
+        partitionTarget: Int = PrintedRows.partitionTarget, runs: Bool = true, _ body: (Group, inout [T]) -> Void
     ) -> [T]? {
         var tableMask = [Bool](repeating: false, count: 256)
         for t in tables { tableMask[Int(t.rawValue)] = true }
@@ -64,13 +65,25 @@ struct PrintedRows {
         return withColumns(store) { columns in
             tableMask.withUnsafeBufferPointer { tableMask in
                 let scan = Scan(columns: columns, scope: scope, tableMask: tableMask)
-                // Pass 1: how many rows take part, which sets how many partitions there are.
-                let total = parallelMap(laneCount, lanes: laneCount) { scan.candidates(words: laneWords[$0]) }.reduce(0, +)
+                // Pass 1: how many rows take part, which sets how many partitions there are, and
+                // whether each printed row's line items are already together (rows in document order).
+                let surveys = parallelMap(laneCount, lanes: laneCount) { scan.survey(words: laneWords[$0]) }
+                let total = surveys.reduce(0) { $0 + $1.candidates }
                 guard total > 0 else { return [] }
                 if cancel.isCancelled() { return nil }
                 var bits = 0
                 while (total >> bits) > partitionTarget { bits += 1 }
                 let partitions = 1 << bits
+
+                if runs, Survey.together(surveys) {
+                    switch withoutActuallyEscaping(body, do: { body in
+                        gatherRuns(scan, laneWords: laneWords, bits: bits, cancel: cancel, body: body)
+                    }) {
+                    case .gathered(let out): return out
+                    case .cancelled: return nil
+                    case .tooWide: break  // a line printing hundreds of rows: hashed as any order is
+                    }
+                }
 
                 // Pass 2: how many rows of each half fall in each partition (the hash's top bits).
                 let counts = parallelMap(laneCount, lanes: laneCount) { scan.partitionCounts(words: laneWords[$0], bits: bits) }
@@ -118,7 +131,7 @@ struct PrintedRows {
 
     /// `work` of 0..<count, on the cores when `lanes` is more than one, each result written
     /// to its own place.
-    private static func parallelMap<R>(_ count: Int, lanes: Int, _ work: (Int) -> R) -> [R] {
+    static func parallelMap<R>(_ count: Int, lanes: Int, _ work: (Int) -> R) -> [R] {
         if count == 1 || lanes == 1 { return (0..<count).map(work) }
         let out = UnsafeMutablePointer<R>.allocate(capacity: count)
         defer { out.deallocate() }
@@ -186,11 +199,19 @@ struct PrintedRows {
         let scope: RowSet
         let tableMask: UnsafeBufferPointer<Bool>
 
-        func candidates(words: Range<Int>) -> Int {
-            var n = 0
-            let table = columns.table
-            scope.forEach(inWords: words) { r in if tableMask[Int(table[r])] { n += 1 } }
-            return n
+        /// How many rows of `words` take part, and whether their doc and line never decrease.
+        func survey(words: Range<Int>) -> Survey {
+            var survey = Survey()
+            let table = columns.table, doc = columns.doc, line = columns.line
+            scope.forEach(inWords: words) { r in
+                guard tableMask[Int(table[r])] else { return }
+                let k = UInt64(doc[r]) << 32 | UInt64(line[r])
+                if survey.candidates == 0 { survey.first = k }
+                if k < survey.last { survey.sorted = false }
+                survey.last = k
+                survey.candidates += 1
+            }
+            return survey
         }
 
         func partitionCounts(words: Range<Int>, bits: Int) -> [Int] {

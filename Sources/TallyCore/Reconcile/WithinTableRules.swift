@@ -130,7 +130,7 @@ extension AuditRules {
         let rules = self
         let found: [Found]? = checks.withUnsafeBufferPointer { checks in
             PrintedRows.collect(store, scope: scope, tables: tables, cancel: cancel, lanes: rowLanes,
-                                partitionTarget: rowPartitionTarget) { (group, out: inout [Found]) in
+                                partitionTarget: rowPartitionTarget, runs: rowRuns) { (group, out: inout [Found]) in
                 for c in checksOf[Int(group.table)] {
                     let check = checks[c]
                     guard group.present & check.totalBit != 0 else { continue }
