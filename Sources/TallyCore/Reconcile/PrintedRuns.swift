@@ -75,124 +75,153 @@ extension PrintedRows {
         let body: (Group, inout [T]) -> Void
 
         func gather(words range: Range<Int>) -> LaneRuns<T> {
-            let columns = scan.columns, tableMask = scan.tableMask
+            var state = RunState(job: self)
+            defer { state.release() }
+            let outcome = scan.scope.words.withUnsafeBufferPointer { words in state.gather(words, range) }
+            switch outcome {
+            case .cancelled: return .cancelled
+            case .tooWide: return .tooWide
+            case .done: return .gathered(state.out, state.tags)
+            }
+        }
+    }
+
+    enum RunOutcome { case done, cancelled, tooWide }
+
+    /// A lane's open run and what it has made so far: mutated only by its own methods (no
+    /// captured variables, which would be checked for exclusive access at every row).
+    struct RunState<T> {
+        let job: RunJob<T>
+        let columns: Columns
+        let tableMask: UnsafeBufferPointer<Bool>
+        var out: [T] = []
+        var tags: [Tag] = []
+        let key1: UnsafeMutablePointer<UInt64>
+        let present: UnsafeMutablePointer<UInt32>
+        let first: UnsafeMutablePointer<Int32>
+        let values: UnsafeMutablePointer<Int64>
+        let rows: UnsafeMutablePointer<Int32>
+        var runKey: UInt64 = 0
+        var open = false
+        var groups = 0
+
+        init(job: RunJob<T>) {
+            self.job = job
+            columns = job.scan.columns
+            tableMask = job.scan.tableMask
+            let n = PrintedRows.maxRunGroups
+            key1 = .allocate(capacity: n)
+            present = .allocate(capacity: n)
+            first = .allocate(capacity: n)
+            values = .allocate(capacity: n * PrintedRows.columnSlots)
+            rows = .allocate(capacity: n * PrintedRows.columnSlots)
+        }
+
+        func release() {
+            key1.deallocate()
+            present.deallocate()
+            first.deallocate()
+            values.deallocate()
+            rows.deallocate()
+        }
+
+        @inline(__always) func key0(_ r: Int) -> UInt64 { UInt64(columns.doc[r]) << 32 | UInt64(columns.line[r]) }
+        @inline(__always) func takesPart(_ r: Int) -> Bool { tableMask[Int(columns.table[r])] }
+
+        /// The open run's printed rows handed to the caller, each output tagged with its place.
+        mutating func flush() {
             let slotCount = PrintedRows.columnSlots
-            var out: [T] = []
-            var tags: [Tag] = []
-            var key1 = [UInt64](repeating: 0, count: PrintedRows.maxRunGroups)
-            var present = [UInt32](repeating: 0, count: PrintedRows.maxRunGroups)
-            var first = [Int32](repeating: 0, count: PrintedRows.maxRunGroups)
-            let values = UnsafeMutablePointer<Int64>.allocate(capacity: PrintedRows.maxRunGroups * slotCount)
-            let rows = UnsafeMutablePointer<Int32>.allocate(capacity: PrintedRows.maxRunGroups * slotCount)
-            defer {
-                values.deallocate()
-                rows.deallocate()
-            }
-            var runKey: UInt64 = 0
-            var open = false
-            var groups = 0
-            var tooWide = false
-
-            func flush() {
-                for g in 0..<groups {
-                    let before = out.count
-                    body(Group(present: present[g], values: values + g * slotCount, rows: rows + g * slotCount,
+            for g in 0..<groups {
+                let before = out.count
+                job.body(Group(present: present[g], values: values + g * slotCount, rows: rows + g * slotCount,
                                representative: Int(first[g]), table: UInt8(truncatingIfNeeded: key1[g] >> 24)), &out)
-                    if out.count > before {
-                        let tag: Tag = (PrintedRows.partition(PrintedRows.hash(runKey, key1[g]), bits: bits), Int(first[g]))
-                        tags += repeatElement(tag, count: out.count - before)
-                    }
+                if out.count > before {
+                    let tag: Tag = (PrintedRows.partition(PrintedRows.hash(runKey, key1[g]), bits: job.bits), Int(first[g]))
+                    tags += repeatElement(tag, count: out.count - before)
                 }
-                groups = 0
             }
-            /// Adds row `r` (whose doc and line are `k0`) to the open run; false when the line is too wide.
-            @inline(__always) func add(_ r: Int, _ k0: UInt64) -> Bool {
-                if !open || k0 != runKey {
-                    if open { flush() }
-                    runKey = k0
-                    open = true
-                }
-                let k1 = UInt64(columns.code[r]) << 32 | UInt64(columns.table[r]) << 24 | UInt64(columns.phase[r]) << 16
-                    | UInt64(UInt16(bitPattern: columns.year[r]))
-                var g = 0
-                while g < groups && key1[g] != k1 { g += 1 }
-                if g == groups {
-                    guard groups < PrintedRows.maxRunGroups else { return false }
-                    groups += 1
-                    key1[g] = k1
-                    present[g] = 0
-                    first[g] = Int32(r)
-                }
-                let c = Int(columns.column[r])
-                values[g * slotCount + c] = columns.amount[r]
-                rows[g * slotCount + c] = Int32(r)
-                present[g] |= 1 << UInt32(c)
-                return true
-            }
-            @inline(__always) func key0(_ r: Int) -> UInt64 { UInt64(columns.doc[r]) << 32 | UInt64(columns.line[r]) }
-            @inline(__always) func takesPart(_ r: Int) -> Bool { tableMask[Int(columns.table[r])] }
+            groups = 0
+        }
 
-            let stopped: Bool = scan.scope.words.withUnsafeBufferPointer { words in
-                // The run the lane before follows into these words, if any: its doc and line.
-                var skip: UInt64?
-                var w = range.lowerBound - 1
-                search: while w >= 0 {
+        /// Adds row `r` (whose doc and line are `k0`) to its run; false when the line is too wide.
+        @inline(__always)
+        mutating func add(_ r: Int, _ k0: UInt64) -> Bool {
+            if !open || k0 != runKey {
+                if open { flush() }
+                runKey = k0
+                open = true
+            }
+            let k1 = UInt64(columns.code[r]) << 32 | UInt64(columns.table[r]) << 24 | UInt64(columns.phase[r]) << 16
+                | UInt64(UInt16(bitPattern: columns.year[r]))
+            var g = 0
+            while g < groups && key1[g] != k1 { g += 1 }
+            if g == groups {
+                guard groups < PrintedRows.maxRunGroups else { return false }
+                groups += 1
+                key1[g] = k1
+                present[g] = 0
+                first[g] = Int32(r)
+            }
+            let c = Int(columns.column[r])
+            let at = g * PrintedRows.columnSlots + c
+            values[at] = columns.amount[r]
+            rows[at] = Int32(r)
+            present[g] |= 1 << UInt32(c)
+            return true
+        }
+
+        mutating func gather(_ words: UnsafeBufferPointer<UInt64>, _ range: Range<Int>) -> RunOutcome {
+            // The run the lane before follows into these words, if any: its doc and line.
+            var skip: UInt64?
+            var w = range.lowerBound - 1
+            search: while w >= 0 {
+                var bits = words[w]
+                while bits != 0 {
+                    let r = w << 6 | (63 - bits.leadingZeroBitCount)
+                    if takesPart(r) {
+                        skip = key0(r)
+                        break search
+                    }
+                    bits &= ~(1 << UInt64(r & 63))
+                }
+                w -= 1
+            }
+            // The runs that start here; Ctrl-C asked every 16,384 rows.
+            for block in stride(from: range.lowerBound, to: range.upperBound, by: 256) {
+                if job.cancel.isCancelled() { return .cancelled }
+                for w in block..<min(block + 256, range.upperBound) {
                     var bits = words[w]
                     while bits != 0 {
-                        let r = w << 6 | (63 - bits.leadingZeroBitCount)
-                        if takesPart(r) {
-                            skip = key0(r)
-                            break search
-                        }
-                        bits &= ~(1 << UInt64(r & 63))
-                    }
-                    w -= 1
-                }
-                // The runs that start here; Ctrl-C asked every 16,384 rows.
-                for block in stride(from: range.lowerBound, to: range.upperBound, by: 256) {
-                    if cancel.isCancelled() { return true }
-                    for w in block..<min(block + 256, range.upperBound) {
-                        var bits = words[w]
-                        while bits != 0 {
-                            let r = w << 6 | bits.trailingZeroBitCount
-                            bits &= bits - 1
-                            guard takesPart(r) else { continue }
-                            let k0 = key0(r)
-                            if let s = skip {
-                                if s == k0 { continue }
-                                skip = nil
-                            }
-                            if !add(r, k0) {
-                                tooWide = true
-                                return false
-                            }
-                        }
-                    }
-                }
-                // The last run, followed past the end of the lane's words.
-                guard open else { return false }
-                var w2 = range.upperBound
-                while w2 < words.count {
-                    var bits = words[w2]
-                    while bits != 0 {
-                        let r = w2 << 6 | bits.trailingZeroBitCount
+                        let r = w << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
                         guard takesPart(r) else { continue }
                         let k0 = key0(r)
-                        guard k0 == runKey else { return false }
-                        if !add(r, k0) {
-                            tooWide = true
-                            return false
+                        if let s = skip {
+                            if s == k0 { continue }
+                            skip = nil
                         }
+                        guard add(r, k0) else { return .tooWide }
                     }
-                    w2 += 1
                 }
-                return false
             }
-            if stopped { return .cancelled }
-            if tooWide { return .tooWide }
-            if open { flush() }
-            return .gathered(out, tags)
+            // The last run, followed past the end of the lane's words.
+            if open {
+                var w = range.upperBound
+                follow: while w < words.count {
+                    var bits = words[w]
+                    while bits != 0 {
+                        let r = w << 6 | bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        guard takesPart(r) else { continue }
+                        let k0 = key0(r)
+                        guard k0 == runKey else { break follow }
+                        guard add(r, k0) else { return .tooWide }
+                    }
+                    w += 1
+                }
+                flush()
+            }
+            return .done
         }
     }
 }
