@@ -50,8 +50,8 @@ struct PrintedRows {
     /// Calls `body` with every printed row of the rows in `scope` whose table is in `tables`,
     /// on several threads at once — `body` may only read shared state and append to its own
     /// `out` — and returns every `out` concatenated in the order above; nil when cancelled.
-    /// `lanes`, `partitionTarget` and `runs` (whether rows in document order are gathered in one
-    /// pass, PrintedRuns.swift) are for tests; by default a large store is split over two cores.
+    /// `lanes`, `partitionTarget` and `runs` (whether rows clustered by document are gathered in
+    /// one pass, PrintedRuns.swift) are for tests; by default a large store is split over two cores.
     static func collect<T>(
         _ store: LineItemStore, scope: RowSet, tables: Set<TableID>, cancel: Cancellation, lanes: Int? = nil,
         partitionTarget: Int = PrintedRows.partitionTarget, runs: Bool = true, _ body: (Group, inout [T]) -> Void
@@ -66,7 +66,7 @@ struct PrintedRows {
             tableMask.withUnsafeBufferPointer { tableMask in
                 let scan = Scan(columns: columns, scope: scope, tableMask: tableMask)
                 // Pass 1: how many rows take part, which sets how many partitions there are, and
-                // whether each printed row's line items are already together (rows in document order).
+                // whether each document's line items are already together (rows clustered by document).
                 let surveys = parallelMap(laneCount, lanes: laneCount) { scan.survey(words: laneWords[$0]) }
                 let total = surveys.reduce(0) { $0 + $1.candidates }
                 guard total > 0 else { return [] }
@@ -81,7 +81,7 @@ struct PrintedRows {
                     }) {
                     case .gathered(let out): return out
                     case .cancelled: return nil
-                    case .tooWide: break  // a line printing hundreds of rows: hashed as any order is
+                    case .tooWide: break  // a document of a million printed rows: hashed as any order is
                     }
                 }
 
@@ -113,13 +113,13 @@ struct PrintedRows {
                 // Pass 4: runs of whole partitions, each grouped in its own small table.
                 var largest = 0
                 for p in 0..<partitions { largest = max(largest, starts[p + 1] - starts[p]) }
-                let runs = min(partitions, laneCount == 1 ? 1 : chunks)
+                let runCount = min(partitions, laneCount == 1 ? 1 : chunks)
                 let outs = withoutActuallyEscaping(body) { body in
                     let grouping = Grouping(entries: UnsafeBufferPointer(entries), starts: starts, largest: largest,
                                             cancel: cancel, body: body)
-                    return parallelMap(runs, lanes: laneCount) { run -> [T]? in
+                    return parallelMap(runCount, lanes: laneCount) { run -> [T]? in
                         var out: [T] = []
-                        let range = (partitions * run / runs)..<(partitions * (run + 1) / runs)
+                        let range = (partitions * run / runCount)..<(partitions * (run + 1) / runCount)
                         return grouping.group(partitions: range, into: &out) ? out : nil
                     }
                 }
@@ -199,13 +199,13 @@ struct PrintedRows {
         let scope: RowSet
         let tableMask: UnsafeBufferPointer<Bool>
 
-        /// How many rows of `words` take part, and whether their doc and line never decrease.
+        /// How many rows of `words` take part, and whether their doc id never decreases.
         func survey(words: Range<Int>) -> Survey {
             var survey = Survey()
-            let table = columns.table, doc = columns.doc, line = columns.line
+            let table = columns.table, doc = columns.doc
             scope.forEach(inWords: words) { r in
                 guard tableMask[Int(table[r])] else { return }
-                let k = UInt64(doc[r]) << 32 | UInt64(line[r])
+                let k = UInt64(doc[r])
                 if survey.candidates == 0 { survey.first = k }
                 if k < survey.last { survey.sorted = false }
                 survey.last = k

@@ -1,19 +1,19 @@
-/// The printed rows of a store whose rows come in document order (a store clustered by
-/// document, or a TSV written that way): each printed row's line items are then one run of
-/// rows with the same doc and line, so one pass groups them — no hashing, no scatter, no
-/// scratch of 32 bytes a row. What the caller makes of them is put back in the order the
+/// The printed rows of a store whose rows come document by document (a store clustered by
+/// document, or a TSV written that way): each document's line items are then one run of
+/// rows, grouped in one pass with a table of that document's printed rows small enough to
+/// stay in cache — no scatter, no scratch of 32 bytes a row, in any order within a document. What the caller makes of them is put back in the order the
 /// hashed gathering gives (partition, then first line item), so the rule's findings never
 /// depend on which way they were gathered.
 extension PrintedRows {
     /// What pass 1 learns of one lane's rows.
     struct Survey {
         var candidates = 0
-        /// Whether (doc, line) never decreases over the lane's rows that take part.
+        /// Whether the doc id never decreases over the lane's rows that take part.
         var sorted = true
         var first: UInt64 = 0
         var last: UInt64 = 0
 
-        /// Whether, over all lanes in order, every printed row's line items are consecutive.
+        /// Whether, over all lanes in order, every document's line items are consecutive.
         static func together(_ lanes: [Survey]) -> Bool {
             var last: UInt64 = 0
             for lane in lanes where lane.candidates > 0 {
@@ -27,8 +27,7 @@ extension PrintedRows {
     enum Gathered<T> {
         case gathered([T])
         case cancelled
-        /// A line with more than `maxRunGroups` printed rows; its groups are searched one by
-        /// one, so such input goes the hashed way.
+        /// A document of more than `maxRunGroups` printed rows: such input goes the hashed way.
         case tooWide
     }
 
@@ -42,9 +41,8 @@ extension PrintedRows {
         case tooWide
     }
 
-    /// The most printed rows one document line may hold on this path (a line prints one row
-    /// of figures, two or three where a 决算 prints 预算数 and 决算数 or a prior year beside it).
-    static let maxRunGroups = 64
+    /// The most printed rows one document may hold on this path; past it, the hashed way.
+    static let maxRunGroups = 1 << 20
 
     /// Each lane's share of the rows grouped in one pass; then everything put in hashed order.
     static func gatherRuns<T>(_ scan: Scan, laneWords: [Range<Int>], bits: Int, cancel: Cancellation,
@@ -88,7 +86,7 @@ extension PrintedRows {
 
     enum RunOutcome { case done, cancelled, tooWide }
 
-    /// A lane's open run and what it has made so far: mutated only by its own methods (no
+    /// A lane's open document and its printed rows so far: mutated only by its own methods (no
     /// captured variables, which would be checked for exclusive access at every row).
     struct RunState<T> {
         let job: RunJob<T>
@@ -96,12 +94,17 @@ extension PrintedRows {
         let tableMask: UnsafeBufferPointer<Bool>
         var out: [T] = []
         var tags: [Tag] = []
-        let key1: UnsafeMutablePointer<UInt64>
-        let present: UnsafeMutablePointer<UInt32>
-        let first: UnsafeMutablePointer<Int32>
-        let values: UnsafeMutablePointer<Int64>
-        let rows: UnsafeMutablePointer<Int32>
-        var runKey: UInt64 = 0
+        /// The open document's printed rows, in first-seen order, and their figures.
+        var key0: UnsafeMutablePointer<UInt64>
+        var key1: UnsafeMutablePointer<UInt64>
+        var present: UnsafeMutablePointer<UInt32>
+        var first: UnsafeMutablePointer<Int32>
+        var values: UnsafeMutablePointer<Int64>
+        var rows: UnsafeMutablePointer<Int32>
+        var capacity = 256
+        /// Open addressing over the groups: twice the capacity, -1 empty.
+        var slots: UnsafeMutablePointer<Int32>
+        var runDoc: UInt32 = 0
         var open = false
         var groups = 0
 
@@ -109,56 +112,122 @@ extension PrintedRows {
             self.job = job
             columns = job.scan.columns
             tableMask = job.scan.tableMask
-            let n = PrintedRows.maxRunGroups
-            key1 = .allocate(capacity: n)
-            present = .allocate(capacity: n)
-            first = .allocate(capacity: n)
-            values = .allocate(capacity: n * PrintedRows.columnSlots)
-            rows = .allocate(capacity: n * PrintedRows.columnSlots)
+            key0 = .allocate(capacity: capacity)
+            key1 = .allocate(capacity: capacity)
+            present = .allocate(capacity: capacity)
+            first = .allocate(capacity: capacity)
+            values = .allocate(capacity: capacity * PrintedRows.columnSlots)
+            rows = .allocate(capacity: capacity * PrintedRows.columnSlots)
+            slots = .allocate(capacity: capacity * 2)
+            slots.initialize(repeating: -1, count: capacity * 2)
         }
 
         func release() {
+            key0.deallocate()
             key1.deallocate()
             present.deallocate()
             first.deallocate()
             values.deallocate()
             rows.deallocate()
+            slots.deallocate()
         }
 
-        @inline(__always) func key0(_ r: Int) -> UInt64 { UInt64(columns.doc[r]) << 32 | UInt64(columns.line[r]) }
         @inline(__always) func takesPart(_ r: Int) -> Bool { tableMask[Int(columns.table[r])] }
 
-        /// The open run's printed rows handed to the caller, each output tagged with its place.
+        @inline(__always) func slot(_ k0: UInt64, _ k1: UInt64) -> Int {
+            Int(truncatingIfNeeded: PrintedRows.hash(k0, k1)) & (capacity * 2 - 1)
+        }
+
+        /// The open document's printed rows handed to the caller, each output tagged with its place.
         mutating func flush() {
             let slotCount = PrintedRows.columnSlots
+            let bits = job.bits
             for g in 0..<groups {
                 let before = out.count
                 job.body(Group(present: present[g], values: values + g * slotCount, rows: rows + g * slotCount,
                                representative: Int(first[g]), table: UInt8(truncatingIfNeeded: key1[g] >> 24)), &out)
                 if out.count > before {
-                    let tag: Tag = (PrintedRows.partition(PrintedRows.hash(runKey, key1[g]), bits: job.bits), Int(first[g]))
+                    let tag: Tag = (PrintedRows.partition(PrintedRows.hash(key0[g], key1[g]), bits: bits), Int(first[g]))
                     tags += repeatElement(tag, count: out.count - before)
+                }
+            }
+            // Clear the slots used (probe runs from each group's home), or all of them for a large document.
+            if groups > 0 {
+                if groups * 8 < capacity {
+                    for g in 0..<groups {
+                        var s = slot(key0[g], key1[g])
+                        while slots[s] >= 0 {
+                            slots[s] = -1
+                            s = (s + 1) & (capacity * 2 - 1)
+                        }
+                    }
+                } else {
+                    slots.update(repeating: -1, count: capacity * 2)
                 }
             }
             groups = 0
         }
 
-        /// Adds row `r` (whose doc and line are `k0`) to its run; false when the line is too wide.
+        /// Twice the room for the open document's printed rows; false past `maxRunGroups`.
+        mutating func grow() -> Bool {
+            guard capacity * 2 <= PrintedRows.maxRunGroups else { return false }
+            let slotCount = PrintedRows.columnSlots
+            let old = capacity
+            capacity *= 2
+            func moved<E>(_ p: UnsafeMutablePointer<E>, _ count: Int, _ newCount: Int) -> UnsafeMutablePointer<E> {
+                let q = UnsafeMutablePointer<E>.allocate(capacity: newCount)
+                q.update(from: p, count: count)
+                p.deallocate()
+                return q
+            }
+            key0 = moved(key0, old, capacity)
+            key1 = moved(key1, old, capacity)
+            present = moved(present, old, capacity)
+            first = moved(first, old, capacity)
+            values = moved(values, old * slotCount, capacity * slotCount)
+            rows = moved(rows, old * slotCount, capacity * slotCount)
+            slots.deallocate()
+            slots = .allocate(capacity: capacity * 2)
+            slots.initialize(repeating: -1, count: capacity * 2)
+            for g in 0..<groups {
+                var s = slot(key0[g], key1[g])
+                while slots[s] >= 0 { s = (s + 1) & (capacity * 2 - 1) }
+                slots[s] = Int32(g)
+            }
+            return true
+        }
+
+        /// Adds row `r` of document `doc` to its printed row; false when the document is too wide.
         @inline(__always)
-        mutating func add(_ r: Int, _ k0: UInt64) -> Bool {
-            if !open || k0 != runKey {
+        mutating func add(_ r: Int, _ doc: UInt32) -> Bool {
+            if !open || doc != runDoc {
                 if open { flush() }
-                runKey = k0
+                runDoc = doc
                 open = true
             }
-            let k1 = UInt64(columns.code[r]) << 32 | UInt64(columns.table[r]) << 24 | UInt64(columns.phase[r]) << 16
-                | UInt64(UInt16(bitPattern: columns.year[r]))
-            var g = 0
-            while g < groups && key1[g] != k1 { g += 1 }
-            if g == groups {
-                guard groups < PrintedRows.maxRunGroups else { return false }
+            let k = PrintedRows.key(columns, r)
+            let mask = capacity * 2 - 1
+            var s = slot(k.0, k.1)
+            var g = -1
+            while slots[s] >= 0 {
+                let candidate = Int(slots[s])
+                if key0[candidate] == k.0, key1[candidate] == k.1 {
+                    g = candidate
+                    break
+                }
+                s = (s + 1) & mask
+            }
+            if g < 0 {
+                if groups == capacity {
+                    guard grow() else { return false }
+                    s = slot(k.0, k.1)
+                    while slots[s] >= 0 { s = (s + 1) & (capacity * 2 - 1) }
+                }
+                g = groups
                 groups += 1
-                key1[g] = k1
+                slots[s] = Int32(g)
+                key0[g] = k.0
+                key1[g] = k.1
                 present[g] = 0
                 first[g] = Int32(r)
             }
@@ -171,22 +240,23 @@ extension PrintedRows {
         }
 
         mutating func gather(_ words: UnsafeBufferPointer<UInt64>, _ range: Range<Int>) -> RunOutcome {
-            // The run the lane before follows into these words, if any: its doc and line.
-            var skip: UInt64?
+            let doc = columns.doc
+            // The document the lane before follows into these words, if any.
+            var skip: UInt32?
             var w = range.lowerBound - 1
             search: while w >= 0 {
                 var bits = words[w]
                 while bits != 0 {
                     let r = w << 6 | (63 - bits.leadingZeroBitCount)
                     if takesPart(r) {
-                        skip = key0(r)
+                        skip = doc[r]
                         break search
                     }
                     bits &= ~(1 << UInt64(r & 63))
                 }
                 w -= 1
             }
-            // The runs that start here; Ctrl-C asked every 16,384 rows.
+            // The documents that start here; Ctrl-C asked every 16,384 rows.
             for block in stride(from: range.lowerBound, to: range.upperBound, by: 256) {
                 if job.cancel.isCancelled() { return .cancelled }
                 for w in block..<min(block + 256, range.upperBound) {
@@ -195,16 +265,16 @@ extension PrintedRows {
                         let r = w << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
                         guard takesPart(r) else { continue }
-                        let k0 = key0(r)
+                        let d = doc[r]
                         if let s = skip {
-                            if s == k0 { continue }
+                            if s == d { continue }
                             skip = nil
                         }
-                        guard add(r, k0) else { return .tooWide }
+                        guard add(r, d) else { return .tooWide }
                     }
                 }
             }
-            // The last run, followed past the end of the lane's words.
+            // The last document, followed past the end of the lane's words.
             if open {
                 var w = range.upperBound
                 follow: while w < words.count {
@@ -213,9 +283,8 @@ extension PrintedRows {
                         let r = w << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
                         guard takesPart(r) else { continue }
-                        let k0 = key0(r)
-                        guard k0 == runKey else { break follow }
-                        guard add(r, k0) else { return .tooWide }
+                        guard doc[r] == runDoc else { break follow }
+                        guard add(r, runDoc) else { return .tooWide }
                     }
                     w += 1
                 }
