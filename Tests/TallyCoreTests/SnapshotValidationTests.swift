@@ -9,24 +9,25 @@ struct SnapshotValidationTests {
     /// A good snapshot of a small store, as bytes, with helpers to edit it and re-seal it.
     struct Crafted {
         var bytes: [UInt8]
-        static let headerEnd = Snapshot.fixedHeader + Snapshot.Kind.allCases.count * Snapshot.entrySize
+        static let headerEnd = Snapshot.fixedHeader + Snapshot.Kind.sectionCount * Snapshot.entrySize
 
         func u64(_ at: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) } }
         func u32(_ at: Int) -> UInt32 { UInt32(truncatingIfNeeded: u64(at) & 0xFFFF_FFFF) }
         mutating func put64(_ v: UInt64, at: Int) { for i in 0..<8 { bytes[at + i] = UInt8(truncatingIfNeeded: v >> (8 * UInt64(i))) } }
         mutating func put32(_ v: UInt32, at: Int) { for i in 0..<4 { bytes[at + i] = UInt8(truncatingIfNeeded: v >> (8 * UInt32(i))) } }
 
-        /// The header entry of a section.
+        /// The header entries, in file order.
+        var entries: [Int] { (0..<Snapshot.Kind.sectionCount).map { Snapshot.fixedHeader + $0 * Snapshot.entrySize } }
+
+        /// The header entry of a section (as written: a per-document field is in one of its forms).
         func entry(_ kind: Snapshot.Kind) -> Int {
-            let index = Snapshot.Kind.allCases.firstIndex(of: kind)!
-            return Snapshot.fixedHeader + index * Snapshot.entrySize
+            entries.first { u32($0) == kind.rawValue } ?? { Issue.record("no section \(kind)"); return 0 }()
         }
         func offset(_ kind: Snapshot.Kind) -> Int { Int(u64(entry(kind) + 8)) }
 
         /// Recomputes every section's checksum (where its bounds are sane) and then the header's.
         mutating func seal() {
-            for kind in Snapshot.Kind.allCases {
-                let e = entry(kind)
+            for e in entries {
                 let offset = u64(e + 8), length = u64(e + 16)
                 guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else { continue }
                 let sum = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset + length)])) }
@@ -70,8 +71,8 @@ struct SnapshotValidationTests {
         ("section length UInt64.max", { c in c.put64(.max, at: c.entry(.parent) + 16); c.seal() }, "runs past the end"),
         ("element size 2^31", { c in c.put32(1 << 31, at: c.entry(.year) + 4); c.seal() }, "elements of"),
         ("text count 0xFFFFFFFF", { c in c.put32(.max, at: c.offset(.names)); c.seal() }, "claims 4294967295 values"),
-        ("a section kind twice", { c in c.put32(Snapshot.Kind.doc.rawValue, at: c.entry(.dept)); c.seal() }, "appears twice"),
-        ("unknown section kind", { c in c.put32(99, at: c.entry(.dept)); c.seal() }, "unknown section 99"),
+        ("a section kind twice", { c in c.put32(Snapshot.Kind.doc.rawValue, at: c.entry(.deptByDocument)); c.seal() }, "appears twice"),
+        ("unknown section kind", { c in c.put32(99, at: c.entry(.deptByDocument)); c.seal() }, "unknown section 99"),
         ("a doc id past its dictionary", { c in c.put32(1_000_000, at: c.offset(.doc)); c.seal() }, "outside its dictionary"),
         ("an unknown table id", { c in c.bytes[c.offset(.table)] = 200; c.seal() }, "outside its dictionary"),
         ("a year of 0", { c in c.bytes[c.offset(.year)] = 0; c.bytes[c.offset(.year) + 1] = 0; c.seal() }, "a year is outside"),
@@ -87,6 +88,21 @@ struct SnapshotValidationTests {
             c.seal()
         }, "parent link is invalid"),
         ("a parent past the last row", { c in c.put32(UInt32(c.u64(16)), at: c.offset(.parent)); c.seal() }, "parent link is invalid"),
+        ("two documents' rows interleaved", { c in
+            // The last row's doc id set to 0, after rows of later documents.
+            let rows = Int(c.u64(16))
+            c.put32(0, at: c.offset(.doc) + 4 * (rows - 1))
+            c.seal()
+        }, "not grouped by document"),
+        ("a per-document field one document short", { c in
+            c.put64(c.u64(c.entry(.deptByDocument) + 16) - 4, at: c.entry(.deptByDocument) + 16)
+            c.seal()
+        }, "documents need"),
+        ("a per-document field also held per row", { c in
+            c.put32(Snapshot.Kind.dept.rawValue, at: c.entry(.labelByDocument))
+            c.seal()
+        }, "both per row and per document, or neither"),
+        ("a per-document dept id past its dictionary", { c in c.put32(1_000_000, at: c.offset(.deptByDocument)); c.seal() }, "outside its dictionary"),
         ("a parent of -7", { c in c.put32(UInt32(bitPattern: -7), at: c.offset(.parent)); c.seal() }, "parent link is invalid"),
     ]
 

@@ -11,7 +11,8 @@ struct StoreTests {
         builder.append(Fixtures.item("208", "1", dept: "甲"))
         let store = builder.build()
         #expect(store.depts.values == ["甲", "乙"])
-        #expect(store.dept == [0, 1, 0])
+        #expect(Array(store.dept) == [0, 1, 0])
+        #expect(store.dept.byDocument == nil)  // one document, two departments: held per row
     }
 
     @Test func codeDictionaryIsSortedAndEmptyCodeFirst() {
@@ -55,7 +56,8 @@ struct StoreTests {
             Fixtures.item("20801", "1", year: 2024, doc: "a"),
             Fixtures.item("20801", "1", doc: "a"),
         ])
-        #expect(store.parent == [-1, -1, -1, -1, 0])
+        // Rows are grouped by document (a, a, a, a, then b): the last row of a is under its first.
+        #expect(store.parent == [-1, -1, -1, 0, -1])
     }
 
     @Test func sumsAreExactAndTopmost() throws {

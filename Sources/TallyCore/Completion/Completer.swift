@@ -145,7 +145,7 @@ public struct Completer {
             return matching(word, columnCandidates(word, suffix: " "))
         case .code: return codeCandidates(word)
         case .year, .budgetYear:
-            let years = Set(field == .year ? store.year : store.budgetYear).sorted().map { Completion.Candidate(String($0), suffix: " ") }
+            let years = (field == .year ? Set(store.year) : Set(store.budgetYear)).sorted().map { Completion.Candidate(String($0), suffix: " ") }
             return matching(word, years)
         case .phase:
             return matching(word, Phase.allCases.flatMap { phase in

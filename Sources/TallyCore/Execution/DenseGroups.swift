@@ -11,6 +11,8 @@ enum DenseGroups {
 
     enum Source {
         case ids([UInt32]), bytes([UInt8]), year([Int16]), level([UInt32], [UInt8])
+        /// A field held once per document: each document's index, read through the row's doc id.
+        case perDocument([Int32], doc: [UInt32])
     }
 
     struct Key {
@@ -33,7 +35,8 @@ enum DenseGroups {
             switch field {
             case .doc, .label, .district, .dept, .name:
                 let (ids, dictionary) = store.textColumn(field)
-                key = Key(source: .ids(ids), stride: cells, size: dictionary.count, offset: 0)
+                let source: Source = ids.byDocument.map { .perDocument($0.map { Int32($0) }, doc: store.doc) } ?? .ids(ids.byRow)
+                key = Key(source: source, stride: cells, size: dictionary.count, offset: 0)
             case .code: key = Key(source: .ids(store.code), stride: cells, size: store.codes.count, offset: 0)
             case .table, .column, .phase:
                 key = Key(source: .bytes(store.identifierColumn(field)), stride: cells,
@@ -44,7 +47,10 @@ enum DenseGroups {
                 key = Key(source: .year(store.year), stride: cells, size: Int(high) - Int(low) + 1, offset: Int64(low))
             case .budgetYear:
                 guard let low = store.budgetYear.min(), let high = store.budgetYear.max() else { return nil }
-                key = Key(source: .year(store.budgetYear), stride: cells, size: Int(high) - Int(low) + 1, offset: Int64(low))
+                let source: Source = store.budgetYear.byDocument.map { years in
+                    .perDocument(years.map { Int32($0) - Int32(low) }, doc: store.doc)
+                } ?? .year(store.budgetYear.byRow)
+                key = Key(source: source, stride: cells, size: Int(high) - Int(low) + 1, offset: Int64(low))
             case .line, .page, .amount: return nil
             }
             guard key.size > 0, cells <= maxCells / key.size else { return nil }
@@ -147,6 +153,7 @@ enum DenseGroups {
                                         case .bytes(let bytes): v = Int(bytes[row])
                                         case .year(let years): v = Int(years[row]) - Int(k.offset)
                                         case .level(let codes, let levels): v = Int(levels[Int(codes[row])])
+                                        case .perDocument(let values, let doc): v = Int(values[Int(doc[row])])
                                         }
                                         index &+= v &* k.stride
                                     }

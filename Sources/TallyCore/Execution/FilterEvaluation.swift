@@ -7,7 +7,10 @@ extension LineItemStore {
         case .none: return RowSet(rowCount: n)
         case .text(let field, let mask):
             let ids = textColumn(field).ids
-            return ids.withUnsafeBufferPointer { ids in
+            if let byDocument = ids.byDocument {
+                return documents { mask[Int(byDocument[$0])] }
+            }
+            return ids.byRow.withUnsafeBufferPointer { ids in
                 mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { mask[Int(ids[$0])] } }
             }
         case .codeRange(let range):
@@ -28,7 +31,11 @@ extension LineItemStore {
             }
             switch field {
             case .year: return within(year)
-            case .budgetYear: return within(budgetYear)
+            case .budgetYear:
+                if let byDocument = budgetYear.byDocument {
+                    return documents { d in intervals.contains { $0.contains(Int64(byDocument[d])) } }
+                }
+                return within(budgetYear.byRow)
             case .line: return within(line)
             case .page: return within(page)
             case .level:
@@ -37,8 +44,13 @@ extension LineItemStore {
             default: return amount.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(v[r]) } } }
             }
         case .ownYear:
+            if let own = budgetYear.byDocument {
+                return year.withUnsafeBufferPointer { year in
+                    doc.withUnsafeBufferPointer { doc in RowSet(rowCount: n) { year[$0] == own[Int(doc[$0])] } }
+                }
+            }
             return year.withUnsafeBufferPointer { year in
-                budgetYear.withUnsafeBufferPointer { own in RowSet(rowCount: n) { year[$0] == own[$0] } }
+                budgetYear.byRow.withUnsafeBufferPointer { own in RowSet(rowCount: n) { year[$0] == own[$0] } }
             }
         case .ownPhase:
             return phase.withUnsafeBufferPointer { phase in
@@ -72,6 +84,16 @@ extension LineItemStore {
         }
     }
 
+    /// The rows of every document for which `test` (of its doc id) is true: whole ranges,
+    /// never a scan of the rows.
+    func documents(where test: (Int) -> Bool) -> RowSet {
+        var set = RowSet(rowCount: count)
+        for d in 0..<docs.count where documentStart[d] < documentStart[d + 1] && test(d) {
+            set.insert(documentStart[d]..<documentStart[d + 1])
+        }
+        return set
+    }
+
     static func flatten(_ parts: [RowFilter]) -> [RowFilter] {
         parts.flatMap { part -> [RowFilter] in
             if case .and(let inner) = part { return flatten(inner) }
@@ -83,6 +105,8 @@ extension LineItemStore {
     static func selectivityRank(_ filter: RowFilter) -> Int {
         switch filter {
         case .none: 0
+        case .text(let field, _) where field != .name: 0
+        case .number(.budgetYear, _): 0
         case .codeRange, .codeMask: 1
         case .text: 2
         case .number: 3

@@ -127,6 +127,7 @@ public enum DocumentImporter {
         let present = Set(report.tables.map(\.table))
         report.missing = Vocabulary.requiredTables.filter { !present.contains($0) }
         report.remarks = DocumentRemarks.find(lines, pageOfLine: pageOfLine)
+        report.performance = PerformanceStatements.find(lines, pageOfLine: pageOfLine)
         if isFinal { report.execution = ExecutionStatements.find(lines, pageOfLine: pageOfLine) }
         return Result(items: items, report: report)
     }

@@ -43,6 +43,9 @@ public struct ImportReport: Sendable {
     public var changes: [ChangeStatement] = []
     /// A 决算's statements of its budget carried out (年初预算 … 支出决算 … 原因): ExecutionStatements.
     public var execution = ExecutionText()
+    /// The text's statements of its projects' performance targets (绩效目标: how many, how
+    /// much money), wherever in the document: PerformanceStatements.
+    public var performance: [PerformanceStatement] = []
 
     public var itemCount: Int { tables.reduce(0) { $0 + $1.items } }
 }

@@ -43,6 +43,9 @@ extension AuditRules {
         AuditRuleInfo(name: "complete", checks: "required tables, empty tables' statements, codes to 项/款, template text", example: .init(
             label: "北碚2025", severity: .explained,
             message: "gov_fund (重庆市北碚区人力资源和社会保障局政府性基金预算支出表) is published empty; explained by 空表说明: …")),
+        AuditRuleInfo(name: "performance", checks: "the text's 绩效目标 money and the performance tables' projects against 项目支出", example: .init(
+            label: "人民检察院2019", severity: .insufficient,
+            message: "the text speaks of performance targets of 0 projects (“十四、预算绩效目标设置情况说明2019年本部门共0个项目实行绩效目标管理”)…")),
         AuditRuleInfo(name: "procurement", checks: "政府采购 合计 = 货物 + 工程 + 服务", example: .init(
             label: "", severity: .material,
             message: "procurement 合计 total 101.00 but 货物 + 服务 100.00")),

@@ -1,7 +1,8 @@
 /// The standard reconciliation rules (§5 and notes/reconciliation-rules.md), run over the
 /// loaded line items: within a table (tree, rows; WithinTableRules.swift), across tables
 /// (tables, names, three_public; AcrossTableRules.swift), the 总表 (fiscal; FiscalRule.swift),
-/// what a disclosure must print (complete; CompleteRule.swift), 政府采购 (procurement),
+/// what a disclosure must print (complete; CompleteRule.swift), the projects' performance
+/// targets against 项目支出 (performance; PerformanceRule.swift), 政府采购 (procurement),
 /// text against tables, year-on-year statements included (narrative; NarrativeRule.swift,
 /// NarrativeChanges.swift), and what the import repaired or could not place (extraction).
 /// What the document says that accounts for a difference is in Explanations.swift.
@@ -46,6 +47,7 @@ struct AuditRules {
             case "three_public": threePublic()
             case "fiscal": fiscal()
             case "complete": complete()
+            case "performance": performance()
             case "procurement": procurement()
             case "narrative": narrative()
             case "execution": execution()

@@ -31,6 +31,10 @@ extension AuditRules {
             for r in report.remarks { note(doc, r.line, r.page) }
             for c in report.changes { note(doc, c.line, c.page) }
             for (line, page) in report.execution.pages { note(doc, line, page) }
+            for s in report.performance {
+                note(doc, s.line, s.page)
+                for f in s.figures { note(doc, f.line, f.page) }
+            }
             for d in report.unplaced { if let o = d.origin { note(doc, o.firstLine, o.page) } }
         }
         for i in findings.indices {

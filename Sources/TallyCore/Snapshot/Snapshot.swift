@@ -16,7 +16,8 @@ import Darwin
 /// checksum of everything before it. Sections start on 8-byte boundaries.
 public enum Snapshot {
     public static let magic: [UInt8] = Array("TALLYSNP".utf8)
-    public static let version: UInt32 = 2
+    /// 3: rows grouped by document, and the per-document fields held once per document.
+    public static let version: UInt32 = 3
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let fixedHeader = 32
     static let entrySize = 32
@@ -26,6 +27,15 @@ public enum Snapshot {
         case docs = 1, districts, depts, names, codes, labels
         case doc = 10, district, dept, year, table, code, name, column, amount, line, parent
         case label = 30, budgetYear, phase, page
+        /// The per-document fields, held once per document (by doc id) instead of per row.
+        case labelByDocument = 40, districtByDocument, deptByDocument, budgetYearByDocument
+
+        /// A per-document field's two forms: a file holds exactly one of each pair.
+        static let pairs: [(byRow: Kind, byDocument: Kind)] = [
+            (.label, .labelByDocument), (.district, .districtByDocument), (.dept, .deptByDocument),
+            (.budgetYear, .budgetYearByDocument),
+        ]
+        static var sectionCount: Int { allCases.count - pairs.count }
     }
 
     // MARK: - writing
@@ -51,9 +61,12 @@ public enum Snapshot {
         text(.names, store.names.values)
         text(.codes, store.codes.codes)
         text(.labels, store.labels.values)
+        func perDocument<T>(_ kind: Kind, _ byDocumentKind: Kind, _ values: DocumentColumn<T>) {
+            if let byDocument = values.byDocument { column(byDocumentKind, byDocument) } else { column(kind, values.byRow) }
+        }
         column(.doc, store.doc)
-        column(.district, store.district)
-        column(.dept, store.dept)
+        perDocument(.district, .districtByDocument, store.district)
+        perDocument(.dept, .deptByDocument, store.dept)
         column(.year, store.year)
         column(.table, store.table)
         column(.code, store.code)
@@ -62,8 +75,8 @@ public enum Snapshot {
         column(.amount, store.amount)
         column(.line, store.line)
         column(.parent, store.parent)
-        column(.label, store.label)
-        column(.budgetYear, store.budgetYear)
+        perDocument(.label, .labelByDocument, store.label)
+        perDocument(.budgetYear, .budgetYearByDocument, store.budgetYear)
         column(.phase, store.phase)
         column(.page, store.page)
 

@@ -33,10 +33,10 @@ extension Snapshot {
         guard u32(12) == byteOrderMark else { throw bad("it was written on a machine of the other byte order") }
         // Compared as the UInt32 it is, so no product below can overflow.
         let sectionCount = u32(24)
-        guard sectionCount == UInt32(Kind.allCases.count) else {
-            throw bad("it has \(sectionCount) sections where \(Kind.allCases.count) are expected")
+        guard sectionCount == UInt32(Kind.sectionCount) else {
+            throw bad("it has \(sectionCount) sections where \(Kind.sectionCount) are expected")
         }
-        let headerEnd = fixedHeader + Kind.allCases.count * entrySize
+        let headerEnd = fixedHeader + Kind.sectionCount * entrySize
         guard bytes.count >= headerEnd + 8 else { throw bad("the file is truncated inside its header") }
         guard Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<headerEnd])) == u64(headerEnd) else {
             throw bad("its header is corrupt (checksum mismatch)")
@@ -52,7 +52,7 @@ extension Snapshot {
 
         struct Section { var kind: Kind; var size: Int; var offset: Int; var length: Int; var checksum: UInt64 }
         var sections: [Kind: Section] = [:]
-        for i in 0..<Kind.allCases.count {
+        for i in 0..<Kind.sectionCount {
             let at = fixedHeader + i * entrySize
             guard let kind = Kind(rawValue: u32(at)) else { throw bad("unknown section \(u32(at))") }
             let size = u32(at + 4), offset = u64(at + 8), length = u64(at + 16)
@@ -64,7 +64,11 @@ extension Snapshot {
             guard sections[kind] == nil else { throw bad("section \(kind) appears twice") }
             sections[kind] = Section(kind: kind, size: Int(size), offset: Int(offset), length: Int(length), checksum: u64(at + 24))
         }
-        let ordered = Kind.allCases.map { sections[$0]! }  // all present: n distinct kinds of n
+        for (byRow, byDocument) in Kind.pairs where (sections[byRow] == nil) == (sections[byDocument] == nil) {
+            throw bad("it holds \(byRow) both per row and per document, or neither")
+        }
+        // Every section present: n distinct kinds, and one of each pair.
+        let ordered = Kind.allCases.compactMap { sections[$0] }
 
         if let i = checkSections(ordered.map { ($0.offset, $0.length, $0.checksum) }, raw) {
             throw bad("section \(ordered[i].kind) is corrupt (checksum mismatch)")
@@ -108,13 +112,33 @@ extension Snapshot {
 
         let docs = try texts(.docs), districts = try texts(.districts), depts = try texts(.depts)
         let names = try texts(.names), codes = try texts(.codes), labels = try texts(.labels)
-        let doc = try column(.doc, UInt32.self), district = try column(.district, UInt32.self)
-        let dept = try column(.dept, UInt32.self), year = try column(.year, Int16.self)
+        func documentColumn<T>(_ kind: Kind, _ byDocumentKind: Kind, _: T.Type, doc: [UInt32], documents: Int) throws(Diagnostic)
+            -> DocumentColumn<T>
+        {
+            guard let s = sections[byDocumentKind] else { return DocumentColumn(byRow: try column(kind, T.self), doc: doc) }
+            let need = documents * MemoryLayout<T>.stride  // documents ≤ the file's size: no overflow
+            guard s.size == MemoryLayout<T>.stride, s.length == need else {
+                throw bad("section \(byDocumentKind) holds \(s.length) bytes where \(documents) documents need \(need)")
+            }
+            let values = [T](unsafeUninitializedCapacity: documents) { buffer, count in
+                if documents > 0 {
+                    UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + s.offset, byteCount: s.length)
+                }
+                count = documents
+            }
+            return DocumentColumn(byDocument: values, doc: doc)
+        }
+
+        let doc = try column(.doc, UInt32.self)
+        let district = try documentColumn(.district, .districtByDocument, UInt32.self, doc: doc, documents: docs.count)
+        let dept = try documentColumn(.dept, .deptByDocument, UInt32.self, doc: doc, documents: docs.count)
+        let year = try column(.year, Int16.self)
         let table = try column(.table, UInt8.self), code = try column(.code, UInt32.self)
         let name = try column(.name, UInt32.self), columnIDs = try column(.column, UInt8.self)
         let amount = try column(.amount, Int64.self), line = try column(.line, UInt32.self)
         let parent = try column(.parent, Int32.self)
-        let label = try column(.label, UInt32.self), budgetYear = try column(.budgetYear, Int16.self)
+        let label = try documentColumn(.label, .labelByDocument, UInt32.self, doc: doc, documents: docs.count)
+        let budgetYear = try documentColumn(.budgetYear, .budgetYearByDocument, Int16.self, doc: doc, documents: docs.count)
         let phase = try column(.phase, UInt8.self), page = try column(.page, UInt16.self)
 
         let dictionaries = (TextDictionary(docs), TextDictionary(districts), TextDictionary(depts), TextDictionary(names))
@@ -127,20 +151,29 @@ extension Snapshot {
 
         // Ids must point inside their dictionaries.
         func inRange(_ ids: [UInt32], _ count: Int) -> Bool { ids.allSatisfy { Int($0) < count } }
+        func inRange(_ ids: DocumentColumn<UInt32>, _ count: Int) -> Bool { inRange(ids.byDocument ?? ids.byRow, count) }
         guard inRange(doc, docs.count), inRange(district, districts.count), inRange(dept, depts.count),
             inRange(name, names.count), inRange(code, codes.count), inRange(label, labels.count),
             phase.allSatisfy({ Phase(rawValue: $0) != nil }),
             table.allSatisfy({ TableID(rawValue: $0) != nil }), columnIDs.allSatisfy({ ColumnID(rawValue: $0) != nil })
         else { throw bad("an id points outside its dictionary") }
-        guard year.allSatisfy({ StoreBuilder.years.contains(Int($0)) }), budgetYear.allSatisfy({ StoreBuilder.years.contains(Int($0)) })
-        else { throw bad("a year is outside 1900–2999") }
+        // Rows are grouped by document, in doc id order: what the row ranges rest on.
+        guard zip(doc, doc.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw bad("its rows are not grouped by document") }
+        let documentStart = LineItemStore.documentStarts(doc, documents: docs.count)
+        func isYear(_ y: Int16) -> Bool { StoreBuilder.years.contains(Int(y)) }
+        // A document without rows has no budget year to check.
+        let budgetYearsValid = budgetYear.byDocument.map { years in
+            years.indices.allSatisfy { documentStart[$0] == documentStart[$0 + 1] || isYear(years[$0]) }
+        } ?? budgetYear.byRow.allSatisfy(isYear)
+        guard year.allSatisfy(isYear), budgetYearsValid else { throw bad("a year is outside 1900–2999") }
         if let row = brokenParentLink(parent, code: code, codeLengths: codes.map(\.utf8.count), doc: doc) {
             throw bad("row \(row)'s parent link is invalid (out of range, itself, another document's, or not a shorter code)")
         }
 
         return LineItemStore(
             docs: dictionaries.0, labels: labelDictionary, districts: dictionaries.1, depts: dictionaries.2,
-            names: dictionaries.3, codes: codeDictionary, doc: doc, label: label, district: district, dept: dept,
+            names: dictionaries.3, codes: codeDictionary, doc: doc,
+            documentStart: documentStart, label: label, district: district, dept: dept,
             year: year, budgetYear: budgetYear, phase: phase, table: table, code: code, name: name, column: columnIDs,
             amount: amount, line: line, page: page, parent: parent)
     }

@@ -74,9 +74,9 @@ extension ColumnBatch {
         names = store.names.values
         codes = store.codes.codes
         doc = store.doc
-        label = store.label
-        district = store.district
-        dept = store.dept
+        label = store.label.rowValues
+        district = store.district.rowValues
+        dept = store.dept.rowValues
         name = store.name
         code = store.code
         year = store.year
@@ -84,7 +84,7 @@ extension ColumnBatch {
         column = store.column
         amount = store.amount
         line = store.line
-        budgetYear = store.budgetYear
+        budgetYear = store.budgetYear.rowValues
         phase = store.phase
         page = store.page
     }
@@ -101,11 +101,11 @@ extension StoreBuilder {
         names = store.names
         rawCodes = TextDictionary(store.codes.codes)
         doc = store.doc
-        label = store.label
-        district = store.district
-        dept = store.dept
+        label = store.label.rowValues
+        district = store.district.rowValues
+        dept = store.dept.rowValues
         year = store.year
-        budgetYear = store.budgetYear
+        budgetYear = store.budgetYear.rowValues
         phase = store.phase
         page = store.page
         table = store.table

@@ -1,14 +1,15 @@
 /// Where each field lives in the store and how it reads: the one place the executor, the
 /// planner and the filters ask, so a field added to §2 is added here once.
 extension LineItemStore {
-    /// The dictionary ids of a free-text field, row by row, and their dictionary.
-    func textColumn(_ field: Field) -> (ids: [UInt32], dictionary: TextDictionary) {
+    /// The dictionary ids of a free-text field, and their dictionary. All but `name` have one
+    /// value per document, held once per document where the input agrees.
+    func textColumn(_ field: Field) -> (ids: DocumentColumn<UInt32>, dictionary: TextDictionary) {
         switch field {
-        case .doc: (doc, docs)
+        case .doc: (documentIDs, docs)
         case .label: (label, labels)
         case .district: (district, districts)
         case .dept: (dept, depts)
-        default: (name, names)
+        default: (DocumentColumn(byRow: name, doc: doc), names)
         }
     }
 
@@ -83,7 +84,8 @@ extension LineItemStore {
 extension LineItemStore {
     /// The label of a document, by its doc id.
     public func labelOf(doc name: String) -> String? {
-        guard let id = docs.id(of: name), let row = doc.firstIndex(of: id) else { return nil }
-        return labels[label[row]]
+        guard let id = docs.id(of: name) else { return nil }
+        let rows = rows(ofDocument: Int(id))
+        return rows.isEmpty ? nil : labels[label[rows.lowerBound]]
     }
 }

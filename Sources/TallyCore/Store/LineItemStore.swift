@@ -12,11 +12,14 @@ public struct LineItemStore: Sendable {
     public let codes: CodeDictionary
 
     public let doc: [UInt32]
-    public let label: [UInt32]
-    public let district: [UInt32]
-    public let dept: [UInt32]
+    /// Fields with one value per document, held once per document (see DocumentColumn).
+    public let label: DocumentColumn<UInt32>
+    public let district: DocumentColumn<UInt32>
+    public let dept: DocumentColumn<UInt32>
+    public let budgetYear: DocumentColumn<Int16>
+    /// The doc column itself, as a field of its documents: a filter on doc reads row ranges too.
+    public let documentIDs: DocumentColumn<UInt32>
     public let year: [Int16]
-    public let budgetYear: [Int16]
     public let phase: [UInt8]
     public let table: [UInt8]
     public let code: [UInt32]
@@ -31,39 +34,67 @@ public struct LineItemStore: Sendable {
     /// Each document's own phase, by doc id (§3): `final` for a 决算 (any final figure), else
     /// `budget`. A sum takes only these figures of a document unless told which phase.
     public let ownPhase: [UInt8]
+    /// Where each document's rows are, by doc id: rows `documentStart[d]..<documentStart[d + 1]`
+    /// (rows are grouped by document; see DocumentOrder.swift).
+    public let documentStart: [Int]
 
+    /// A store of rows grouped by document (`doc` never decreases), with per-row values for
+    /// the per-document fields; they are held per document where each document's rows agree.
     init(
         docs: TextDictionary, labels: TextDictionary, districts: TextDictionary, depts: TextDictionary,
         names: TextDictionary, codes: CodeDictionary, doc: [UInt32], label: [UInt32], district: [UInt32],
         dept: [UInt32], year: [Int16], budgetYear: [Int16], phase: [UInt8], table: [UInt8], code: [UInt32],
         name: [UInt32], column: [UInt8], amount: [Int64], line: [UInt32], page: [UInt16], parent: [Int32]
     ) {
+        let start = Self.documentStarts(doc, documents: docs.count)
+        self.init(
+            docs: docs, labels: labels, districts: districts, depts: depts, names: names, codes: codes, doc: doc,
+            documentStart: start,
+            label: DocumentColumn(label, doc: doc, documentStart: start),
+            district: DocumentColumn(district, doc: doc, documentStart: start),
+            dept: DocumentColumn(dept, doc: doc, documentStart: start), year: year,
+            budgetYear: DocumentColumn(budgetYear, doc: doc, documentStart: start), phase: phase, table: table,
+            code: code, name: name, column: column, amount: amount, line: line, page: page, parent: parent)
+    }
+
+    init(
+        docs: TextDictionary, labels: TextDictionary, districts: TextDictionary, depts: TextDictionary,
+        names: TextDictionary, codes: CodeDictionary, doc: [UInt32], documentStart: [Int], label: DocumentColumn<UInt32>,
+        district: DocumentColumn<UInt32>, dept: DocumentColumn<UInt32>, year: [Int16], budgetYear: DocumentColumn<Int16>,
+        phase: [UInt8], table: [UInt8], code: [UInt32], name: [UInt32], column: [UInt8], amount: [Int64], line: [UInt32],
+        page: [UInt16], parent: [Int32]
+    ) {
         self.docs = docs
         self.labels = labels
-        self.label = label
-        self.budgetYear = budgetYear
-        self.phase = phase
-        self.page = page
         self.districts = districts
         self.depts = depts
         self.names = names
         self.codes = codes
         self.doc = doc
+        self.documentStart = documentStart
+        documentIDs = DocumentColumn(byDocument: (0..<UInt32(docs.count)).map { $0 }, doc: doc)
+        self.label = label
         self.district = district
         self.dept = dept
         self.year = year
+        self.budgetYear = budgetYear
+        self.phase = phase
         self.table = table
         self.code = code
         self.name = name
         self.column = column
         self.amount = amount
         self.line = line
+        self.page = page
         self.parent = parent
         var own = [UInt8](repeating: Phase.budget.rawValue, count: docs.count)
         let final = Phase.final.rawValue
         for row in phase.indices where phase[row] == final { own[Int(doc[row])] = final }
         ownPhase = own
     }
+
+    /// The rows of one document.
+    public func rows(ofDocument d: Int) -> Range<Int> { documentStart[d]..<documentStart[d + 1] }
 
     public static let empty = StoreBuilder().build()
 

@@ -63,6 +63,21 @@ public struct RowSet: Equatable, Sendable {
 
     public mutating func insert(_ row: Int) { words[row >> 6] |= 1 << UInt64(row & 63) }
 
+    /// Adds a range of rows: whole words at a time.
+    public mutating func insert(_ rows: Range<Int>) {
+        guard !rows.isEmpty else { return }
+        let first = rows.lowerBound >> 6, last = (rows.upperBound - 1) >> 6
+        let low: UInt64 = ~0 << UInt64(rows.lowerBound & 63)
+        let high: UInt64 = ~0 >> UInt64(63 - ((rows.upperBound - 1) & 63))
+        if first == last {
+            words[first] |= low & high
+            return
+        }
+        words[first] |= low
+        for w in (first + 1)..<last { words[w] = ~0 }
+        words[last] |= high
+    }
+
     public mutating func remove(_ row: Int) { words[row >> 6] &= ~(1 << UInt64(row & 63)) }
 
     public mutating func formIntersection(_ other: RowSet) {

@@ -54,7 +54,14 @@ public struct StoreBuilder: Sendable {
         for item in items { append(item) }
     }
 
+    /// The store of these rows, grouped by document (see DocumentOrder.swift).
     public func build() -> LineItemStore {
+        var clustered = self
+        clustered.clusterByDocument()
+        return clustered.frozen()
+    }
+
+    private func frozen() -> LineItemStore {
         let codes = CodeDictionary(Set(rawCodes.values))
         let remap = rawCodes.values.map { codes.id(of: $0) ?? 0 }
         let code = rawCode.map { remap[Int($0)] }
