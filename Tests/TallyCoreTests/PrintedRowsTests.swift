@@ -8,6 +8,8 @@ import Testing
 struct PrintedRowsTests {
     /// Line items in no particular order, several on each printed row, some columns twice,
     /// some rows of a prior year or a 决算's 预算数 on the same line, some tables not asked for.
+    /// (The store groups each document's rows at load, keeping their order within it; `runs:
+    /// false` takes the hashed way, which must agree for any order.)
     static func shuffledStore(seed: UInt64, rows: Int, docs: UInt64 = 40, lines: UInt64 = 60, order: Order = .shuffled,
                               codes: [String] = ["2080101", "2080102", "20801", "301", ""]) -> LineItemStore {
         var random = SeededRandom(seed: seed)
