@@ -113,7 +113,9 @@ extension PrintedRows {
             columns = job.scan.columns
             tableMask = job.scan.tableMask
             key0 = .allocate(capacity: capacity)
+            key0.initialize(repeating: 0, count: capacity)
             key1 = .allocate(capacity: capacity)
+            key1.initialize(repeating: 0, count: capacity)
             present = .allocate(capacity: capacity)
             first = .allocate(capacity: capacity)
             values = .allocate(capacity: capacity * PrintedRows.columnSlots)
@@ -207,35 +209,33 @@ extension PrintedRows {
             }
             let k = PrintedRows.key(columns, r)
             let mask = capacity * 2 - 1
+            // Written to avoid branches on whether the row starts a printed row (within a
+            // document in no order that is a coin toss per row): the first probe either finds
+            // it or an empty slot; a slot of another printed row (a collision) is the rare loop.
             var s = slot(k.0, k.1)
-            var g = -1
-            while slots[s] >= 0 {
-                let candidate = Int(slots[s])
-                if key0[candidate] == k.0, key1[candidate] == k.1 {
-                    g = candidate
-                    break
-                }
+            var candidate = Int(slots[s])
+            var hit = candidate >= 0 && ((key0[max(candidate, 0)] ^ k.0) | (key1[max(candidate, 0)] ^ k.1)) == 0
+            while candidate >= 0 && !hit {
                 s = (s + 1) & mask
+                candidate = Int(slots[s])
+                hit = candidate >= 0 && ((key0[max(candidate, 0)] ^ k.0) | (key1[max(candidate, 0)] ^ k.1)) == 0
             }
-            if g < 0 {
-                if groups == capacity {
-                    guard grow() else { return false }
-                    s = slot(k.0, k.1)
-                    while slots[s] >= 0 { s = (s + 1) & (capacity * 2 - 1) }
-                }
-                g = groups
-                groups += 1
-                slots[s] = Int32(g)
-                key0[g] = k.0
-                key1[g] = k.1
-                present[g] = 0
-                first[g] = Int32(r)
+            if groups == capacity && !hit {
+                guard grow() else { return false }
+                s = slot(k.0, k.1)
+                while slots[s] >= 0 { s = (s + 1) & (capacity * 2 - 1) }
             }
+            let g = hit ? candidate : groups
+            slots[s] = Int32(truncatingIfNeeded: g)
+            key0[g] = k.0
+            key1[g] = k.1
+            first[g] = hit ? first[g] : Int32(truncatingIfNeeded: r)
+            groups &+= hit ? 0 : 1
             let c = Int(columns.column[r])
-            let at = g * PrintedRows.columnSlots + c
+            let at = g &* PrintedRows.columnSlots &+ c
             values[at] = columns.amount[r]
-            rows[at] = Int32(r)
-            present[g] |= 1 << UInt32(c)
+            rows[at] = Int32(truncatingIfNeeded: r)
+            present[g] = (hit ? present[g] : 0) | 1 << UInt32(c)
             return true
         }
 
