@@ -107,14 +107,6 @@ extension PrintedRows {
         var runDoc: UInt32 = 0
         var open = false
         var groups = 0
-        /// The open document's rows, held until it ends, and room to put them in line order.
-        var pending: UnsafeMutablePointer<Entry>
-        var sorted: UnsafeMutablePointer<Entry>
-        var pendingCount = 0
-        var pendingCapacity = 1_024
-        var pendingDoc: UInt32 = 0
-        var lineCounts: UnsafeMutablePointer<Int32>
-        var lineCapacity = 4_096
 
         init(job: RunJob<T>) {
             self.job = job
@@ -130,15 +122,9 @@ extension PrintedRows {
             rows = .allocate(capacity: capacity * PrintedRows.columnSlots)
             slots = .allocate(capacity: capacity * 2)
             slots.initialize(repeating: -1, count: capacity * 2)
-            pending = .allocate(capacity: pendingCapacity)
-            sorted = .allocate(capacity: pendingCapacity)
-            lineCounts = .allocate(capacity: lineCapacity + 1)
         }
 
         func release() {
-            pending.deallocate()
-            sorted.deallocate()
-            lineCounts.deallocate()
             key0.deallocate()
             key1.deallocate()
             present.deallocate()
@@ -215,14 +201,13 @@ extension PrintedRows {
 
         /// Adds row `r` of document `doc` to its printed row; false when the document is too wide.
         @inline(__always)
-        mutating func add(_ e: Entry, _ doc: UInt32) -> Bool {
+        mutating func add(_ r: Int, _ doc: UInt32) -> Bool {
             if !open || doc != runDoc {
                 if open { flush() }
                 runDoc = doc
                 open = true
             }
-            let k = (e.key0, e.key1)
-            let r = Int(e.row)
+            let k = PrintedRows.key(columns, r)
             let mask = capacity * 2 - 1
             // Written to avoid branches on whether the row starts a printed row (within a
             // document in no order that is a coin toss per row): the first probe either finds
@@ -246,10 +231,10 @@ extension PrintedRows {
             key1[g] = k.1
             first[g] = hit ? first[g] : Int32(truncatingIfNeeded: r)
             groups &+= hit ? 0 : 1
-            let c = Int(e.column)
+            let c = Int(columns.column[r])
             let at = g &* PrintedRows.columnSlots &+ c
-            values[at] = e.amount
-            rows[at] = e.row
+            values[at] = columns.amount[r]
+            rows[at] = Int32(truncatingIfNeeded: r)
             present[g] = (hit ? present[g] : 0) | 1 << UInt32(c)
             return true
         }
@@ -285,12 +270,12 @@ extension PrintedRows {
                             if s == d { continue }
                             skip = nil
                         }
-                        guard push(r, d) else { return .tooWide }
+                        guard add(r, d) else { return .tooWide }
                     }
                 }
             }
             // The last document, followed past the end of the lane's words.
-            if pendingCount > 0 {
+            if open {
                 var w = range.upperBound
                 follow: while w < words.count {
                     var bits = words[w]
@@ -298,81 +283,14 @@ extension PrintedRows {
                         let r = w << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
                         guard takesPart(r) else { continue }
-                        guard doc[r] == pendingDoc else { break follow }
-                        guard push(r, pendingDoc) else { return .tooWide }
+                        guard doc[r] == runDoc else { break follow }
+                        guard add(r, runDoc) else { return .tooWide }
                     }
                     w += 1
                 }
-                guard drain() else { return .tooWide }
+                flush()
             }
-            if open { flush() }
             return .done
-        }
-
-        /// Holds row `r` of document `d` until the document ends; false when a document was too wide.
-        @inline(__always)
-        mutating func push(_ r: Int, _ d: UInt32) -> Bool {
-            if pendingCount > 0 && d != pendingDoc {
-                guard drain() else { return false }
-            }
-            pendingDoc = d
-            if pendingCount == pendingCapacity {
-                let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: pendingCapacity * 2)
-                bigger.update(from: pending, count: pendingCount)
-                pending.deallocate()
-                sorted.deallocate()
-                pending = bigger
-                pendingCapacity *= 2
-                sorted = .allocate(capacity: pendingCapacity)
-            }
-            // Read in row order, where the columns stream in; grouped from here in line order.
-            let k = PrintedRows.key(columns, r)
-            pending[pendingCount] = Entry(key0: k.0, key1: k.1, amount: columns.amount[r], row: Int32(truncatingIfNeeded: r),
-                                          column: columns.column[r])
-            pendingCount += 1
-            return true
-        }
-
-        /// Groups the held document's rows, in line order: a document's rows in no order
-        /// (a line-item file shuffled, grouped by document at load) are put in order of their
-        /// lines first with a counting sort, stable, so each printed row's rows come together
-        /// and in row order — its first row first, a column printed twice last.
-        mutating func drain() -> Bool {
-            @inline(__always) func line(_ e: Entry) -> UInt32 { UInt32(truncatingIfNeeded: e.key0) }
-            let n = pendingCount
-            pendingCount = 0
-            var low = UInt32.max, high: UInt32 = 0, previous: UInt32 = 0
-            var inOrder = true
-            for i in 0..<n {
-                let l = line(pending[i])
-                if l < previous { inOrder = false }
-                previous = l
-                low = min(low, l)
-                high = max(high, l)
-            }
-            var source = pending
-            let span = Int(high &- low) + 1
-            if !inOrder && span <= 4 * n + 4_096 {
-                if span > lineCapacity {
-                    lineCounts.deallocate()
-                    lineCapacity = max(span, lineCapacity * 2)
-                    lineCounts = .allocate(capacity: lineCapacity + 1)
-                }
-                lineCounts.initialize(repeating: 0, count: span + 1)
-                for i in 0..<n { lineCounts[Int(line(pending[i]) &- low) + 1] += 1 }
-                for l in 0..<span { lineCounts[l + 1] += lineCounts[l] }
-                for i in 0..<n {
-                    let e = pending[i]
-                    let l = Int(line(e) &- low)
-                    sorted[Int(lineCounts[l])] = e
-                    lineCounts[l] += 1
-                }
-                source = sorted
-            }
-            for i in 0..<n {
-                guard add(source[i], pendingDoc) else { return false }
-            }
-            return true
         }
     }
 }
