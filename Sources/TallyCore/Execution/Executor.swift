@@ -2,8 +2,9 @@
 /// order, and hand back a `ResultTable`.
 public struct Executor {
     /// Which grouping path may run: the dense arrays where the groups fit them (the default),
-    /// or the hash path only — for the test that compares the two on random data.
-    enum Grouping { case fastest, hashedOnly }
+    /// or the hash path only — for the test that compares the two on random data; and the
+    /// count histogram split over so many lanes whatever the set's size, for the same test.
+    enum Grouping: Equatable { case fastest, hashedOnly, countLanes(Int) }
 
     public static func run(_ plan: QueryPlan, on store: LineItemStore, cancel: Cancellation = .never) throws(Diagnostic)
         -> ResultTable
@@ -188,7 +189,13 @@ public struct Executor {
         var overflowRow: Int?
         var cancelled = false
         let periods = plan.ownYear || plan.ownPhase
-        if grouping == .fastest,
+        var lanes: Int?
+        if case .countLanes(let n) = grouping { lanes = n }
+        if grouping != .hashedOnly, plan.verb == .count, !periods,
+            let counted = try CountHistogram.aggregate(rows, fields: fields, slotOfColumn: slotOfColumn, width: width, store,
+                                                       cancel, lanes: lanes) {
+            (keys, accumulators) = counted
+        } else if grouping != .hashedOnly,
             let dense = try DenseGroups.aggregate(rows, fields: fields, slotOfColumn: slotOfColumn, width: width,
                                                   periods: periods, store, cancel) {
             (keys, accumulators, overflowRow) = dense

@@ -17,6 +17,11 @@ struct AuditRules {
     /// Ctrl-C: asked between rules and between documents; the audit then stops unfinished.
     let cancel: Cancellation
     private(set) var cancelled = false
+    /// How the row rule splits its printed rows (PrintedRows.collect): for tests; by default
+    /// over two cores for a large store.
+    var rowLanes: Int?
+    var rowPartitionTarget = PrintedRows.partitionTarget
+    var rowRuns = true
 
     init(store: LineItemStore, scope: RowSet, reports: [ImportReport], cancel: Cancellation = .never) {
         self.store = store

@@ -103,68 +103,97 @@ extension AuditRules {
     ]
 
 
+    /// One identity as the row rule checks it per printed row: bits of the columns, no arrays.
+    struct RowCheck {
+        var identity: Int
+        var total: Int
+        var totalBit: UInt32
+        var parts: UInt32
+    }
+
     mutating func rows() {
-        var found: [(doc: UInt32, line: UInt32, table: UInt8, code: UInt32, finding: Finding)] = []
+        typealias Found = (doc: UInt32, line: UInt32, table: UInt8, code: UInt32, finding: Finding)
         let tables = Set(Self.rowIdentities.flatMap(\.tables))
-        // The identities of each table, looked up by its raw id once per printed row.
-        var identitiesOf = [[Int]](repeating: [], count: 256)
-        for (i, identity) in Self.rowIdentities.enumerated() {
-            for t in identity.tables { identitiesOf[Int(t.rawValue)].append(i) }
-        }
-        PrintedRows.forEach(store, scope: scope, tables: tables) { group in
-            let representative = group.representative
-            let applicable = identitiesOf[Int(store.table[representative])]
-            guard !applicable.isEmpty, let tableID = TableID(rawValue: store.table[representative]) else { return }
-            for i in applicable {
-                let identity = Self.rowIdentities[i]
-                guard let (total, row) = group.figure(identity.total) else { continue }
-                // Most printed rows add up: check that first, without building anything.
-                var quickSum: Int64 = 0
-                var quickCount = 0
-                var quickOverflow = false
-                for part in identity.parts {
-                    if let (v, _) = group.figure(part) {
-                        let (added, overflow) = quickSum.addingReportingOverflow(v)
-                        quickSum = added
-                        quickOverflow = quickOverflow || overflow
-                        quickCount += 1
-                    }
-                }
-                if tableID != .threePublic && !quickOverflow && (quickCount == 0 || quickSum == total) { continue }
-                var parts = identity.parts.compactMap { group.figure($0)?.0 }
-                // 三公: the vehicle subtotal may be unprinted; its parts stand in for it.
-                if tableID == .threePublic, identity.total == .total, group.figure(.vehicle) == nil {
-                    parts += [ColumnID.vehiclePurchase, .vehicleOperation].compactMap { group.figure($0)?.0 }
-                }
-                // A lone total (a prior year's column, an unsplit row) has nothing to add up.
-                guard !parts.isEmpty else { continue }
-                var sum: Int64 = 0
-                var overflow = false
-                for part in parts {
-                    let (added, over) = sum.addingReportingOverflow(part)
-                    sum = added
-                    overflow = overflow || over
-                }
-                let (gap, gapOverflow) = total.subtractingReportingOverflow(sum)
-                guard gap != 0 || overflow || gapOverflow else { continue }
-                let item = store.item(row)
-                // Name the parts the row prints (单位预留机动经费 only where it is a column).
-                let names = identity.parts.filter { group.figure($0) != nil }.map(\.id).joined(separator: " + ")
-                if overflow || gapOverflow {
-                    found.append((store.doc[row], store.line[row], store.table[row], store.code[row], Finding(
-                        doc: item.doc, rule: "rows", severity: .material, table: tableID, code: item.code, column: identity.total,
-                        expected: overflow ? nil : Amount(fen: sum), actual: Amount(fen: total), lines: [item.line],
-                        message: "\(label(row)) \(item.year): \(identity.total.id) and \(names) are too far apart for tally "
-                            + "to hold the difference (past ±92,233,720,368,547,758.07 元)")))
-                    continue
-                }
-                found.append((store.doc[row], store.line[row], store.table[row], store.code[row], Finding(
-                    doc: item.doc, rule: "rows", severity: Finding.severity(gap: gap, figures: parts.count), table: tableID,
-                    code: item.code, column: identity.total, expected: Amount(fen: sum), actual: Amount(fen: total), lines: [item.line],
-                    message: "\(label(row)) \(item.year): \(identity.total.id) \(Amount(fen: total).display(in: .wan)) but \(names) = \(Amount(fen: sum).display(in: .wan))")))
+        // The identities of each table, by its raw id: a run of `checks`.
+        var checks: [RowCheck] = []
+        var checksOf = [Range<Int>](repeating: 0..<0, count: 256)
+        for t in 0..<256 {
+            let first = checks.count
+            for (i, identity) in Self.rowIdentities.enumerated() where identity.tables.contains(where: { Int($0.rawValue) == t }) {
+                let parts = identity.parts.reduce(UInt32(0)) { $0 | 1 << UInt32($1.rawValue) }
+                checks.append(RowCheck(identity: i, total: Int(identity.total.rawValue),
+                                       totalBit: 1 << UInt32(identity.total.rawValue), parts: parts))
             }
+            checksOf[t] = first..<checks.count
+        }
+        let threePublic = TableID.threePublic.rawValue
+        let rules = self
+        let found: [Found]? = checks.withUnsafeBufferPointer { checks in
+            PrintedRows.collect(store, scope: scope, tables: tables, cancel: cancel, lanes: rowLanes,
+                                partitionTarget: rowPartitionTarget, runs: rowRuns) { (group, out: inout [Found]) in
+                for c in checksOf[Int(group.table)] {
+                    let check = checks[c]
+                    guard group.present & check.totalBit != 0 else { continue }
+                    // Most printed rows add up: check that first, without building anything.
+                    if group.table != threePublic {
+                        var bits = group.present & check.parts
+                        var quickSum: Int64 = 0
+                        var quickOverflow = false
+                        while bits != 0 {
+                            let (added, overflow) = quickSum.addingReportingOverflow(group.value(bits.trailingZeroBitCount))
+                            quickSum = added
+                            quickOverflow = quickOverflow || overflow
+                            bits &= bits - 1
+                        }
+                        if !quickOverflow && (group.present & check.parts == 0 || quickSum == group.value(check.total)) { continue }
+                    }
+                    if let finding = rules.rowFinding(group, identity: Self.rowIdentities[check.identity]) { out.append(finding) }
+                }
+            }
+        }
+        guard var found else {
+            _ = stopping()
+            return
         }
         found.sort { ($0.doc, $0.line, $0.table, $0.code) < ($1.doc, $1.line, $1.table, $1.code) }
         findings += found.map(\.finding)
+    }
+
+    /// The finding of a printed row whose total may not be its parts' sum, or nil if it is.
+    func rowFinding(_ group: PrintedRows.Group, identity: (tables: [TableID], total: ColumnID, parts: [ColumnID]))
+        -> (doc: UInt32, line: UInt32, table: UInt8, code: UInt32, finding: Finding)?
+    {
+        guard let tableID = TableID(rawValue: group.table), let (total, row) = group.figure(identity.total) else { return nil }
+        var parts = identity.parts.compactMap { group.figure($0)?.0 }
+        // 三公: the vehicle subtotal may be unprinted; its parts stand in for it.
+        if tableID == .threePublic, identity.total == .total, group.figure(.vehicle) == nil {
+            parts += [ColumnID.vehiclePurchase, .vehicleOperation].compactMap { group.figure($0)?.0 }
+        }
+        // A lone total (a prior year's column, an unsplit row) has nothing to add up.
+        guard !parts.isEmpty else { return nil }
+        var sum: Int64 = 0
+        var overflow = false
+        for part in parts {
+            let (added, over) = sum.addingReportingOverflow(part)
+            sum = added
+            overflow = overflow || over
+        }
+        let (gap, gapOverflow) = total.subtractingReportingOverflow(sum)
+        guard gap != 0 || overflow || gapOverflow else { return nil }
+        let item = store.item(row)
+        // Name the parts the row prints (单位预留机动经费 only where it is a column).
+        let names = identity.parts.filter { group.figure($0) != nil }.map(\.id).joined(separator: " + ")
+        let key = (store.doc[row], store.line[row], store.table[row], store.code[row])
+        if overflow || gapOverflow {
+            return (key.0, key.1, key.2, key.3, Finding(
+                doc: item.doc, rule: "rows", severity: .material, table: tableID, code: item.code, column: identity.total,
+                expected: overflow ? nil : Amount(fen: sum), actual: Amount(fen: total), lines: [item.line],
+                message: "\(label(row)) \(item.year): \(identity.total.id) and \(names) are too far apart for tally "
+                    + "to hold the difference (past ±92,233,720,368,547,758.07 元)"))
+        }
+        return (key.0, key.1, key.2, key.3, Finding(
+            doc: item.doc, rule: "rows", severity: Finding.severity(gap: gap, figures: parts.count), table: tableID,
+            code: item.code, column: identity.total, expected: Amount(fen: sum), actual: Amount(fen: total), lines: [item.line],
+            message: "\(label(row)) \(item.year): \(identity.total.id) \(Amount(fen: total).display(in: .wan)) but \(names) = \(Amount(fen: sum).display(in: .wan))"))
     }
 }
