@@ -50,7 +50,7 @@ public struct Benchmark {
     /// Resident set size of this process, in bytes (Linux; 0 elsewhere).
     public static func residentBytes() -> Int {
         #if canImport(Glibc)
-        _ = trimMallocArenas(0)  // memory freed during the load is not the store's
+        FreedMemory.giveBack()  // memory freed during the load is not the store's
         guard let bytes = try? InputFile.readBytes("/proc/self/statm") else { return 0 }
         let fields = String(decoding: bytes, as: UTF8.self).split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
@@ -141,11 +141,6 @@ public struct Benchmark {
         }.joined(separator: "\n") + "\n"
     }
 }
-
-#if canImport(Glibc)
-@_silgen_name("malloc_trim")
-private func trimMallocArenas(_ pad: Int) -> Int32
-#endif
 
 extension String {
     fileprivate func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }

@@ -19,11 +19,12 @@ extension AuditRules {
             guard page > 0, cited[doc]?.contains(line) == true, pageOf[doc][line] == nil else { return }
             pageOf[doc][line] = page
         }
-        // Text input has no pages: a branch per row, no lookup.
-        scope.forEach { row in
-            let page = store.page[row]
-            guard page != 0 else { return }
-            note(Int(store.doc[row]), Int(store.line[row]), Int(page))
+        // Text input has no pages: only documents with a page and a cited line are read.
+        for d in cited.indices where cited[d] != nil && store.page.byDocument?[d] != 0 {
+            for row in store.rows(ofDocument: d) where scope.contains(row) {
+                let page = store.page[row]
+                if page != 0 { note(d, Int(store.line[row]), Int(page)) }
+            }
         }
         for report in reports {
             guard let doc = idOf[report.doc] else { continue }

@@ -122,6 +122,7 @@ public final class Session {
     /// order given (a folder's in name order), each with its line on a terminal.
     @discardableResult
     public func load(paths: [String]) -> Bool {
+        defer { FreedMemory.giveBack() }
         var files: [String] = []
         var allLoaded = true
         for path in paths {
@@ -380,15 +381,13 @@ public final class Session {
         engine.run(rules.isEmpty ? AuditRules.all : rules)
         if engine.cancelled { throw Cancellation.cancelledError }
         // The documents in scope, by id, with the label of their first row: no string hashed per row.
-        var labelRow = [Int](repeating: -1, count: store.docs.count)
-        scope.forEach { row in
-            let d = Int(store.doc[row])
-            if labelRow[d] < 0 { labelRow[d] = row }
+        // Rows are grouped by document: a document is in scope when any row of its range is.
+        let docs = (0..<store.docs.count).filter { scope.intersects(store.rows(ofDocument: $0)) }.map { d in
+            AuditedDocument(doc: store.docs[UInt32(d)], label: store.labels[store.label[store.documentStart[d]]])
         }
-        let docs = labelRow.indices.filter { labelRow[$0] >= 0 }.map { d in
-            AuditedDocument(doc: store.docs[UInt32(d)], label: store.labels[store.label[labelRow[d]]])
-        }
-        return (engine.findings, docs.sorted { $0.doc < $1.doc })
+        // By name, compared as UTF-8 bytes (code point order) rather than as Unicode strings:
+        // the order is the same for the names files have, and 100,000 names sort in milliseconds.
+        return (engine.findings, docs.sorted { $0.doc.utf8.lexicographicallyPrecedes($1.doc.utf8) })
     }
 
     /// Parses, plans and executes one statement. Warnings are reported; errors thrown.

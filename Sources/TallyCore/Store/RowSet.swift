@@ -63,6 +63,18 @@ public struct RowSet: Equatable, Sendable {
 
     public mutating func insert(_ row: Int) { words[row >> 6] |= 1 << UInt64(row & 63) }
 
+    /// Whether any row of the range is in the set: whole words at a time.
+    public func intersects(_ rows: Range<Int>) -> Bool {
+        guard !rows.isEmpty else { return false }
+        let first = rows.lowerBound >> 6, last = (rows.upperBound - 1) >> 6
+        let low: UInt64 = ~0 << UInt64(rows.lowerBound & 63)
+        let high: UInt64 = ~0 >> UInt64(63 - ((rows.upperBound - 1) & 63))
+        if first == last { return words[first] & low & high != 0 }
+        if words[first] & low != 0 || words[last] & high != 0 { return true }
+        for w in (first + 1)..<last where words[w] != 0 { return true }
+        return false
+    }
+
     /// Adds a range of rows: whole words at a time.
     public mutating func insert(_ rows: Range<Int>) {
         guard !rows.isEmpty else { return }
