@@ -103,7 +103,10 @@ extension Snapshot {
                 throw bad("section \(kind) holds \(s.length) bytes where \(rows) rows need \(need)")
             }
             return [T](unsafeUninitializedCapacity: rows) { buffer, count in
-                if rows > 0 { copyOnBothCores(to: UnsafeMutableRawPointer(buffer.baseAddress!), from: raw.baseAddress! + s.offset, bytes: s.length) }
+                if rows > 0 {
+                    HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
+                    copyOnBothCores(to: UnsafeMutableRawPointer(buffer.baseAddress!), from: raw.baseAddress! + s.offset, bytes: s.length)
+                }
                 count = rows
             }
         }

@@ -46,6 +46,7 @@ extension StoreBuilder {
             let n = order.count
             guard values.count == n else { return values }
             return [T](unsafeUninitializedCapacity: n) { out, count in
+                HugePages.advise(UnsafeMutableRawBufferPointer(out))
                 values.withUnsafeBufferPointer { values in
                     order.withUnsafeBufferPointer { order in
                         let lanes = n >= RowSet.parallelRows ? 2 : 1
