@@ -11,23 +11,23 @@ extension LineItemStore {
                 return documents { mask[Int(byDocument[$0])] }
             }
             return ids.byRow.withUnsafeBufferPointer { ids in
-                mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { mask[Int(ids[$0])] } }
+                mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { mask[Int(ids[$0])] } } }
             }
         case .codeRange(let range):
             let lo = UInt32(range.lowerBound)
             let width = UInt32(range.count)
-            return code.withUnsafeBufferPointer { codes in RowSet(rowCount: n) { codes[$0] &- lo < width } }
+            return code.withUnsafeBufferPointer { codes in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { codes[$0] &- lo < width } } }
         case .codeMask(let mask):
             return code.withUnsafeBufferPointer { ids in
-                mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { mask[Int(ids[$0])] } }
+                mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { mask[Int(ids[$0])] } } }
             }
         case .identifier(let field, let mask):
             return identifierColumn(field).withUnsafeBufferPointer { ids in
-                mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { mask[Int(ids[$0])] } }
+                mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { mask[Int(ids[$0])] } } }
             }
         case .number(let field, let intervals):
             func within<T: BinaryInteger>(_ values: [T]) -> RowSet {
-                values.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(Int64(v[r])) } } }
+                values.withUnsafeBufferPointer { v in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { r in intervals.contains { $0.contains(Int64(v[r])) } } } }
             }
             switch field {
             case .year: return within(year)
@@ -44,22 +44,22 @@ extension LineItemStore {
                 return within(page.byRow)
             case .level:
                 let levels = codes.levels
-                return code.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(Int64(levels[Int(v[r])])) } } }
-            default: return amount.withUnsafeBufferPointer { v in RowSet(rowCount: n) { r in intervals.contains { $0.contains(v[r]) } } }
+                return code.withUnsafeBufferPointer { v in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { r in intervals.contains { $0.contains(Int64(levels[Int(v[r])])) } } } }
+            default: return amount.withUnsafeBufferPointer { v in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { r in intervals.contains { $0.contains(v[r]) } } } }
             }
         case .ownYear:
             if let own = budgetYear.byDocument {
                 return year.withUnsafeBufferPointer { year in
-                    doc.withUnsafeBufferPointer { doc in RowSet(rowCount: n) { year[$0] == own[Int(doc[$0])] } }
+                    doc.withUnsafeBufferPointer { doc in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { year[$0] == own[Int(doc[$0])] } } }
                 }
             }
             return year.withUnsafeBufferPointer { year in
-                budgetYear.byRow.withUnsafeBufferPointer { own in RowSet(rowCount: n) { year[$0] == own[$0] } }
+                budgetYear.byRow.withUnsafeBufferPointer { own in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { year[$0] == own[$0] } } }
             }
         case .ownPhase:
             return phase.withUnsafeBufferPointer { phase in
                 doc.withUnsafeBufferPointer { doc in
-                    ownPhase.withUnsafeBufferPointer { own in RowSet(rowCount: n) { phase[$0] == own[Int(doc[$0])] } }
+                    ownPhase.withUnsafeBufferPointer { own in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { phase[$0] == own[Int(doc[$0])] } } }
                 }
             }
         case .not(let inner):

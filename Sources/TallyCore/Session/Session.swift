@@ -49,6 +49,7 @@ public final class Session {
         self.format = format
         writeOut = out
         writeErr = err
+        FreedMemory.keepScratch
     }
 
     public var exitStatus: Int32 { hadError ? 2 : (hadFailure ? 1 : 0) }

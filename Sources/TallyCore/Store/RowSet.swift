@@ -33,6 +33,44 @@ public struct RowSet: Equatable, Sendable {
         self.words = words
     }
 
+    /// Builds the set with `fill` called once per lane (both cores for a large store), each
+    /// call filling its own range of words — usually through `RowSet.fill(words:…)`, whose
+    /// test is then inlined into the loop rather than called through a closure for every row.
+    public init(rowCount: Int, lanes fill: (_ words: Range<Int>, _ out: UnsafeMutableBufferPointer<UInt64>) -> Void) {
+        self.rowCount = rowCount
+        var words = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
+        words.withUnsafeMutableBufferPointer { out in
+            withoutActuallyEscaping(fill) { fill in
+                let job = LaneJob(out: out, fill: fill)
+                if rowCount >= Self.parallelRows {
+                    DispatchQueue.concurrentPerform(iterations: 2) { lane in
+                        job.fill((job.out.count * lane / 2)..<(job.out.count * (lane + 1) / 2), job.out)
+                    }
+                } else {
+                    job.fill(0..<out.count, out)
+                }
+            }
+        }
+        self.words = words
+    }
+
+    private struct LaneJob: @unchecked Sendable {
+        let out: UnsafeMutableBufferPointer<UInt64>
+        let fill: (Range<Int>, UnsafeMutableBufferPointer<UInt64>) -> Void
+    }
+
+    /// Fills `words` of `out` with the rows of `0..<rowCount` for which `test` is true.
+    @inline(__always)
+    public static func fill(words: Range<Int>, rowCount: Int, into out: UnsafeMutableBufferPointer<UInt64>, where test: (Int) -> Bool) {
+        for w in words {
+            var word: UInt64 = 0
+            let row = w << 6
+            let end = min(64, rowCount - row)
+            for bit in 0..<end where test(row + bit) { word |= 1 << UInt64(bit) }
+            out[w] = word
+        }
+    }
+
     /// Stores at least this large are scanned on both cores.
     public static let parallelRows = 1 << 20
 
