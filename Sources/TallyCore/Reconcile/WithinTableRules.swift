@@ -7,24 +7,26 @@ extension AuditRules {
     // MARK: - 表内: parent = sum of children
 
     mutating func tree() {
-        // Children's sums in dense arrays indexed by the parent's row: no hashing. On a large
-        // store each core takes the parents in its half of the rows (both read every row).
+        // A parent is of its row's document and rows are grouped by document, so children's
+        // sums are kept document by document in a small array indexed by the parent's place in
+        // it (no hashing, nothing the size of the store); on a large store the documents split
+        // in two halves, one for each core.
         let n = store.count
-        var sum = [Int64](repeating: 0, count: n)
-        var count = [Int32](repeating: 0, count: n)
         let everything = scope.count == n
-        let lanes = n >= RowSet.parallelRows ? 2 : 1
-        sum.withUnsafeMutableBufferPointer { sum in
-            count.withUnsafeMutableBufferPointer { count in
-                let job = TreeSums(parent: store.parent, amount: store.amount, scope: scope, everything: everything,
-                                   sum: sum, count: count)
-                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                    job.add(parents: (n * lane / lanes)..<(n * (lane + 1) / lanes))
-                }
-            }
+        var split = n / 2
+        while split > 0, split < n, store.doc[split] == store.doc[split - 1] { split += 1 }
+        let halves = n >= RowSet.parallelRows && split < n ? [0..<split, split..<n] : [0..<n]
+        var found = [[TreeSums.Mismatch]](repeating: [], count: halves.count)
+        found.withUnsafeMutableBufferPointer { found in
+            let job = TreeSums(store: store, scope: scope, everything: everything, found: found)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { lane in job.add(rows: halves[lane], lane: lane) }
         }
-        var mismatched: [Int] = []
-        for p in 0..<n where count[p] < 0 || (count[p] > 0 && store.amount[p] != sum[p]) { mismatched.append(p) }
+        var sum: [Int: Int64] = [:], count: [Int: Int32] = [:]
+        let mismatched = found.joined().map { m -> Int in
+            sum[m.row] = m.sum
+            count[m.row] = m.count
+            return m.row
+        }
         guard !mismatched.isEmpty else { return }
         // The few parents that disagree: their children's lines, in row order.
         var linesOf: [Int: [Int]] = [:]
@@ -40,7 +42,7 @@ extension AuditRules {
             if linesOf[p]!.count < 8, !linesOf[p]!.contains(line) { linesOf[p]!.append(line) }
         }
         for parent in mismatched {
-            if count[parent] < 0 {
+            if count[parent]! < 0 {
                 let item = store.item(parent)
                 findings.append(Finding(
                     doc: item.doc, rule: "tree", severity: .material, table: item.table, code: item.code, column: item.column,
@@ -49,14 +51,14 @@ extension AuditRules {
                         + "(±92,233,720,368,547,758.07 元), so they cannot match the printed \(item.amount.display(in: .wan))"))
                 continue
             }
-            let entryCount = Int(count[parent])
-            let gap = store.amount[parent] &- sum[parent]
+            let entryCount = Int(count[parent]!)
+            let gap = store.amount[parent] &- sum[parent]!
             let item = store.item(parent)
             var finding = Finding(
                 doc: item.doc, rule: "tree", severity: Finding.severity(gap: gap, figures: entryCount), table: item.table,
-                code: item.code, column: item.column, expected: Amount(fen: sum[parent]), actual: item.amount,
+                code: item.code, column: item.column, expected: Amount(fen: sum[parent]!), actual: item.amount,
                 lines: [item.line] + linesOf[parent]!,
-                message: "\(label(parent)) \(item.column.id) \(item.year): printed \(item.amount.display(in: .wan)), its \(entryCount) \(entryCount == 1 ? "child adds" : "children add") to \(Amount(fen: sum[parent]).display(in: .wan))")
+                message: "\(label(parent)) \(item.column.id) \(item.year): printed \(item.amount.display(in: .wan)), its \(entryCount) \(entryCount == 1 ? "child adds" : "children add") to \(Amount(fen: sum[parent]!).display(in: .wan))")
             // A parent larger than its children where the document says it leaves classified items out.
             if finding.severity == .material, gap > 0 {
                 finding = finding.explained(by: classifiedItem(document(store.doc[parent]), table: item.table))
@@ -65,29 +67,46 @@ extension AuditRules {
         }
     }
 
-    /// One core's share of the tree rule: the children of parents in a range of rows.
+    /// One core's share of the tree rule: the documents of a range of rows, one at a time.
     struct TreeSums: @unchecked Sendable {
-        let parent: [Int32]
-        let amount: [Int64]
+        /// A parent whose children do not add up to it (count < 0: their sum overflowed).
+        struct Mismatch { var row: Int; var sum: Int64; var count: Int32 }
+
+        let store: LineItemStore
         let scope: RowSet
         let everything: Bool
-        let sum: UnsafeMutableBufferPointer<Int64>
-        let count: UnsafeMutableBufferPointer<Int32>
+        let found: UnsafeMutableBufferPointer<[Mismatch]>
 
-        func add(parents range: Range<Int>) {
-            let low = range.lowerBound, high = range.upperBound
-            parent.withUnsafeBufferPointer { parent in
-                amount.withUnsafeBufferPointer { amount in
-                    scope.forEach { row in
-                        let p = Int(parent[row])
-                        guard p >= low, p < high, everything || scope.contains(p) else { return }
-                        // An overflowing sum marks its parent (count < 0) instead of wrapping.
-                        let (added, overflow) = sum[p].addingReportingOverflow(amount[row])
-                        sum[p] = added
-                        count[p] = overflow || count[p] < 0 ? Int32.min : count[p] &+ 1
+        func add(rows range: Range<Int>, lane: Int) {
+            guard !range.isEmpty else { return }
+            var out: [Mismatch] = []
+            var sum: [Int64] = [], count: [Int32] = []
+            store.parent.withUnsafeBufferPointer { parent in
+                store.amount.withUnsafeBufferPointer { amount in
+                    for d in Int(store.doc[range.lowerBound])...Int(store.doc[range.upperBound - 1]) {
+                        let rows = store.rows(ofDocument: d)
+                        guard !rows.isEmpty, scope.intersects(rows) else { continue }
+                        let base = rows.lowerBound
+                        sum.removeAll(keepingCapacity: true)
+                        count.removeAll(keepingCapacity: true)
+                        sum.append(contentsOf: repeatElement(0, count: rows.count))
+                        count.append(contentsOf: repeatElement(0, count: rows.count))
+                        scope.forEach(inWords: (base >> 6)..<((rows.upperBound - 1) >> 6 + 1)) { row in
+                            guard row >= base, row < rows.upperBound else { return }
+                            let p = Int(parent[row])
+                            guard p >= 0, everything || scope.contains(p) else { return }
+                            // An overflowing sum marks its parent (count < 0) instead of wrapping.
+                            let (added, overflow) = sum[p - base].addingReportingOverflow(amount[row])
+                            sum[p - base] = added
+                            count[p - base] = overflow || count[p - base] < 0 ? Int32.min : count[p - base] &+ 1
+                        }
+                        for i in 0..<rows.count where count[i] < 0 || (count[i] > 0 && amount[base + i] != sum[i]) {
+                            out.append(Mismatch(row: base + i, sum: sum[i], count: count[i]))
+                        }
                     }
                 }
             }
+            found[lane] = out
         }
     }
 
