@@ -89,7 +89,7 @@ extension Session {
             guard !rest.isEmpty else { return fail("`.save` needs a file name, such as items.tally") }
             guard rest.hasSuffix(".tally") else { return fail("a snapshot's name ends in .tally", help: "`.save \(rest).tally`") }
             do throws(Diagnostic) {
-                try Snapshot.write(store, to: rest)
+                try Snapshot.write(store, reports: reports, to: rest)
                 emit("saved \(store.count) line items to \(rest)\n")
             } catch {
                 report(error)
