@@ -104,6 +104,8 @@ struct SnapshotValidationTests {
         }, "both per row and per document, or neither"),
         ("a per-document dept id past its dictionary", { c in c.put32(1_000_000, at: c.offset(.deptByDocument)); c.seal() }, "outside its dictionary"),
         ("a parent of -7", { c in c.put32(UInt32(bitPattern: -7), at: c.offset(.parent)); c.seal() }, "parent link is invalid"),
+        ("a reports section that is not JSON", { c in c.bytes[c.offset(.reports)] = UInt8(ascii: "{"); c.seal() }, "import reports are malformed"),
+        ("a reports section of elements of 4 bytes", { c in c.put32(4, at: c.entry(.reports) + 4); c.seal() }, "section reports is malformed"),
     ]
 
     @Test(arguments: edits.indices)

@@ -1,5 +1,5 @@
 /// Where a piece of source text came from, so an error can say "file:line".
-public struct SourceOrigin: Hashable, Sendable {
+public struct SourceOrigin: Hashable, Sendable, Codable {
     /// A file name, or a label such as `-c` or `<stdin>`.
     public var name: String
     /// The 1-based line in `name` on which the source text starts.
@@ -19,8 +19,8 @@ public struct SourceOrigin: Hashable, Sendable {
 
 /// One problem found in a statement or an input file. Stages return or throw these;
 /// only `DiagnosticRenderer` turns them into text.
-public struct Diagnostic: Error, Hashable, Sendable {
-    public enum Severity: String, Sendable { case error, warning, note }
+public struct Diagnostic: Error, Hashable, Sendable, Codable {
+    public enum Severity: String, Sendable, Codable { case error, warning, note }
 
     public var severity: Severity
     public var message: String

@@ -1,6 +1,6 @@
 /// A half-open range of UTF-8 byte offsets into one piece of source text.
 /// Line and column are computed only when a diagnostic is rendered.
-public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
+public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public var start: Int
     public var end: Int
 

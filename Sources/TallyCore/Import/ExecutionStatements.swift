@@ -4,7 +4,7 @@
 /// 类/款/项 it names (`1、一般公共服务支出（类）财政事务（款）行政运行（项）。…年初预算为…`), and a
 /// threshold the document sets itself for the differences it explains (差异超过10%的…). Read at
 /// import (the audit has no text), judged by the `execution` rule (Reconcile/ExecutionRule.swift).
-public struct ExecutionText: Sendable, Equatable {
+public struct ExecutionText: Sendable, Equatable, Codable {
     public var statements: [ExecutionStatement] = []
     /// The threshold the document states, if it states one.
     public var threshold: StatedThreshold?
@@ -12,9 +12,9 @@ public struct ExecutionText: Sendable, Equatable {
     public var pages: [Int: Int] = [:]
 }
 
-public struct ExecutionStatement: Sendable, Equatable {
+public struct ExecutionStatement: Sendable, Equatable, Codable {
     /// What the sentence is about.
-    public enum Subject: Sendable, Equatable {
+    public enum Subject: Sendable, Equatable, Codable {
         /// 一般公共预算财政拨款支出 as a whole, or its 基本支出 or 项目支出.
         case generalBudget(ColumnID)
         /// The “三公” 经费.
@@ -25,13 +25,13 @@ public struct ExecutionStatement: Sendable, Equatable {
         case other
     }
 
-    public struct Figure: Sendable, Equatable {
+    public struct Figure: Sendable, Equatable, Codable {
         public var amount: Amount
         public var line: Int
     }
 
     /// The completion rate the text states (完成年初预算的98.20%).
-    public struct Rate: Sendable, Equatable {
+    public struct Rate: Sendable, Equatable, Codable {
         /// The digits as printed, without the point (`98.20` → 9820), and how many decimals.
         public var digits: Int64
         public var decimals: Int
@@ -42,8 +42,8 @@ public struct ExecutionStatement: Sendable, Equatable {
     }
 
     /// The reason the text gives for the difference, or its saying there is none.
-    public struct Reason: Sendable, Equatable {
-        public enum Direction: Sendable, Equatable { case below, above, level }
+    public struct Reason: Sendable, Equatable, Codable {
+        public enum Direction: Sendable, Equatable, Codable { case below, above, level }
         /// nil where the sentence gives a reason without saying which way (主要原因：…).
         public var direction: Direction?
         public var text: String
@@ -63,7 +63,7 @@ public struct ExecutionStatement: Sendable, Equatable {
 }
 
 /// A threshold the document states for the differences between 决算 and 预算 it explains.
-public struct StatedThreshold: Sendable, Equatable {
+public struct StatedThreshold: Sendable, Equatable, Codable {
     /// In hundredths of a percent (10% → 1000).
     public var basisPoints: Int64
     public var text: String

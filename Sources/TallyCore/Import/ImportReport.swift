@@ -1,6 +1,6 @@
 /// What an import found and did, per document: `tally --report` prints it.
-public struct ImportReport: Sendable {
-    public struct TableEntry: Sendable {
+public struct ImportReport: Sendable, Codable {
+    public struct TableEntry: Sendable, Codable {
         public var table: TableID
         public var title: String
         public var line: Int
@@ -13,7 +13,7 @@ public struct ImportReport: Sendable {
 
     /// A figure whose column was decided by the table's identities rather than read off
     /// its position.
-    public struct Placement: Sendable {
+    public struct Placement: Sendable, Codable {
         public var line: Int
         public var table: TableID
         public var code: String

@@ -4,9 +4,9 @@
 /// `本单位编报绩效目标的项目共12个，涉及项目预算资金4,222.51万元。` Read at import from the
 /// whole text (many documents state it after their tables), judged by the `performance`
 /// rule against 项目支出 (Reconcile/PerformanceRule.swift).
-public struct PerformanceStatement: Sendable, Equatable {
+public struct PerformanceStatement: Sendable, Equatable, Codable {
     /// Which projects the sentence speaks of.
-    public enum Scope: String, Sendable, Equatable {
+    public enum Scope: String, Sendable, Equatable, Codable {
         /// Every project (项目支出均实行了绩效目标管理, 所有项目): its money is all of 项目支出.
         case every
         /// Those reported with targets (编报绩效目标的项目共N个), which need not be all: at most 项目支出.
@@ -16,7 +16,7 @@ public struct PerformanceStatement: Sendable, Equatable {
     }
 
     /// Which money a figure is: a named fund, or the projects' money as a whole (项目预算资金).
-    public enum Fund: String, Sendable, Equatable {
+    public enum Fund: String, Sendable, Equatable, Codable {
         case whole = "项目资金"
         case gpb = "一般公共预算"
         case govFund = "政府性基金"
@@ -25,7 +25,7 @@ public struct PerformanceStatement: Sendable, Equatable {
         case fiscal = "财政拨款"
     }
 
-    public struct Figure: Sendable, Equatable {
+    public struct Figure: Sendable, Equatable, Codable {
         public var fund: Fund
         public var amount: Amount
         public var line: Int
@@ -33,7 +33,7 @@ public struct PerformanceStatement: Sendable, Equatable {
     }
 
     /// One of the parts a `其中：…` sentence after the statement lists (中介机构服务费418.80万元).
-    public struct Part: Sendable, Equatable {
+    public struct Part: Sendable, Equatable, Codable {
         public var name: String
         public var amount: Amount
         public var line: Int

@@ -13,8 +13,9 @@ public enum InputFile {
         public var report: ImportReport?
         /// For a large line-item TSV: the items already in columns (then `items` is empty).
         public var columns: [ColumnBatch] = []
-        /// For a snapshot: the store as saved.
+        /// For a snapshot: the store as saved, and the import reports saved with it.
         public var store: LineItemStore? = nil
+        public var savedReports: [ImportReport] = []
     }
 
     /// The largest file tally reads, so a wrong path (a disk image, say) fails fast.
@@ -24,7 +25,8 @@ public enum InputFile {
         if let mapped = MappedFile(path: path) {
             if Snapshot.looksLikeSnapshot(mapped.bytes) {
                 do throws(Diagnostic) {
-                    return Loaded(items: [], report: nil, store: try Snapshot.read(mapped.bytes, path: path))
+                    let saved = try Snapshot.open(mapped.bytes, path: path)
+                    return Loaded(items: [], report: nil, store: saved.store, savedReports: saved.reports)
                 } catch {
                     throw DiagnosticList([error])
                 }

@@ -1,6 +1,6 @@
 /// An exact amount of money held as an integer count of fen (0.01 元).
 /// 1 元 = 100 fen, 1 万元 = 1,000,000 fen. Never binary floating point.
-public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var fen: Int64
 
     public init(fen: Int64) { self.fen = fen }

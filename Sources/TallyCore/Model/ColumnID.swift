@@ -1,5 +1,5 @@
 /// Which column of a table a figure is in (§2), with the header texts that name it.
-public enum ColumnID: UInt8, NamedID, Comparable {
+public enum ColumnID: UInt8, NamedID, Comparable, Codable {
     case total, basic, project, personnel, `public`, carryover, gpb, govFund, soeCapital, specialAccount
     case business, superior, affiliated, operating, other, overseas, vehicle, vehiclePurchase
     case vehicleOperation, reception

@@ -1,6 +1,6 @@
 /// Which stage of the budget cycle a figure belongs to (§2): the 预算 as passed, the budget
 /// as adjusted during the year, or the 决算 (what was actually spent).
-public enum Phase: UInt8, NamedID, Comparable {
+public enum Phase: UInt8, NamedID, Comparable, Codable {
     case budget, adjusted, final
 
     public static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }

@@ -1,5 +1,5 @@
 /// Which published table a figure comes from (§2), with the Chinese names users call it by.
-public enum TableID: UInt8, NamedID, Comparable {
+public enum TableID: UInt8, NamedID, Comparable, Codable {
     case summary, fiscalSummary, income, expenditure, gpbExpenditure, basicEcon, basicGovEcon
     case projectEcon, projectGovEcon, threePublic, govFund, soeCapital, procurement, projects, narrative
 

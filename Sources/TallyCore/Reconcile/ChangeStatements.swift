@@ -2,7 +2,7 @@
 /// rule: `一般公共预算财政拨款支出6,995.08万元，比2024年增加1,256.19万元`, `基本支出预算数为
 /// 15,844.04万元。与上年相比增加1849.73万元，增长13.22%`, `公务接待费0.5万元，与上年数持平`.
 /// It follows a figure the text states (NarrativeFigures), so it is about that figure.
-public struct ChangeStatement: Sendable, Equatable {
+public struct ChangeStatement: Sendable, Equatable, Codable {
     /// Which figure, as NarrativeFigures names it (一般公共预算财政拨款支出, basic).
     public var name: String
     public var column: ColumnID
@@ -24,7 +24,7 @@ public struct ChangeStatement: Sendable, Equatable {
     public var line: Int
     public var page: Int = 0
 
-    public enum Against: String, Sendable {
+    public enum Against: String, Sendable, Codable {
         case same, budget, final, execution
     }
 }

@@ -1,7 +1,7 @@
 /// A sentence of a document the audit may cite: a note under a table (注：/说明：), the
 /// statement of a table published empty, a sentence naming a classified item, a carry-over
 /// with its amount or a fund the department does not have, and template text left in.
-public struct Remark: Sendable, Equatable {
+public struct Remark: Sendable, Equatable, Codable {
     public var line: Int
     /// Its PDF page (0 for text input).
     public var page: Int = 0

@@ -17,7 +17,7 @@ extension Session {
         DotCommand(name: ".timer", arguments: "on|off", summary: "print the run time after each statement"),
         DotCommand(name: ".maxrows", arguments: "N|all|auto", summary: "how many rows of a long result the prompt shows (default: what fits)"),
         DotCommand(name: ".output", arguments: "FILE|stdout", summary: "write results to a file, or back to the screen"),
-        DotCommand(name: ".save", arguments: "FILE.tally", summary: "save the loaded line items as a snapshot that reopens at once"),
+        DotCommand(name: ".save", arguments: "FILE.tally", summary: "save the loaded line items (and import reports) as a snapshot that reopens at once"),
         DotCommand(name: ".read", arguments: "FILE", summary: "run the statements in a script file"),
         DotCommand(name: ".quit", arguments: "", summary: "leave tally"),
     ]
@@ -89,7 +89,7 @@ extension Session {
             guard !rest.isEmpty else { return fail("`.save` needs a file name, such as items.tally") }
             guard rest.hasSuffix(".tally") else { return fail("a snapshot's name ends in .tally", help: "`.save \(rest).tally`") }
             do throws(Diagnostic) {
-                try Snapshot.write(store, to: rest)
+                try Snapshot.write(store, reports: reports, to: rest)
                 emit("saved \(store.count) line items to \(rest)\n")
             } catch {
                 report(error)

@@ -297,7 +297,9 @@ enum HelpText {
             .save FILE.tally
               Saves every loaded line item as a snapshot: a versioned, checksummed columnar file
               that `tally FILE.tally` or `.load FILE.tally` opens by mapping it, far faster than
-              reading a TSV again.
+              reading a TSV again. What the importer found in each document (its notes, empty
+              tables, statements of the text) is kept too, so `audit` and `--report` on the
+              snapshot say what they say on the documents.
                 .save /tmp/tally-help.tally
 
             """,

@@ -171,14 +171,23 @@ public final class Session {
             }
             if loaded.report != nil { distinguish(&loaded) }
             if let snapshot = loaded.store {
+                var saved = loaded.savedReports
+                let renames = SavedDocuments.renames(
+                    docs: snapshot.docs.values, reports: saved, taken: Set(store.docs.values).union(reports.map(\.doc)),
+                    reported: Set(reports.map(\.doc)))
                 // A snapshot into an empty session is the store as saved: nothing to rebuild.
-                if builder.count == 0 {
+                if builder.count == 0 && renames.isEmpty {
                     builder = StoreBuilder(snapshot)
                     store = snapshot
                 } else {
-                    builder.append(ColumnBatch(snapshot))
+                    var batch = ColumnBatch(snapshot)
+                    SavedDocuments.apply(renames, to: &batch, &saved)
+                    builder.append(batch)
                     store = builder.build()
                 }
+                // The documents' reports come back as if the documents had been loaded (their
+                // warnings were given when they were).
+                reports += saved
                 loadedFiles.append(path)
             } else if !loaded.columns.isEmpty {
                 for batch in loaded.columns { builder.append(batch) }

@@ -17,7 +17,8 @@ import Darwin
 public enum Snapshot {
     public static let magic: [UInt8] = Array("TALLYSNP".utf8)
     /// 3: rows grouped by document, and the per-document fields held once per document.
-    public static let version: UInt32 = 3
+    /// 4: the documents' import reports (the audit's evidence from their text) kept too.
+    public static let version: UInt32 = 4
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let fixedHeader = 32
     static let entrySize = 32
@@ -29,6 +30,8 @@ public enum Snapshot {
         case label = 30, budgetYear, phase, page
         /// The per-document fields, held once per document (by doc id) instead of per row.
         case labelByDocument = 40, districtByDocument, deptByDocument, budgetYearByDocument, pageByDocument
+        /// The session's import reports, as JSON (SnapshotReports.swift).
+        case reports = 50
 
         /// A per-document field's two forms: a file holds exactly one of each pair.
         static let pairs: [(byRow: Kind, byDocument: Kind)] = [
@@ -40,7 +43,8 @@ public enum Snapshot {
 
     // MARK: - writing
 
-    public static func write(_ store: LineItemStore, to path: String) throws(Diagnostic) {
+    /// `reports`: what the importer found in each document of the store, which the audit cites.
+    public static func write(_ store: LineItemStore, reports: [ImportReport] = [], to path: String) throws(Diagnostic) {
         var sections: [(Kind, UInt32, [UInt8])] = []
         func text(_ kind: Kind, _ values: [String]) {
             var blob: [UInt8] = []
@@ -79,6 +83,7 @@ public enum Snapshot {
         perDocument(.budgetYear, .budgetYearByDocument, store.budgetYear)
         column(.phase, store.phase)
         perDocument(.page, .pageByDocument, store.page)
+        sections.append((.reports, 1, encode(reports)))
 
         var header: [UInt8] = magic
         append(version, to: &header)

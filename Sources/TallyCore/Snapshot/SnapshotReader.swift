@@ -12,9 +12,20 @@ extension Snapshot {
         bytes.count >= magic.count && zip(bytes, magic).allSatisfy { $0 == $1 }
     }
 
+    /// What a snapshot holds: the store, and the import reports of its documents.
+    public struct Contents: Sendable {
+        public var store: LineItemStore
+        public var reports: [ImportReport]
+    }
+
+    /// The store alone of a snapshot (see `open`).
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> LineItemStore {
+        try open(bytes, path: path).store
+    }
+
     /// Opens a snapshot: every section's checksum is checked (both cores) before its columns
     /// are copied out of the mapping.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> LineItemStore {
+    public static func open(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> Contents {
         func bad(_ what: String) -> Diagnostic {
             .fileError("not a usable tally snapshot: \(what)", file: path,
                        help: "save it again with `.save FILE.tally`, or load the line-item file it was made from")
@@ -26,8 +37,9 @@ extension Snapshot {
         guard bytes.count >= fixedHeader else { throw bad("the file is truncated (\(bytes.count) bytes)") }
         let fileVersion = u32(8)
         guard fileVersion == version else {
+            let lacking = fileVersion < 3 ? "labels, phases and pages" : "its documents' import reports"
             throw bad(fileVersion < version
-                ? "it was saved by an earlier tally (version \(fileVersion), without labels, phases and pages); this tally reads version \(version)"
+                ? "it was saved by an earlier tally (version \(fileVersion), without \(lacking)); this tally reads version \(version)"
                 : "it is version \(fileVersion); this tally reads version \(version)")
         }
         guard u32(12) == byteOrderMark else { throw bad("it was written on a machine of the other byte order") }
@@ -184,12 +196,21 @@ extension Snapshot {
             throw bad(checks[failed].failure)
         }
 
-        return LineItemStore(
+        let reportSection = sections[.reports]!
+        guard reportSection.size == 1 else { throw bad("section reports is malformed") }
+        let reports: [ImportReport]
+        switch decodeReports(UnsafeRawBufferPointer(rebasing: raw[reportSection.offset..<(reportSection.offset + reportSection.length)])) {
+        case .success(let decoded): reports = decoded
+        case .failure(let failure): throw bad(failure.what)
+        }
+
+        let store = LineItemStore(
             docs: dictionaries.0, labels: labelDictionary, districts: dictionaries.1, depts: dictionaries.2,
             names: dictionaries.3, codes: codeDictionary, doc: doc,
             documentStart: documentStart, label: label, district: district, dept: dept,
             year: year, budgetYear: budgetYear, phase: phase, table: table, code: code, name: name, column: columnIDs,
             amount: amount, line: line, page: page, parent: parent)
+        return Contents(store: store, reports: reports)
     }
 
     /// The first check (by index) that fails, the checks shared between the two cores.
