@@ -25,11 +25,11 @@ private func read(_ bytes: [UInt8]) {
 
 /// Recomputes each section's checksum (where its bounds lie in the file) and the header's.
 private func resealed(_ bytes: inout [UInt8]) -> Bool {
-    let headerEnd = Snapshot.fixedHeader + Snapshot.Kind.allCases.count * Snapshot.entrySize
+    let headerEnd = Snapshot.fixedHeader + Snapshot.Kind.sectionCount * Snapshot.entrySize
     guard bytes.count >= headerEnd + 8 else { return false }
     func u64(_ at: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) } }
     func put(_ v: UInt64, _ at: Int) { for i in 0..<8 { bytes[at + i] = UInt8(truncatingIfNeeded: v >> (8 * UInt64(i))) } }
-    for i in 0..<Snapshot.Kind.allCases.count {
+    for i in 0..<Snapshot.Kind.sectionCount {
         let entry = Snapshot.fixedHeader + i * Snapshot.entrySize
         let offset = u64(entry + 8), length = u64(entry + 16)
         guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else { continue }
