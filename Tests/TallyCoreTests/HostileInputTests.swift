@@ -109,6 +109,23 @@ struct HostileInputTests {
         #expect(session.lastStatus == 2)
     }
 
+    /// A chain of additions is a tree as deep as it is long: past the bound it is refused with
+    /// a caret, before anything walks it (9,900 terms used to overflow the stack).
+    @Test(arguments: [
+        "check " + String(repeating: "sum 208 + ", count: 9_900) + "1 == 1",
+        "show " + String(repeating: "1 + ", count: 20_000) + "1",
+        "let x = " + String(repeating: "2 * ", count: 5_000) + "1",
+        "sum 208 by dept, x = " + String(repeating: "total + ", count: 5_000) + "1",
+    ])
+    func longArithmeticChainsAreRefused(_ statement: String) {
+        let (session, output) = Self.session()
+        session.runScript(statement, origin: .commandLine)
+        #expect(output().contains("more than \(Parser.maxOperations) operations in one statement"), "\(output().prefix(300))")
+        #expect(session.lastStatus == 2)
+        let fine = "show " + String(repeating: "1 + ", count: Parser.maxOperations) + "1"
+        #expect((try? Parser.parse(fine)) != nil)
+    }
+
     @Test func tooManyPatternsOrValuesAreRefused() {
         let (session, output) = Self.session()
         let patterns = "sum " + (0..<1_500).map { "2080\($0)" }.joined(separator: ",")

@@ -80,6 +80,7 @@ extension Parser {
         var left = try parseTerm()
         while current.kind == .word, current.text == "+" || current.text == "-" {
             let op = advance()
+            try countOperation(op)
             let right = try parseTerm()
             left = .binary(ArithmeticOp(rawValue: op.text) ?? .add, left, right, opRange: op.range)
         }
@@ -91,6 +92,7 @@ extension Parser {
         var left = try parseFactor()
         while current.kind == .word, current.text == "*" || current.text == "/" {
             let op = advance()
+            try countOperation(op)
             let right = try parseFactor()
             left = .binary(ArithmeticOp(rawValue: op.text) ?? .multiply, left, right, opRange: op.range)
         }

@@ -6,6 +6,9 @@ public struct Parser {
     /// Words that end a query inside a check: arithmetic and the check's own clauses.
     static let expressionStops = ["+", "-", "*", "/"] + Keywords.checkClauses
     public static let maxDepth = 64
+    /// The most arithmetic operations in one statement: each makes the expression's tree one
+    /// level deeper, and checking, planning and printing it walk that tree.
+    public static let maxOperations = 256
     /// The most code patterns in a target, or values in one list: past it a query is
     /// refused rather than planned into thousands of filters a row.
     public static let maxListLength = 1_000
@@ -18,6 +21,7 @@ public struct Parser {
     /// Read from the lexer; a computed column splits `project/total` into its parts.
     var tokens: [Token]
     var position = 0
+    var operations = 0
     var depth = 0
 
     public init(_ source: String) {
@@ -256,6 +260,15 @@ public struct Parser {
         }
         if let test = try parseEmptyTest() { return test }
         return .condition(try parseCondition())
+    }
+
+    /// Counts one arithmetic operation (`token` is its operator).
+    mutating func countOperation(_ token: Token) throws(Diagnostic) {
+        operations += 1
+        if operations > Self.maxOperations {
+            throw error("more than \(Self.maxOperations) operations in one statement", at: token.range,
+                        help: "name parts once with `let` (`let a = sum 208 + sum 210`) and add the names")
+        }
     }
 
     mutating func enter(_ token: Token) throws(Diagnostic) {

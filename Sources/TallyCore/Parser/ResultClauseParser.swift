@@ -26,6 +26,7 @@ extension Parser {
         var left = try parseColumnTerm()
         while let op = arithmetic(["+", "-"]) {
             let token = advance()
+            try countOperation(token)
             left = .binary(op, left, try parseColumnTerm(), opRange: token.range)
         }
         return left
@@ -36,6 +37,7 @@ extension Parser {
         var left = try parseColumnFactor()
         while let op = arithmetic(["*", "/"]) {
             let token = advance()
+            try countOperation(token)
             left = .binary(op, left, try parseColumnFactor(), opRange: token.range)
         }
         return left

@@ -186,7 +186,9 @@ extension AuditRules {
         let what = key.map { k in self.what(k, row: own[k]?.row, named: s.named) } ?? s.named
         func stated(_ text: ExecutionStatement.Figure, _ textWhat: String, _ printed: (Int64, Int)?, _ printedWhat: String) {
             guard let printed else { return }
-            let gap = text.amount.fen - printed.0
+            // Figures near the limit of an amount differ by more than one can hold: material.
+            let (difference, overflow) = text.amount.fen.subtractingReportingOverflow(printed.0)
+            let gap = overflow ? Int64.max : difference
             guard gap != 0 else { return }
             findings.append(Finding(doc: doc.name, rule: "execution", severity: Finding.severity(gap: gap, figures: 1), table: table, code: code,
                                     column: column, expected: Amount(fen: printed.0), actual: text.amount,

@@ -270,13 +270,18 @@ extension Snapshot {
 
     /// A parent link is -1 or a row of the same document whose code is strictly shorter (the
     /// 合计 row's empty code is shorter than every 类 code). Strictly shorter codes along every
-    /// link rule out cycles, self-parents included, without walking a chain.
+    /// link rule out cycles, self-parents included, without walking a chain. It checks its own
+    /// bounds: it runs beside the check that code ids are in range, not after it.
     static func brokenParentLink(_ parent: [Int32], code: [UInt32], codeLengths: [Int], doc: [UInt32]) -> Int? {
         let rows = parent.count
+        guard code.count == rows, doc.count == rows else { return 0 }
         for row in 0..<rows {
             let p = Int(parent[row])
             if p == -1 { continue }
-            guard p >= 0, p < rows, doc[p] == doc[row], codeLengths[Int(code[p])] < codeLengths[Int(code[row])] else { return row }
+            guard p >= 0, p < rows, doc[p] == doc[row] else { return row }
+            let parentCode = Int(code[p]), rowCode = Int(code[row])
+            guard parentCode < codeLengths.count, rowCode < codeLengths.count, codeLengths[parentCode] < codeLengths[rowCode]
+            else { return row }
         }
         return nil
     }
