@@ -96,7 +96,7 @@ struct TableReader {
                 }
                 defer { if !grids.isEmpty { for w in wrapped { data.append((w, grids.count - 1)) } } }
                 if !pageHeader.isEmpty {
-                    if let g = ColumnGrid(header: pageHeader) {
+                    if let g = ColumnGrid(header: pageHeader), Self.repeatsHeader(g, of: grids.first) {
                         grids.append(g)
                     } else if !grids.isEmpty {
                         // Not a header: a name wrapped above the page's first code line.
@@ -198,6 +198,15 @@ struct TableReader {
             return true
         }
         return false
+    }
+
+    /// Whether a continuation page's header lines are the table's header again. A header
+    /// repeated names the code or name columns the first one names; lines above a page's
+    /// first figures that name figure columns only are rows whose figures stand in empty
+    /// cells (使用非财政拨款结余 | 结余分配 atop a 收支总表's second page), not a header.
+    static func repeatsHeader(_ grid: ColumnGrid, of first: ColumnGrid?) -> Bool {
+        guard let first, first.columns.contains(where: \.isLabel) else { return true }
+        return grid.columns.contains(where: \.isLabel)
     }
 
     static func isProse(_ text: String) -> Bool {
