@@ -16,21 +16,7 @@ public struct RowSet: Equatable, Sendable {
     /// split between the two cores, each filling its own half of the words.
     @inline(__always)
     public init(rowCount: Int, where test: (Int) -> Bool) {
-        self.rowCount = rowCount
-        var words = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
-        words.withUnsafeMutableBufferPointer { out in
-            withoutActuallyEscaping(test) { test in
-                let job = FillJob(out: out, rowCount: rowCount, test: test)
-                if rowCount >= Self.parallelRows {
-                    DispatchQueue.concurrentPerform(iterations: 2) { lane in
-                        job.fill(words: (job.out.count * lane / 2)..<(job.out.count * (lane + 1) / 2))
-                    }
-                } else {
-                    job.fill(words: 0..<out.count)
-                }
-            }
-        }
-        self.words = words
+        self.init(rowCount: rowCount) { words, out in RowSet.fill(words: words, rowCount: rowCount, into: out, where: test) }
     }
 
     /// Builds the set with `fill` called once per lane (both cores for a large store), each
@@ -73,23 +59,6 @@ public struct RowSet: Equatable, Sendable {
 
     /// Stores at least this large are scanned on both cores.
     public static let parallelRows = 1 << 20
-
-    private struct FillJob: @unchecked Sendable {
-        let out: UnsafeMutableBufferPointer<UInt64>
-        let rowCount: Int
-        let test: (Int) -> Bool
-
-        @inline(__always)
-        func fill(words: Range<Int>) {
-            for w in words {
-                var word: UInt64 = 0
-                let row = w << 6
-                let end = min(64, rowCount - row)
-                for bit in 0..<end where test(row + bit) { word |= 1 << UInt64(bit) }
-                out[w] = word
-            }
-        }
-    }
 
     private mutating func clearTail() {
         let extra = words.count * 64 - rowCount
