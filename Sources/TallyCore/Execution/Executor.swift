@@ -48,9 +48,8 @@ public struct Executor {
     /// their labels (北碚2025), which say more than a file name.
     static func documentLabels(_ store: LineItemStore) -> [String: String] {
         var labels: [String: String] = [:]
-        for row in 0..<store.count where labels.count < store.docs.count {
-            let doc = store.docs[store.doc[row]]
-            if labels[doc] == nil { labels[doc] = store.labels[store.label[row]] }
+        for d in 0..<store.docs.count where !store.rows(ofDocument: d).isEmpty {
+            labels[store.docs[UInt32(d)]] = store.labels[store.label[store.documentStart[d]]]
         }
         return labels
     }
