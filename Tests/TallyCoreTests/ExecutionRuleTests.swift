@@ -22,7 +22,7 @@ struct ExecutionRuleTests {
         let found = try Self.statements(Self.fin)
         // The whole appropriation, its eleven 项, and the 三公 (9 and 11 with their PDF lines
         // put back in reading order).
-        #expect(found.statements.count == 13, "\(found.statements.map(\.named))")
+        #expect(found.statements.count == 16, "\(found.statements.map(\.named))")
         let ninth = found.statements.first { $0.named == "行政单位医疗" }
         #expect(ninth?.budget?.amount == Amount(fen: 62_290_000) && ninth?.final.amount == Amount(fen: 60_990_000))
         let eleventh = found.statements.first { $0.named == "购房补贴" }
@@ -36,7 +36,9 @@ struct ExecutionRuleTests {
         #expect(first.subject == .function(["一般公共服务支出", "财政事务", "行政运行"]))
         #expect(first.budget?.amount == Amount(fen: 1_560_050_000) && first.final.amount == Amount(fen: 1_511_890_000))
         #expect(found.statements[2].reason?.direction == .level)  // 决算数与预算数基本持平
-        #expect(found.statements.last?.subject == .threePublic)
+        // The 三公 total, then its three parts, each with its 决算 and rate alone.
+        #expect(found.statements.suffix(4).map(\.subject) == [.threePublic, .threePublicPart(.overseas), .threePublicPart(.vehicle), .threePublicPart(.reception)])
+        #expect(found.statements.suffix(3).allSatisfy { $0.final.amount.fen == 0 && $0.rate?.digits == 0 && $0.budget == nil })
         #expect(found.threshold == nil)
     }
 
@@ -124,9 +126,45 @@ struct ExecutionRuleTests {
         }
     }
 
-    @Test func aStatementWithoutABudgetIsNone() {
-        #expect(Self.read("其中：因公出国（境）费决算为0.00万元，完成预算的0%。").statements.isEmpty)
+    @Test func aStatementWithoutABudgetIsNoneUnlessItIsAThreePublicPart() {
         #expect(Self.read("与上年相比增加10万元，主要原因是人员增加。").statements.isEmpty)
+        #expect(Self.read("其中：办公设备购置决算为3.00万元。").statements.isEmpty)
+        let parts = Self.read("其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务用车购置及运行维护费支出决算为1.20万元；\n公务接待费支出决算为\n0.30万元，完成预算的50.00%。").statements
+        #expect(parts.map(\.subject) == [.threePublicPart(.overseas), .threePublicPart(.vehicle), .threePublicPart(.reception)])
+        #expect(parts.map(\.final.amount.fen) == [0, 1_200_000, 300_000])
+        #expect(parts.map { $0.rate?.digits } == [0, nil, 5000])
+        #expect(parts.last?.final.line == 2)
+    }
+
+    @Test(arguments: [
+        ("公务用车运行维护费年初预算为2万元，支出决算为1.5万元", ExecutionStatement.Subject.threePublicPart(.vehicleOperation)),
+        ("公务用车购置费年初预算为20万元，支出决算为0万元", .threePublicPart(.vehiclePurchase)),
+        ("因公出国(境)费用年初预算为5万元，支出决算为4万元", .threePublicPart(.overseas)),
+        // A clause naming the parts is about the whole.
+        ("“三公”经费（因公出国（境）费、公务用车购置及运行费和公务接待费）年初预算为10万元，支出决算为8万元", .threePublic),
+        ("“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元", .threePublic),
+    ])
+    func aThreePublicStatementNamesItsPart(_ text: String, _ subject: ExecutionStatement.Subject) throws {
+        let s = try #require(Self.read(text).statements.first)
+        #expect(s.subject == subject)
+    }
+
+    @Test func aThreePublicPartTheTextMisstatesIsMaterial() throws {
+        // The finance bureau's text with its 公务接待费 决算 made 0.50 (the table's is blank: 0).
+        let original = try String(contentsOfFile: AuditCorpusTests.text("sh_putuo_fin_2024_final"), encoding: .utf8)
+        let altered = original.replacingOccurrences(of: "公务接待费支出决算为0.00万元", with: "公务接待费支出决算为0.50万元")
+        try #require(altered != original)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tally-execution-\(UUID().uuidString).txt").path
+        try altered.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let material = Self.audit([path]).filter { $0["severity"] == "material" }
+        // Its figure against the table’s 决算, and its 0% against 0.50 / 0.95 (53%, to the rate’s no decimals).
+        #expect(material.count == 2, "\(material)")
+        #expect(material.allSatisfy { $0["table"] == "three_public" && $0["column"] == "reception" })
+        #expect(material.contains { $0["expected"] == "0.00" && $0["actual"] == "0.50" })
+        #expect(material.contains { $0["message"]?.contains("= 53% (stated 0%)") == true })
+        // The original has no such finding.
+        #expect(!Self.audit([AuditCorpusTests.text("sh_putuo_fin_2024_final")]).contains { $0["severity"] == "material" })
     }
 
     @Test func aThresholdTheDocumentStatesIsRead() {

@@ -19,6 +19,8 @@ public struct ExecutionStatement: Sendable, Equatable, Codable {
         case generalBudget(ColumnID)
         /// The “三公” 经费.
         case threePublic
+        /// One part of the 三公 (因公出国（境）费, 公务用车购置及运行维护费, 公务接待费 …), by its column.
+        case threePublicPart(ColumnID)
         /// A 类, 款 or 项, by the names the text gives (类 first).
         case function([String])
         /// Something else the text names (its words in `named`).
@@ -89,6 +91,23 @@ enum ExecutionStatements {
         for line in cited where line > 0 && line < pageOfLine.count && pageOfLine[line] > 0 { found.pages[line] = pageOfLine[line] }
         return found
     }
+
+    /// The 三公 part a clause names, by the part columns' printed names (each without its last
+    /// 费, so that 公务用车购置及运行维护费 is 公务用车购置及运行费's column), most specific first.
+    static func threePublicPart(in clause: String) -> (ColumnID, String)? {
+        guard let (column, stem, name) = threePublicStems.first(where: { clause.contains($0.1) }) else { return nil }
+        // A clause naming two parts (“三公”经费（因公出国（境）费、…和公务接待费）) is the total's.
+        let rest = clause.replacingAll(stem, with: "")
+        return threePublicStems.contains { rest.contains($0.1) } ? nil : (column, name)
+    }
+
+    static let threePublicStems: [(ColumnID, String, String)] = {
+        let parts: [ColumnID] = [.overseas, .vehicle, .vehiclePurchase, .vehicleOperation, .reception]
+        let stems = parts.flatMap { column in
+            column.aliases.map { alias in (column, alias.hasSuffix("费") ? String(alias.dropLast()) : alias, column.aliases[0]) }
+        }
+        return stems.sorted { $0.1.count > $1.1.count }
+    }()
 
     /// The text run together without blanks (lines wrap mid-word), with each line's start.
     struct Reader {
@@ -258,8 +277,24 @@ enum ExecutionStatements {
                 }
                 if c == "决", let (a, end) = finalFigure(at: i) {
                     defer { pending = [] }
-                    guard let first = pending.first else { i = end; continue }
                     var statement = ExecutionStatement(subject: .other, named: "", final: .init(amount: a, line: lineAt(i)))
+                    guard let first = pending.first else {
+                        // A 三公 part states its 决算 and rate alone (其中：因公出国（境）费决算为0.00万元，
+                        // 完成预算的0%；…): its budget is the 三公 table's 预算数.
+                        let start = clauseStart(before: i, after: lastEnd)
+                        guard let (column, named) = ExecutionStatements.threePublicPart(in: string(start, i)) else { i = end; continue }
+                        statement.subject = .threePublicPart(column)
+                        statement.named = named
+                        var stop = end
+                        if let (rate, after) = rate(at: end) {
+                            statement.rate = rate
+                            stop = after
+                        }
+                        found.append((statement, start, stop))
+                        lastEnd = stop
+                        i = stop
+                        continue
+                    }
                     for (phase, amount, at) in pending {
                         let figure = ExecutionStatement.Figure(amount: amount, line: lineAt(at))
                         if phase == .adjusted { statement.adjusted = statement.adjusted ?? figure } else { statement.budget = statement.budget ?? figure }
@@ -291,9 +326,13 @@ enum ExecutionStatements {
 
         /// Fills in the subject of a statement whose first budget figure is at `at`; returns where its words start.
         func subject(of statement: inout ExecutionStatement, before at: Int, after bound: Int) -> Int {
-            var s = at
-            while s > bound, !Self.clauseStops.contains(text[s - 1]) { s -= 1 }
+            let s = clauseStart(before: at, after: bound)
             let clause = string(s, at)
+            if let (column, named) = ExecutionStatements.threePublicPart(in: clause) {
+                statement.subject = .threePublicPart(column)
+                statement.named = named
+                return s
+            }
             if clause.contains("三公") {
                 statement.subject = .threePublic
                 statement.named = "“三公”经费"
@@ -311,6 +350,13 @@ enum ExecutionStatements {
                 return start
             }
             statement.named = clause
+            return s
+        }
+
+        /// Where the clause ending at `at` starts (after a comma, colon or full stop), not before `bound`.
+        func clauseStart(before at: Int, after bound: Int) -> Int {
+            var s = at
+            while s > bound, !Self.clauseStops.contains(text[s - 1]) { s -= 1 }
             return s
         }
 

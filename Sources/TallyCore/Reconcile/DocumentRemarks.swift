@@ -45,14 +45,15 @@ enum DocumentRemarks {
         return out
     }
 
-    /// The text without blanks (space, tab, the ideographic space U+3000 = E3 80 80).
+    /// The text without blanks (space, tab, the form feed that starts a page, carriage return,
+    /// the ideographic space U+3000 = E3 80 80): a sentence wrapped over a page break is one.
     static func squeezed(_ text: String) -> String {
         let b = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var i = 0
         while i < b.count {
-            if b[i] == 0x20 || b[i] == 0x09 { i += 1; continue }
+            if b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0C || b[i] == 0x0D { i += 1; continue }
             if b[i] == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { i += 3; continue }
             out.append(b[i])
             i += 1

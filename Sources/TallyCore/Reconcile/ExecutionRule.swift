@@ -126,6 +126,9 @@ extension AuditRules {
         case .threePublic:
             guard let code = store.codes.id(of: "") else { return nil }
             return .init(table: TableID.threePublic.rawValue, code: code, column: ColumnID.total.rawValue)
+        case .threePublicPart(let column):
+            guard let code = store.codes.id(of: "") else { return nil }
+            return .init(table: TableID.threePublic.rawValue, code: code, column: column.rawValue)
         case .function(let names):
             // By the names of the table it is in, else of the other function table (a table
             // whose names the import could not read still has its codes).
@@ -214,7 +217,13 @@ extension AuditRules {
             }
         default: break
         }
-        if let rate = s.rate { checkRate(doc, s, rate, table: table, code: code, column: column, what: what) }
+        guard let rate = s.rate else { return }
+        // A rate stated with no budget beside it (a 三公 part's 完成预算的0%) is of the table's 预算数.
+        var withBudget = s
+        if s.budget == nil, s.adjusted == nil, let key, let p = figures.budget[doc.id]?[key] {
+            withBudget.budget = .init(amount: Amount(fen: p.amount), line: Int(store.line[p.row]))
+        }
+        checkRate(doc, withBudget, rate, table: table, code: code, column: column, what: what)
     }
 
     /// How a message names a figure: table, code and name (the text's name where the table
@@ -255,7 +264,8 @@ extension AuditRules {
             findings.append(Finding(doc: doc.name, rule: "execution", severity: severity, table: table, code: code, column: column,
                                     expected: nil, actual: nil, lines: lines, message: message))
         }
-        if fits(named.amount.fen) { return }
+        // Nothing budgeted and nothing spent: 0% is all a text can say.
+        if fits(named.amount.fen) || (named.amount.fen == 0 && final == 0 && rate.digits == 0) { return }
         // The rate of the other budget the text gives: the words name the wrong one.
         if let other, fits(other.amount.fen) {
             let otherWord = rate.base == .budget ? "全年预算" : "年初预算"
