@@ -161,6 +161,17 @@ public enum DocumentImporter {
                 if !name.isEmpty { return name }
             }
         }
+        // A cover that names the unit after a prefix (预算单位：…, 预算主管部门：…): the unit's own
+        // name before its department's.
+        var named: [(rank: Int, name: String)] = []
+        for line in lines.prefix(80) {
+            let t = line.text.replacingAll(" ", with: "")
+            for (rank, prefix) in Vocabulary.coverNamePrefixes.enumerated() where t.hasPrefix(prefix) {
+                if let name = Vocabulary.unitName(in: t), !name.isEmpty { named.append((rank, name)) }
+                break
+            }
+        }
+        if let best = named.min(by: { $0.rank < $1.rank }) { return best.name }
         if let first = lines.first(where: { !$0.text.isEmpty }) {
             if let title = TableTitle.recognise(first.text), !title.unit.isEmpty { return title.unit }
             // A cover title may wrap before its year (中共…区委 / 社会工作部 2024 年度 / 部门决算):

@@ -45,6 +45,24 @@ enum Vocabulary {
         TitleRule(table: .expenditure, all: ["支出决算表"], marker: "支出决算"),
     ]
 
+    /// What is printed before a table's title: its number in the document (`附表1：`, `附件2`,
+    /// `表3`), or 续表 on a page it goes on to. A title that is only a number (`表一`) is a
+    /// marker of the pdf-text layout, not matched here (these need words after them).
+    nonisolated(unsafe) static let titlePrefixes: [Regex<Substring>] = [
+        /(?:附表|附件)[0-9一二三四五六七八九十]*[-－—]?[0-9]*[：:、.．]?/,
+        /表[0-9一二三四五六七八九十]+[-－—]?[0-9]*[：:、.．]/,
+        /(?:（续表?）|\(续表?\)|续表[：:]?)/,
+    ]
+
+    /// What is printed after a title: its number (`表3`, `（表3）`, `公开03表` is a title's own
+    /// end and stays), a page (`第1页`, `共2页`), or 续.
+    nonisolated(unsafe) static let titleSuffixes: [Regex<Substring>] = [
+        /[（(]?表[0-9一二三四五六七八九十]+[-－—]?[0-9]*[）)]?$/,
+        /[（(]?第[0-9]+页[，,]?(?:共[0-9]+页)?[）)]?$/,
+        /[（(]?共[0-9]+页[）)]?$/,
+        /(?:（续表?）|\(续表?\)|续表|续)$/,
+    ]
+
     /// The tables every disclosure prints (财预〔2016〕143号), an empty one with its statement.
     static let requiredTables: [TableID] = [
         .summary, .income, .expenditure, .fiscalSummary, .gpbExpenditure, .basicEcon, .threePublic, .govFund,
@@ -133,6 +151,9 @@ enum Vocabulary {
         "部门全称：", "单位名称：", "部门名称：", "编制部门：", "编制单位：", "预算主管部门：", "预算单位：", "主管部门：", "部门：", "单位：",
     ]
 
+    /// Prefixes a cover uses for the unit's name, the unit's own before its department's.
+    static let coverNamePrefixes = ["预算单位：", "单位名称：", "部门名称：", "编制单位：", "编制部门：", "预算主管部门：", "主管部门："]
+
     /// Notes under a table: they end its rows.
     static let notePrefixes = ["注：", "注:", "备注", "说明：", "说明:"]
 
@@ -167,6 +188,8 @@ enum Vocabulary {
             // The unit statement often shares the line: `编制部门：X局 单位：元`.
             for marker in unitMarkers { if let m = name.firstRange(of: marker) { name = String(name[..<m.lowerBound]) } }
             if prefix == "单位：", Vocabulary.units.contains(where: { name.hasPrefix($0.0) }) { continue }
+            // `编制部门：X局（单位：元）`: the bracket and 金额 of the unit statement are not the name's.
+            while let last = name.last, "（(【[".contains(last) { name.removeLast() }
             if name.hasSuffix("金额") { name.removeLast(2) }
             if !name.isEmpty, name.count <= 40 { return name }
         }

@@ -62,23 +62,28 @@ public enum CodeLevel {
 /// The district in a budget unit's name: 重庆市綦江区社会保险事务中心 → 綦江,
 /// 重庆市万盛经济技术开发区… → 万盛, …县… → the county.
 public enum DistrictName {
-    /// Province-level municipalities: a municipal unit's district is the city itself.
-    static let municipalities = ["北京", "上海", "天津", "重庆"]
-
     public static func of(dept: String) -> String {
         let district = below(dept: dept)
         if !district.isEmpty { return district }
-        // A provincial or municipal unit (江苏省人民检察院, 上海市财政局): the province.
-        let name = dept.hasPrefix("中共") ? String(dept.dropFirst(2)) : dept
-        if let province = name.firstRange(of: "省"), name.distance(from: name.startIndex, to: province.lowerBound) <= 3 {
-            return String(name[..<province.lowerBound])
+        var name = Substring(dept.hasPrefix("中共") ? String(dept.dropFirst(2)) : dept)
+        var province = ""
+        if let p = name.firstRange(of: "省"), name.distance(from: name.startIndex, to: p.lowerBound) <= 3 {
+            province = String(name[..<p.lowerBound])
+            name = name[p.upperBound...]
         }
-        for city in municipalities where name.hasPrefix(city + "市") { return city }
-        return ""
+        // A city's unit (苏州市人民检察院, 江苏省苏州市…, 上海市财政局): the city; a province's: the province.
+        if let city = name.firstRange(of: "市"), name.distance(from: name.startIndex, to: city.lowerBound) >= 2,
+           name.distance(from: name.startIndex, to: city.lowerBound) <= 4 {
+            return String(name[..<city.lowerBound])
+        }
+        return province
     }
 
     static func below(dept: String) -> String {
         var rest = Substring(dept)
+        if let p = rest.firstRange(of: "省"), rest.distance(from: rest.startIndex, to: p.lowerBound) <= 5 {
+            rest = rest[p.upperBound...]
+        }
         if let city = rest.firstRange(of: "市"), rest.distance(from: rest.startIndex, to: city.lowerBound) <= 4 {
             rest = rest[city.upperBound...]
         }

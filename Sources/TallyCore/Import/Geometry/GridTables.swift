@@ -12,11 +12,18 @@ enum GridTables {
         let lines = all.filter { !$0.words.isEmpty }
         var titles: [Int: TableTitle] = [:]
         var others = Set<Int>()
+        // Lines that belong to a title on the line before (its second line) or that repeat the
+        // open table's title on a page it goes on to: no row of any table.
+        var titleLines = Set<Int>()
         var titlesPerPage: [Int: Int] = [:]
-        for i in lines.indices {
-            if let title = title(at: i, lines) {
+        var i = 0
+        while i < lines.count {
+            defer { i += 1 }
+            if titleLines.contains(i) { continue }
+            if let (title, lineCount) = title(at: i, lines) {
                 titles[i] = title
                 titlesPerPage[lines[i].page, default: 0] += 1
+                for k in 1..<lineCount { titleLines.insert(i + k) }
             } else if TableTitle.isOtherTitle(lines[i].joined) {
                 others.insert(i)
             }
@@ -32,7 +39,7 @@ enum GridTables {
         var start: (Int, TableTitle)?
         func close(at end: Int) {
             guard let (i, title) = start else { return }
-            let region = Array(lines[(i + 1)..<end])
+            let region = ((i + 1)..<end).filter { !titleLines.contains($0) }.map { lines[$0] }
             var table = TableReader(title: title, titleLine: lines[i], lines: region).read()
             if let split = SideBySideTables.split(of: table.grid, title.table) {
                 let (left, right) = SideBySideTables.halves(region, at: split)
@@ -46,6 +53,12 @@ enum GridTables {
         for i in lines.indices {
             if contentsPages.contains(lines[i].page) { continue }
             if let title = titles[i] {
+                // The open table's title again (`…（续）`, or the same words on its next page):
+                // the table goes on.
+                if let (_, open) = start, open.table == title.table, title.isContinuation || title.core == open.core {
+                    titleLines.insert(i)
+                    continue
+                }
                 close(at: i)
                 start = (i, title)
             } else if others.contains(i) {
@@ -56,16 +69,21 @@ enum GridTables {
         return found
     }
 
-    /// The title on line i, with a qualifier on the next line joined to it
-    /// (`一般公共预算基本支出预算表` / `（经济科目）`).
-    static func title(at i: Int, _ lines: [WordLine]) -> TableTitle? {
+    /// The title on line i and how many lines it takes: with a qualifier on the next line
+    /// joined to it (`一般公共预算基本支出预算表` / `（经济科目）`), or wrapped onto the next line
+    /// where neither line alone is a title (`2025年部门一般公共预算` / `支出功能分类预算表`).
+    static func title(at i: Int, _ lines: [WordLine]) -> (TableTitle, lines: Int)? {
         let text = lines[i].joined
-        if i + 1 < lines.count, lines[i + 1].page == lines[i].page {
-            let next = lines[i + 1].joined
-            if next.hasPrefix("（") || next.hasPrefix("("), next.contains("分类") || next.contains("科目"), next.count < 20 {
-                if let title = TableTitle.recognise(text + next) { return title }
-            }
+        guard i + 1 < lines.count, lines[i + 1].page == lines[i].page else { return TableTitle.recognise(text).map { ($0, 1) } }
+        let next = lines[i + 1].joined
+        if next.hasPrefix("（") || next.hasPrefix("("), next.contains("分类") || next.contains("科目"), next.count < 20 {
+            if let title = TableTitle.recognise(text + next) { return (title, 2) }
         }
-        return TableTitle.recognise(text)
+        if let title = TableTitle.recognise(text) { return (title, 1) }
+        // A wrapped title's first line is short and holds no figure; its second names the table.
+        guard text.count <= 40, next.count <= 40, next.contains("表"), !lines[i].words.contains(where: { FigureText.isMarkedFigure($0.text) }),
+              TableTitle.recognise(next) == nil, let title = TableTitle.recognise(text + next)
+        else { return nil }
+        return (title, 2)
     }
 }

@@ -31,6 +31,10 @@ struct TableReader {
         var table = RawTable(title: title, titleLine: titleLine.number)
         table.page = titleLine.page
         table.slots = []
+        if let unit = title.statedUnit {
+            table.unit = unit
+            table.unitStated = true
+        }
         var unitName: String?
         var grids: [ColumnGrid] = []
         var pageHeader: [WordLine] = []
@@ -59,6 +63,9 @@ struct TableReader {
             let joined = line.joined
             if ended {
                 if table.emptyStatement == nil, Vocabulary.isEmptyStatement(joined) { table.emptyStatement = line.text }
+                // Figures set out as a table's row after this one ended, under no title tally
+                // knows: reported, never dropped in silence.
+                else if Self.looksLikeRow(line) { table.unreadable.append((line.number, "figures after the end of the table, under no title: \(line.text)")) }
                 continue
             }
             let marked = line.words.contains { FigureText.isMarkedFigure($0.text) }
@@ -207,6 +214,14 @@ struct TableReader {
     static func repeatsHeader(_ grid: ColumnGrid, of first: ColumnGrid?) -> Bool {
         guard let first, first.columns.contains(where: \.isLabel) else { return true }
         return grid.columns.contains(where: \.isLabel)
+    }
+
+    /// Two or more figures with decimals and no sentence around them (no 万元, no clause
+    /// punctuation): the shape of a table's row.
+    static func looksLikeRow(_ line: WordLine) -> Bool {
+        guard line.words.lazy.filter({ FigureText.isMarkedFigure($0.text) }).prefix(2).count == 2 else { return false }
+        let text = line.joined
+        return !text.contains("万元") && !text.contains("%") && !text.contains("％") && !isProse(text) && !text.contains("、") && !text.contains("：")
     }
 
     static func isProse(_ text: String) -> Bool {
