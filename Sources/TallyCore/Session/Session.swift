@@ -422,7 +422,7 @@ public final class Session {
     {
         do throws(Diagnostic) {
             var plan = try Planner.plan(query, source: text, store: store, cancel: cancellation)
-            plan.listedFields = fields
+            if let fields { plan.listedFields = fields }
             if !plan.notes.isEmpty {
                 report(plan.notes.map { var d = $0; d.origin = origin; return d })
             }
