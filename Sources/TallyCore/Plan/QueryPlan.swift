@@ -1,5 +1,5 @@
 /// A query with every name resolved against the store: what rows to read, how to group
-/// them and which output columns to fill. The executor needs nothing else.
+/// them and which output columns to fill. The executor and `explain sql` need nothing else.
 public struct QueryPlan: Sendable {
     public var verb: Verb
     public var limit: Int?
