@@ -20,16 +20,21 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // What the front end keeps on the user's terminal and disk: the REPL's history file
+        // and the drawing of a load's progress. Plain Swift, so its tests need no C library.
+        .target(name: "TallyTerminal", dependencies: ["TallyCore"]),
         // The command-line front end: arguments, the REPL, the terminal.
         .executableTarget(
             name: "tally",
             dependencies: [
                 "TallyCore",
+                "TallyTerminal",
                 "CLineEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "TallyTerminalTests", dependencies: ["TallyTerminal", "TallyCore"]),
         .testTarget(name: "TallyCLITests", dependencies: ["TallyCore"]),
     ]
 )

@@ -1,5 +1,6 @@
 import CLineEdit
 import TallyCore
+import TallyTerminal
 
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,8 @@ import Darwin
 
 /// The REPL's lines from libedit: emacs keys (and the user's ~/.editrc), history across
 /// runs, Tab completion printed by tally, Ctrl-C that clears the line. The only Swift file
-/// that touches C; everything it decides comes from TallyCore (`Completer`, `HistoryFile`).
+/// that touches C; everything it decides comes from TallyCore (`Completer`) and
+/// TallyTerminal (`HistoryFile`).
 final class LineEditor: LineReader {
     private let editor: OpaquePointer
     private let history: OpaquePointer

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TallyCore
+import TallyTerminal
 
 #if canImport(Glibc)
 import Glibc
@@ -81,7 +82,10 @@ struct TallyCommand: ParsableCommand {
             out: StandardStreams.out,
             err: StandardStreams.err)
         session.unit = unit
-        if stderrIsTerminal { session.progress = { StandardStreams.err($0) } }
+        if stderrIsTerminal {
+            let drawing = LoadDrawing(write: { StandardStreams.err($0) })
+            session.progress = { drawing.show($0) }
+        }
         session.color = stderrIsTerminal && !noColor
         session.colorResults = isatty(STDOUT_FILENO) == 1 && !noColor
         if isatty(STDOUT_FILENO) == 1 { session.terminalWidth = { LineEditor.terminalColumns() } }

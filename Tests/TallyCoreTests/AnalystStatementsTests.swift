@@ -35,6 +35,8 @@ struct AnalystStatementsTests {
         "sum 2080* where district=北碚 by code, year as columns, basic, project",
         "count by table, year as columns order by \"2025\" desc",
         "sum 208 by code, doc as columns",
+        // A minus before a minus: `--` would start an SQL comment, so the SQL parenthesizes it.
+        "sum 208?? by doc, back = - -total, less = total - -100 having back > 100",
     ]
 
     /// A 决算 printing each 三公 column as 预算数 and 决算数, and a 预算 of the next year: the

@@ -22,13 +22,15 @@ struct FolderLoadingTests {
     }
 
     @Test func aTerminalSeesProgressAndALinePerDocument() {
-        let progressLines = Mutex<[String]>([])
+        let events = Mutex<[LoadEvent]>([])
         var err = ""
         let session = Session(format: .tsv, out: { _ in }, err: { err += $0 })
-        session.progress = { text in progressLines.withLock { $0.append(text) } }
+        session.progress = { event in events.withLock { $0.append(event) } }
         #expect(session.load(paths: [Self.seeds]))
-        let shown = progressLines.withLock { $0 }
-        #expect(shown.contains { $0.contains("loading 5/5") }, "\(shown)")
+        let told = events.withLock { $0 }
+        // Each file's read counted, in the order they finish, then the batch's end.
+        #expect(told.compactMap { if case .read(let done, 5, _) = $0 { done } else { nil } } == [1, 2, 3, 4, 5], "\(told)")
+        #expect(told.last == .batchRead)
         // One note per document, naming its label and what was read.
         let notes = err.split(separator: "\n").filter { $0.contains("line items,") && $0.contains("tables") }
         #expect(notes.count == 5, "\(err)")

@@ -45,6 +45,23 @@ struct HavingColumnsTests {
          .error("error: the result has no column `dept`", help: "help: its columns: district, and one for each `column`")),
         ("count where year=2025 by district, year as columns having dept=北碚",
          .error("error: the result has no column `dept`", help: "help: its columns: district, and one for each `year`")),
+        // a near miss of a column the result has is a typo, not a header: said before any row is
+        // read, whatever it is compared with (it was read as an amount header)
+        ("sum 208?? by dept, year as columns having deptt = 1",
+         .error("error: the result has no column `deptt`", help: "help: did you mean `dept`? (its columns: dept, change, pct, and one for each `year`)")),
+        ("sum 208?? by dept, year as columns having deptt == 万盛",
+         .error("error: the result has no column `deptt`", help: "help: did you mean `dept`? (its columns: dept, change, pct, and one for each `year`)")),
+        ("sum 208?? by dept, year as columns having deptt ~ 万",
+         .error("error: the result has no column `deptt`", help: "help: did you mean `dept`? (its columns: dept, change, pct, and one for each `year`)")),
+        ("sum 208?? by dept, year as columns having not chnage > 0",
+         .error("error: the result has no column `chnage`", help: "help: did you mean `change`? (its columns: dept, change, pct, and one for each `year`)")),
+        ("sum 208?? where year=2025 by district, column as columns having distrct = 北碚",
+         .error("error: the result has no column `distrct`", help: "help: did you mean `district`? (its columns: district, and one for each `column`)")),
+        ("sum 208?? by district, year as columns, twice = \"2025\" * 2 having twicee > 11000",
+         .error("error: the result has no column `twicee`", help: "help: did you mean `twice`? (its columns: district, change, pct, twice, and one for each `year`)")),
+        // … while a near miss of a header is found once the data has made the headers
+        ("sum 208?? where year=2025 by district, column as columns having basci > 2000",
+         .error("error: the result has no column `basci`", help: "help: did you mean `basic`? (its columns: district, basic, project, total)")),
     ])
     func havingNamesAColumnOfTheResult(_ statement: String, _ expected: Expected) {
         let r = ResultClausesTests.run(statement)

@@ -34,7 +34,7 @@ enum ComputedColumns {
 
     private static func resolved(_ term: ComputedColumnPlan.Term, in table: ResultTable, source: String) throws(Diagnostic) -> Resolved {
         switch term {
-        case .constant(let r): return .constant(r)
+        case .constant(let r, _): return .constant(r)
         case .negated(let t): return .negated(try resolved(t, in: table, source: source))
         case .binary(let op, let l, let r, let range):
             return .binary(op, try resolved(l, in: table, source: source), try resolved(r, in: table, source: source), range)

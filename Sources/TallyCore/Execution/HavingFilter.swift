@@ -86,11 +86,11 @@ enum HavingFilter {
             case .notEqual: return !values.contains { text.contains($0) }
             default: return values.contains { text.contains($0) }
             }
-        case .range(let low, let high, let negated):
+        case .range(let low, let high, let negated, _):
             guard let v = ComputedColumns.value(cell) else { return nil }
             let inside = !(v < low) && !(high < v)
             return negated ? !inside : inside
-        case .number(let op, let values):
+        case .number(let op, let values, _):
             guard let v = ComputedColumns.value(cell) else { return nil }
             switch op {
             case .equal, .whole: return values.contains(v)

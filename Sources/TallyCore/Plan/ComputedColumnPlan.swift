@@ -12,7 +12,8 @@ struct ComputedColumnPlan: Sendable {
     indirect enum Term: Sendable {
         /// A column of the result by its name as written (looked up once the result has it).
         case column(Name)
-        case constant(Ratio)
+        /// A number in the units of what it meets; `inFen` beside an amount (typed in 万元).
+        case constant(Ratio, inFen: Bool)
         case negated(Term)
         case binary(ArithmeticOp, Term, Term, opRange: SourceRange)
     }
@@ -106,7 +107,7 @@ struct ComputedColumnPlan: Sendable {
                     guard value.denominator == 1 else { throw fail("a count is a whole number, not `\(v.text)`", v.range) }
                 default: break
                 }
-                return .constant(value)
+                return .constant(value, inFen: context == .amount)
             case .column(let v): return .column(Name(text: v.text, range: v.range, quoted: v.quoted))
             case .negated(let e, _): return .negated(try term(e, as: context))
             case .parenthesized(let e, _): return try term(e, as: context)

@@ -4,13 +4,13 @@
 /// a comparison; `~` a regular expression (over ids and aliases for the fixed vocabularies).
 /// The planner binds it to the store and the SQL emitter writes it out: neither decides
 /// again what an operator means on a field, and every error is given here, with its caret.
-struct ConditionMeaning {
+struct ConditionMeaning: Sendable {
     var field: Field
     /// `!=`: none of the values.
     var negated: Bool
     var test: Test
 
-    enum Test {
+    enum Test: Sendable {
         case contains([String])
         case whole([String])
         case matches([RegularExpression], patterns: [String])

@@ -10,11 +10,13 @@ indirect enum HavingPlan: Sendable {
     case or([HavingPlan])
 
     enum CellTest: Sendable {
-        /// Any of the values contained (`=`), equal (`==`), none contained (`!=`) or matched (`~`).
+        /// Any of the values contained (`=`), equal (`==`), none contained (`!=`) or matched
+        /// (`~`: the values are the patterns, compiled).
         case text(ComparisonOp, [String], [RegularExpression])
-        /// Equal to any (`=`, `==`), to none (`!=`), within a range, or compared with one.
-        case number(ComparisonOp, [Ratio])
-        case range(Ratio, Ratio, negated: Bool)
+        /// Equal to any (`=`, `==`), to none (`!=`), within a range, or compared with one; in
+        /// the units of the column's cells (`inFen` for amounts, typed in 万元).
+        case number(ComparisonOp, [Ratio], inFen: Bool)
+        case range(Ratio, Ratio, negated: Bool, inFen: Bool)
     }
 
     static func plan(_ expr: Expr, columns: ResultColumns, source: String) throws(Diagnostic) -> HavingPlan {
@@ -53,7 +55,7 @@ indirect enum HavingPlan: Sendable {
                             throw fail("not a valid regular expression: \(error)", v.range)
                         }
                     }
-                    return .compare(c.field, .text(.matches, [], regexes))
+                    return .compare(c.field, .text(.matches, values.map(\.text), regexes))
                 default:
                     return .compare(c.field, .text(c.op, values.map(\.text), []))
                 }
@@ -65,7 +67,7 @@ indirect enum HavingPlan: Sendable {
                 guard c.op == .equal || c.op == .whole || c.op == .notEqual else { throw fail("a range goes with `=` or `!=`", c.opRange) }
                 let a = try number(low, kind, source), b = try number(high, kind, source)
                 guard !(b < a) else { throw fail("this range is empty: \(low.text) is more than \(high.text)", low.range.union(high.range)) }
-                return .compare(c.field, .range(a, b, negated: c.op == .notEqual))
+                return .compare(c.field, .range(a, b, negated: c.op == .notEqual, inFen: kind == .amount))
             }
             guard case .values(let values) = c.operand else { return .and([]) }
             if values.count > 1, c.op != .equal, c.op != .whole, c.op != .notEqual {
@@ -73,7 +75,7 @@ indirect enum HavingPlan: Sendable {
             }
             var numbers: [Ratio] = []
             for v in values { numbers.append(try number(v, kind, source)) }
-            return .compare(c.field, .number(c.op, numbers))
+            return .compare(c.field, .number(c.op, numbers, inFen: kind == .amount))
         }
     }
 

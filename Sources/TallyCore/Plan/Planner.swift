@@ -29,20 +29,20 @@ public struct Planner {
         notes.append(Diagnostic(.warning, message, source: source, range: range))
     }
 
-    /// What a query's `by` names and which defaults apply (§3): shared with the SQL
-    /// translation, so `explain sql` asks the same question tally answers.
-    public struct Shape: Sendable {
-        public var groupFields: [Field] = []
-        public var byColumns: [ColumnID] = []
-        public var pivot: Field?
+    /// What a query's `by` names and which defaults apply (§3). Decided here only: the plan
+    /// holds the outcome (`QueryPlan.rows`), which `explain sql` writes out.
+    struct Shape: Sendable {
+        var groupFields: [Field] = []
+        var byColumns: [ColumnID] = []
+        var pivot: Field?
         /// `sum`-like verbs read one table per code pattern unless told which.
-        public var tableDefault = false
+        var tableDefault = false
         /// … and the total column unless told which.
-        public var columnDefault = false
+        var columnDefault = false
         /// … and from each document only its own year (`year == budget_year`) unless the
         /// statement names `year`, and only its own phase unless it names `phase` (§3).
-        public var ownYear = false
-        public var ownPhase = false
+        var ownYear = false
+        var ownPhase = false
 
         /// Whether the statement names `field` in `where`, `by` or `as columns`.
         static func names(_ field: Field, _ query: Query, _ groups: [Field]) -> Bool {
@@ -50,7 +50,7 @@ public struct Planner {
         }
     }
 
-    public static func shape(of query: Query, source: String) throws(Diagnostic) -> Shape {
+    static func shape(of query: Query, source: String) throws(Diagnostic) -> Shape {
         func error(_ message: String, at range: SourceRange, help: String? = nil) -> Diagnostic {
             .error(message, in: source, at: range, help: help)
         }
@@ -112,27 +112,25 @@ public struct Planner {
         let groupFields = shape.groupFields, byColumns = shape.byColumns, pivot = shape.pivot
         let tableDefault = shape.tableDefault, columnDefault = shape.columnDefault
 
-        var parts: [RowFilter] = []
-        if let filter = query.filter { parts.append(try bind(filter)) }
-
-        // Targets, each with its default table.
-        let patterns = query.targets.map { CodePattern($0.text) }
-        var targetFilters: [RowFilter] = []
-        for (pattern, value) in zip(patterns, query.targets) {
-            var filter = codeFilter(pattern)
-            if case .none = filter { note("no code matches `\(pattern)`", at: value.range) }
-            if tableDefault { filter = .and([filter, tableFilter([pattern.defaultTable])]) }
-            targetFilters.append(filter)
+        // The rows read, every default stated: the where clause, the targets, each with its
+        // default table, the default column, the columns `by` names, the own year and phase.
+        var rows: [RowTest] = []
+        if let filter = query.filter { rows.append(try Self.rowTest(filter, source: source, cancel: cancel)) }
+        let targets: [RowTest] = query.targets.map { value in
+            let pattern = CodePattern(value.text)
+            return .target(pattern, table: tableDefault ? pattern.defaultTable : nil, range: value.range)
         }
-        if targetFilters.isEmpty {
-            if tableDefault { parts.append(tableFilter([.expenditure])) }
+        if targets.isEmpty {
+            if tableDefault { rows.append(.tables([.expenditure])) }
         } else {
-            parts.append(targetFilters.count == 1 ? targetFilters[0] : .or(targetFilters))
+            rows.append(targets.count == 1 ? targets[0] : .or(targets))
         }
-        if columnDefault { parts.append(columnFilter([.total])) }
-        if !byColumns.isEmpty { parts.append(columnFilter(byColumns)) }
-        if shape.ownYear { parts.append(.ownYear) }
-        if shape.ownPhase { parts.append(.ownPhase) }
+        if columnDefault { rows.append(.columns([.total])) }
+        if !byColumns.isEmpty { rows.append(.columns(byColumns)) }
+        if shape.ownYear { rows.append(.ownYear) }
+        if shape.ownPhase { rows.append(.ownPhase) }
+        var parts: [RowFilter] = []
+        for test in rows { parts.append(try bind(test)) }
 
         let valueColumns: [QueryPlan.ValueColumn]
         if byColumns.isEmpty {
@@ -150,11 +148,15 @@ public struct Planner {
             filter: parts.isEmpty ? .all : (parts.count == 1 ? parts[0] : .and(parts)),
             topmost: query.verb == .sum || query.verb == .top, groupFields: groupFields,
             valueColumns: valueColumns, pivot: pivot, notes: notes)
+        plan.rows = rows
+        plan.pivotRange = query.pivot?.range
         if query.verb == .list, let key = query.order.first {
             throw error("`order by` sorts grouped results; `list` prints rows in document order", at: key.column.range,
                         help: "group them, for example `sum … by code order by total desc`")
         }
         plan.order = query.order
+        // `list` prints `phase` and `page` where these documents have them.
+        if query.verb == .list { plan.listedFields = Field.listed(hasPhases: store.hasPhases, hasPages: store.hasPages) }
         plan.per = query.per.flatMap { Field(rawValue: $0.text.lowercased()) }
         try planResultClauses(query, into: &plan)
         plan.oneSide = plan.topmost && plan.filter.mayMatch(TableID.allCases.filter(\.isTwoSided))
@@ -218,40 +220,58 @@ public struct Planner {
 
     // MARK: - where
 
-    private mutating func bind(_ expr: Expr) throws(Diagnostic) -> RowFilter {
+    /// A where clause with each condition's meaning read (every error given here, with its caret).
+    static func rowTest(_ expr: Expr, source: String, cancel: Cancellation) throws(Diagnostic) -> RowTest {
         switch expr {
-        case .condition(let c): return try bind(c)
-        case .not(let e, _): return .not(try bind(e))
-        case .parenthesized(let e, _): return try bind(e)
+        case .condition(let c): return .condition(try ConditionMeaning.of(c, source: source, cancel: cancel), operand: c.operand.range)
+        case .not(let e, _): return .not(try rowTest(e, source: source, cancel: cancel))
+        case .parenthesized(let e, _): return try rowTest(e, source: source, cancel: cancel)
         case .isEmpty(let name, _, let range):
-            throw error("`is empty` tests a result's column, and line items always have a figure", at: range,
-                        help: "use it after `having`, for example `… by code, year as columns having \"2025\" is empty`; `\(name)` here is a field")
-        case .and(let es):
-            var out: [RowFilter] = []
-            for e in es { out.append(try bind(e)) }
-            return .and(out)
-        case .or(let es):
-            var out: [RowFilter] = []
-            for e in es { out.append(try bind(e)) }
+            throw .error("`is empty` tests a result's column, and line items always have a figure", in: source, at: range,
+                         help: "use it after `having`, for example `… by code, year as columns having \"2025\" is empty`; `\(name)` here is a field")
+        case .and(let es), .or(let es):
+            var out: [RowTest] = []
+            for e in es { out.append(try rowTest(e, source: source, cancel: cancel)) }
+            if case .and = expr { return .and(out) }
             return .or(out)
         }
     }
 
-    private mutating func bind(_ c: Condition) throws(Diagnostic) -> RowFilter {
-        let meaning = try ConditionMeaning.of(c, source: source, cancel: cancel)
+    /// The rows a test accepts, as ids of this store; a note where a value matches nothing.
+    private mutating func bind(_ test: RowTest) throws(Diagnostic) -> RowFilter {
+        switch test {
+        case .condition(let meaning, let operand): return try bind(meaning, operand: operand)
+        case .target(let pattern, let table, let range):
+            let filter = codeFilter(pattern)
+            if case .none = filter { note("no code matches `\(pattern)`", at: range) }
+            return table.map { .and([filter, tableFilter([$0])]) } ?? filter
+        case .tables(let tables): return tableFilter(tables)
+        case .columns(let columns): return columnFilter(columns)
+        case .ownYear: return .ownYear
+        case .ownPhase: return .ownPhase
+        case .not(let t): return .not(try bind(t))
+        case .and(let ts), .or(let ts):
+            var out: [RowFilter] = []
+            for t in ts { out.append(try bind(t)) }
+            if case .and = test { return .and(out) }
+            return .or(out)
+        }
+    }
+
+    private mutating func bind(_ meaning: ConditionMeaning, operand: SourceRange) throws(Diagnostic) -> RowFilter {
         let field = meaning.field
         let filter: RowFilter
         switch meaning.test {
         case .contains(let values):
-            filter = textFilter(field, c, verb: "contains", values) { v in values.contains { v.contains($0) } }
+            filter = textFilter(field, operand, verb: "contains", values) { v in values.contains { v.contains($0) } }
         case .whole(let values):
-            filter = textFilter(field, c, verb: "is", values) { v in values.contains(v) }
+            filter = textFilter(field, operand, verb: "is", values) { v in values.contains(v) }
         case .matches(let expressions, let patterns):
             if field == .code {
                 filter = .codeMask(try mask(store.codes.codes, expressions))
             } else {
                 let m = try mask(store.textColumn(field).dictionary.values, expressions)
-                noteIfNothing(m, field, c, verb: "matches", patterns)
+                noteIfNothing(m, field, operand, verb: "matches", patterns)
                 filter = .text(field, mask: m)
             }
         case .identifiers(let ids):
@@ -284,16 +304,16 @@ public struct Planner {
 
     /// A text field's rows whose value passes `accepts`, one test per distinct value; a note
     /// when none does.
-    private mutating func textFilter(_ field: Field, _ c: Condition, verb: String, _ values: [String],
+    private mutating func textFilter(_ field: Field, _ operand: SourceRange, verb: String, _ values: [String],
                                      _ accepts: (String) -> Bool) -> RowFilter {
         let m = store.textColumn(field).dictionary.mask(accepts)
-        noteIfNothing(m, field, c, verb: verb, values)
+        noteIfNothing(m, field, operand, verb: verb, values)
         return .text(field, mask: m)
     }
 
-    private mutating func noteIfNothing(_ mask: [Bool], _ field: Field, _ c: Condition, verb: String, _ values: [String]) {
+    private mutating func noteIfNothing(_ mask: [Bool], _ field: Field, _ operand: SourceRange, verb: String, _ values: [String]) {
         if !mask.contains(true), store.count > 0 {
-            note("no \(field.rawValue) \(verb) \(values.map { "`\($0)`" }.joined(separator: " or "))", at: c.operand.range)
+            note("no \(field.rawValue) \(verb) \(values.map { "`\($0)`" }.joined(separator: " or "))", at: operand)
         }
     }
 

@@ -1,8 +1,12 @@
 /// A query with every name resolved against the store: what rows to read, how to group
-/// them and which output columns to fill. The executor needs nothing else.
+/// them and which output columns to fill. The executor and `explain sql` need nothing else.
 public struct QueryPlan: Sendable {
     public var verb: Verb
     public var limit: Int?
+    /// The rows read, in the statement's terms with every default applied (ANDed): what the
+    /// SQL emitter writes out.
+    var rows: [RowTest] = []
+    /// … bound to the store: what the executor scans.
     public var filter: RowFilter
     /// `sum` and `top` add only the topmost matching rows (§3).
     public var topmost: Bool
@@ -13,6 +17,8 @@ public struct QueryPlan: Sendable {
     public var valueColumns: [ValueColumn]
     /// The group field whose values become output columns (`by code, year as columns`).
     public var pivot: Field? = nil
+    /// Where the statement names it, for errors about the spread.
+    public var pivotRange: SourceRange? = nil
     /// `top N per FIELD`: the N largest within each value of FIELD (one of `groupFields`).
     public var per: Field? = nil
     /// `order by`: the keys, resolved against the result's columns once it has them (a
@@ -22,12 +28,12 @@ public struct QueryPlan: Sendable {
     var computed: [ComputedColumnPlan] = []
     /// `having COND`, values read; applied after the computed columns, before `order by`.
     var having: HavingPlan? = nil
-    /// The fields `list` prints; nil for those §3 names (`export` writes them all).
+    /// The fields `list` prints: those §3 names for these documents (`export` writes them all).
     public var listedFields: [Field]? = nil
     /// Warnings worth showing beside the result, e.g. a text filter that matched nothing.
     public var notes: [Diagnostic]
     /// Whether a sum takes from each document only its own year and its own phase (§3); the
-    /// filter holds them, and the SQL emitter states them from here.
+    /// filter holds them, and the executor's notes (a group adding several years) ask here.
     public var ownYear = false
     public var ownPhase = false
     /// The statement, for notes the executor gives (a group adding several years).

@@ -56,10 +56,13 @@ struct ResultColumns {
     /// The kind of the column a name means, or nil for none. Under `as columns` a name the
     /// result does not have yet may be a header from the data ("2025", 基本支出) — but not a
     /// field's name: `dept` is a header of no spread, so without `by dept` it is no column,
-    /// and saying so beats reading `万盛` as an amount.
+    /// and saying so beats reading `万盛` as an amount. Nor a near miss of a column it has
+    /// (`deptt` beside `dept`): that is a typo, said with the nearest name before any row is
+    /// read, not a header that would match nothing or fail as an amount.
     func kind(of name: String) -> Kind? {
         if let i = Self.index(of: name, among: names) { return kinds[i] }
         if Field(rawValue: name.lowercased()) != nil { return nil }
+        if spreadKind != nil, !name.allSatisfy(\.isNumber), Suggestion.closest(to: name, among: names) != nil { return nil }
         return spreadKind
     }
 

@@ -6,7 +6,7 @@
 extension SQLTranslator {
     /// `derived`: columns made from the others before any computed one (`change` and `pct`
     /// of years as columns), each with its SQL before rounding.
-    func resultClauses(_ grouped: String, _ query: Query, _ plan: QueryPlan, columns: [String],
+    func resultClauses(_ grouped: String, _ plan: QueryPlan, columns: [String],
                        derived: [(name: String, sql: String, kind: ResultColumns.Kind)] = [], groups: Int)
         throws(Diagnostic) -> (String, [String])
     {
@@ -19,8 +19,8 @@ extension SQLTranslator {
             selects.append((column.kind == .ratio ? "round(\(column.sql), 6)" : column.sql) + " AS \(q(column.name))")
             names.append(column.name)
         }
-        for (computed, planned) in zip(query.computed, plan.computed) {
-            let expr = try expression(computed.value, columns: names, exact: exact)
+        for planned in plan.computed {
+            let expr = try expression(planned.value, columns: names, exact: exact)
             exact[planned.name] = expr
             let shown = planned.kind == .count ? "CAST(round(\(expr)) AS BIGINT)" : "round(\(expr), 6)"
             selects.append("\(shown) AS \(q(planned.name))")
@@ -28,10 +28,10 @@ extension SQLTranslator {
         }
         var conditions: [String] = []
         if plan.per != nil { conditions.append("top_in_group") }
-        if let having = query.having { conditions.append(try condition(having, columns: names, exact: exact)) }
+        if let having = plan.having { conditions.append(try condition(having, columns: names, exact: exact)) }
         var sql = "SELECT " + selects.joined(separator: ", ") + "\nFROM (\n" + grouped + "\n) AS r"
         if !conditions.isEmpty { sql += "\nWHERE " + conditions.map { conditions.count > 1 ? "(\($0))" : $0 }.joined(separator: " AND ") }
-        if query.order.isEmpty {
+        if plan.order.isEmpty {
             var order = columns.prefix(groups).map(q)
             if let per = plan.per {
                 // Within each value of FIELD, largest first, as `top` shows them.
@@ -42,73 +42,79 @@ extension SQLTranslator {
         return (sql, names)
     }
 
-    private func column(_ value: Value, columns: [String], exact: [String: String]) throws(Diagnostic) -> String {
-        guard let i = ResultColumns.index(of: value.text, among: columns) else {
-            throw ResultColumns.missing(value.text, at: value.range, among: columns, source: source)
+    /// A column of the result by its name as written, resolved as the executor resolves it.
+    private func column(_ name: Name, columns: [String], exact: [String: String]) throws(Diagnostic) -> String {
+        guard let i = ResultColumns.index(of: name.text, among: columns) else {
+            throw ResultColumns.missing(name.text, at: name.range, among: columns, source: source)
         }
         return exact[columns[i]].map { "(\($0))" } ?? q(columns[i])
     }
 
-    func expression(_ expr: ColumnExpr, columns: [String], exact: [String: String]) throws(Diagnostic) -> String {
-        switch expr {
-        case .number(let v): return v.text.replacingAll(",", with: "")
-        case .column(let v): return try column(v, columns: columns, exact: exact)
-        case .negated(let e, _): return "-" + (try expression(e, columns: columns, exact: exact))
-        case .parenthesized(let e, _): return "(" + (try expression(e, columns: columns, exact: exact)) + ")"
+    /// A computed column's term, its numbers as the plan read them: beside an amount in fen,
+    /// written in 万元 as the SQL's amounts are.
+    func expression(_ term: ComputedColumnPlan.Term, columns: [String], exact: [String: String]) throws(Diagnostic) -> String {
+        func operand(_ t: ComputedColumnPlan.Term) throws(Diagnostic) -> String {
+            let sql = try expression(t, columns: columns, exact: exact)
+            switch t {
+            case .binary, .negated: return "(" + sql + ")"
+            default: return sql
+            }
+        }
+        switch term {
+        case .constant(let value, let inFen): return decimal(inFen ? (value / Ratio(1_000_000)) ?? value : value)
+        case .column(let name): return try column(name, columns: columns, exact: exact)
+        case .negated(let t): return "-" + (try operand(t))
         case .binary(let op, let l, let r, _):
-            let a = try expression(l, columns: columns, exact: exact), b = try expression(r, columns: columns, exact: exact)
+            let a = try operand(l), b = try operand(r)
             guard op == .divide else { return "\(a) \(op.rawValue) \(b)" }
             return "\(asDouble(a)) / nullif(\(asDouble(b)), 0)"
         }
     }
 
-    private func condition(_ expr: Expr, columns: [String], exact: [String: String]) throws(Diagnostic) -> String {
-        switch expr {
-        case .not(let e, _): return "NOT (\(try condition(e, columns: columns, exact: exact)))"
-        case .parenthesized(let e, _): return "(\(try condition(e, columns: columns, exact: exact)))"
-        case .and(let es), .or(let es):
+    /// `having` as the plan read it: which test each column takes, its values in the column's units.
+    private func condition(_ having: HavingPlan, columns: [String], exact: [String: String]) throws(Diagnostic) -> String {
+        switch having {
+        case .not(let p): return "NOT (\(try condition(p, columns: columns, exact: exact)))"
+        case .and(let ps), .or(let ps):
             var parts: [String] = []
-            for e in es { parts.append(try condition(e, columns: columns, exact: exact)) }
-            if case .and = expr { return parts.joined(separator: " AND ") }
+            for p in ps { parts.append(try condition(p, columns: columns, exact: exact)) }
+            if case .and = having { return parts.joined(separator: " AND ") }
             return "(" + parts.joined(separator: " OR ") + ")"
-        case .isEmpty(let name, let negated, _):
-            let c = try column(Value(text: name.text, range: name.range, quoted: name.quoted), columns: columns, exact: exact)
-            return "\(c) IS \(negated ? "NOT " : "")NULL"
-        case .condition(let c):
-            let column = try self.column(Value(text: c.field.text, range: c.field.range, quoted: c.field.quoted), columns: columns, exact: exact)
-            let isText = Field(rawValue: columns[ResultColumns.index(of: c.field.text, among: columns) ?? 0])
-                .map { $0.kind != .number } ?? false
-            if case .range(let low, let high) = c.operand {
-                let between = "\(column) BETWEEN \(number(low)) AND \(number(high))"
-                return c.op == .notEqual ? "NOT (\(between))" : between
+        case .isEmpty(let name, let negated):
+            return "\(try column(name, columns: columns, exact: exact)) IS \(negated ? "NOT " : "")NULL"
+        case .compare(let name, let test):
+            let column = try self.column(name, columns: columns, exact: exact)
+            switch test {
+            case .text(let op, let values, _):
+                switch op {
+                case .matches: return any(values.map { regex(column, $0) })
+                case .whole: return any(values.map { "\(column) = \(literal($0))" })
+                case .notEqual: return "NOT (\(any(values.map { contains(column, $0) })))"
+                default: return any(values.map { contains(column, $0) })
+                }
+            case .range(let low, let high, let negated, let inFen):
+                let between = "\(column) BETWEEN \(number(low, inFen)) AND \(number(high, inFen))"
+                return negated ? "NOT (\(between))" : between
+            case .number(let op, let values, let inFen):
+                let numbers = values.map { number($0, inFen) }
+                switch op {
+                case .equal, .whole, .notEqual:
+                    let positive = numbers.count == 1 ? "\(column) = \(numbers[0])" : "\(column) IN (\(numbers.joined(separator: ", ")))"
+                    return op == .notEqual ? "NOT (\(positive))" : positive
+                default: return "\(column) \(op.rawValue) \(numbers[0])"
+                }
             }
-            guard case .values(let values) = c.operand else { return "TRUE" }
-            let positive: String
-            switch (isText, c.op) {
-            case (true, .matches): positive = any(values.map { regex(column, $0.text) })
-            case (true, .whole): positive = any(values.map { "\(column) = \(literal($0.text))" })
-            case (true, _): positive = any(values.map { contains(column, $0.text) })
-            case (false, .equal), (false, .whole), (false, .notEqual):
-                positive = values.count == 1 ? "\(column) = \(number(values[0]))" : "\(column) IN (\(values.map(number).joined(separator: ", ")))"
-            case (false, let op): positive = "\(column) \(op.rawValue) \(number(values[0]))"
-            }
-            return c.op == .notEqual ? "NOT (\(positive))" : positive
         }
+    }
+
+    /// A value in a cell's units as the SQL holds it: fen as 万元.
+    private func number(_ value: Ratio, _ inFen: Bool) -> String {
+        decimal(inFen ? (value / Ratio(1_000_000)) ?? value : value)
     }
 
     /// A value in floating point for a division; NULL stays NULL (ClickHouse casts only to a
     /// Nullable type that way).
     func asDouble(_ sql: String) -> String {
         dialect == .duckdb ? "CAST(\(sql) AS DOUBLE)" : "CAST(\(sql) AS Nullable(Float64))"
-    }
-
-    /// A number as typed, a percentage as its fraction (`50%` is 0.5).
-    private func number(_ value: Value) -> String {
-        guard value.text.hasSuffix("%"), let r = Ratio.parse(value.text) else { return value.text.replacingAll(",", with: "") }
-        return "(\(r.numerator) / \(r.denominator))"
-    }
-
-    private func any(_ parts: [String]) -> String {
-        parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
     }
 }

@@ -65,90 +65,58 @@ public struct SQLTranslator {
 
     /// The query planned over `store` (only to resolve its meaning: the SQL names no id of it).
     public func translate(_ query: Query, over store: LineItemStore = .empty) throws(Diagnostic) -> String {
-        try translate(query, plan: Planner.plan(query, source: source, store: store), store: store)
+        try translate(Planner.plan(query, source: source, store: store), store: store)
     }
 
-    /// The query as SQL, stating the defaults `plan` applied. `as columns` reads `store` for
-    /// the values it spreads: the SQL names each column it makes, as tally's result has them.
-    public func translate(_ query: Query, plan: QueryPlan, store: LineItemStore, cancel: Cancellation = .never) throws(Diagnostic) -> String {
-        let shape = try Planner.shape(of: query, source: source)
-        let spread = try plan.pivot.map { field throws(Diagnostic) in try spreadColumns(query, plan, field, store, cancel) }
-        var conditions: [String] = []
-        if let filter = query.filter { conditions.append(try condition(filter)) }
-        // Targets, each with its default table, as the planner does.
-        var targets: [String] = []
-        for value in query.targets {
-            let pattern = CodePattern(value.text)
-            var parts: [String] = []
-            if pattern.text != "*" { parts.append(codeMatch(pattern)) }
-            if shape.tableDefault { parts.append("\(q("table")) = \(literal(pattern.defaultTable.id))") }
-            targets.append(parts.isEmpty ? "TRUE" : parts.joined(separator: " AND "))
-        }
-        if targets.isEmpty, shape.tableDefault { targets.append("\(q("table")) = 'expenditure'") }
-        if !targets.isEmpty { conditions.append(targets.count == 1 ? targets[0] : targets.map { "(\($0))" }.joined(separator: " OR ")) }
-        if shape.columnDefault { conditions.append("\(q("column")) = 'total'") }
-        if !shape.byColumns.isEmpty {
-            conditions.append("\(q("column")) IN (\(shape.byColumns.map { literal($0.id) }.joined(separator: ", ")))")
-        }
-        // Each document's own year and phase (§3): a 决算 is a document with any final figure.
-        if plan.ownYear { conditions.append("\(q("year")) = \(q("budget_year"))") }
-        if plan.ownPhase {
-            let phase = q("phase")
-            conditions.append("\(phase) = CASE WHEN doc IN (SELECT doc FROM items WHERE \(phase) = 'final') THEN 'final' ELSE 'budget' END")
-        }
-        let whereClause = conditions.isEmpty ? "" : "\n  WHERE " + conditions.map { conditions.count > 1 ? "(\($0))" : $0 }.joined(separator: "\n    AND ")
+    /// The plan as SQL: the rows it reads with every default it applied (`plan.rows`), its
+    /// groups and value columns, and the clauses on its result — nothing is decided again
+    /// here. `as columns` reads `store` for the values it spreads: the SQL names each column
+    /// it makes, as tally's result has them.
+    public func translate(_ plan: QueryPlan, store: LineItemStore, cancel: Cancellation = .never) throws(Diagnostic) -> String {
+        let spread = try plan.pivot.map { field throws(Diagnostic) in try spreadColumns(plan, field, store, cancel) }
+        let rowsRead = whereClause(plan.rows)
 
-        if query.verb == .list {
-            // The fields tally's `list` prints for these documents: `phase` and `page` where they have them.
-            let listed = plan.listedFields ?? Field.listed(hasPhases: store.hasPhases, hasPages: store.hasPages)
-            let fields = listed.map { q($0.rawValue) }.joined(separator: ", ")
-            return "SELECT \(fields)\nFROM items\(whereClause.replacingAll("\n  ", with: "\n"))\nORDER BY doc, \(q("table")), code, year, \(q("phase")), \(q("column")), line;"
+        if plan.verb == .list {
+            let fields = (plan.listedFields ?? Field.exported).map { q($0.rawValue) }.joined(separator: ", ")
+            return "SELECT \(fields)\nFROM items\(rowsRead.replacingAll("\n  ", with: "\n"))\nORDER BY doc, \(q("table")), code, year, \(q("phase")), \(q("column")), line;"
         }
 
-        let topmost = query.verb == .sum || query.verb == .top
-        let groupFields = shape.groupFields.filter { $0 != plan.pivot }
+        let groupFields = plan.groupFields.filter { $0 != plan.pivot }
         let groups = groupFields.map(groupExpression)
         var selects = zip(groupFields, groups).map { field, expr in expr == q(field.rawValue) ? expr : "\(expr) AS \(q(field.rawValue))" }
-        let valueTitle = switch query.verb {
-        case .sum, .top: shape.columnDefault ? "total" : "sum"
-        default: query.verb.rawValue
-        }
         if let spread {
             selects += spread.selects
-        } else if shape.byColumns.isEmpty {
-            selects.append("\(aggregate(query.verb, column: nil)) AS \(q(valueTitle))")
         } else {
-            for column in shape.byColumns { selects.append("\(aggregate(query.verb, column: column)) AS \(q(column.id))") }
+            for column in plan.valueColumns { selects.append("\(aggregate(plan.verb, column: column.column)) AS \(q(column.title))") }
         }
-        if let per = plan.per, let limit = query.limit {
+        if let per = plan.per, let limit = plan.limit {
             // `top N per FIELD`: each group ranked within its FIELD by the first amount column.
-            let first = aggregate(query.verb, column: shape.byColumns.first)
+            let first = aggregate(plan.verb, column: plan.valueColumns.first?.column)
             selects.append("row_number() OVER (PARTITION BY \(groupExpression(per)) ORDER BY \(first) DESC) <= \(limit) AS top_in_group")
         }
-        var sql = "WITH m AS (\n  SELECT * FROM items\(whereClause)\n)" + (plan.oneSide ? ",\n" + rankedTotals() : "") + "\n"
+        var sql = "WITH m AS (\n  SELECT * FROM items\(rowsRead)\n)" + (plan.oneSide ? ",\n" + rankedTotals() : "") + "\n"
         sql += "SELECT " + selects.joined(separator: ", ") + "\nFROM " + (plan.oneSide ? "s AS m" : "m")
-        if topmost { sql += "\n" + notUnderAMatchedRow() }
+        if plan.topmost { sql += "\n" + notUnderAMatchedRow() }
         if plan.oneSide {
             let tables = TableID.allCases.filter(\.isTwoSided).map { literal($0.id) }.joined(separator: ", ")
-            sql += (topmost ? "\n  AND " : "\nWHERE ") + "NOT (\(q("table")) IN (\(tables)) AND has_total = 1 AND side_rank > 1)"
+            sql += (plan.topmost ? "\n  AND " : "\nWHERE ") + "NOT (\(q("table")) IN (\(tables)) AND has_total = 1 AND side_rank > 1)"
         }
         if !groups.isEmpty { sql += "\nGROUP BY " + groups.joined(separator: ", ") }
-        var names = groupFields.map(\.rawValue)
-            + (spread?.headers ?? (shape.byColumns.isEmpty ? [valueTitle] : shape.byColumns.map(\.id)))
-        let ranked = query.verb == .top
+        var names = groupFields.map(\.rawValue) + (spread?.headers ?? plan.valueColumns.map(\.title))
+        let ranked = plan.verb == .top
         let derived = spread?.derived ?? []
-        let onResult = query.per != nil || !query.computed.isEmpty || query.having != nil || !derived.isEmpty
-        if ranked, query.per == nil {
-            sql += "\nORDER BY \(q(shape.byColumns.first?.id ?? valueTitle)) DESC"
-            if let limit = query.limit { sql += "\nLIMIT \(limit)" }
-        } else if !groups.isEmpty, query.order.isEmpty, !onResult {
+        let onResult = plan.per != nil || !plan.computed.isEmpty || plan.having != nil || !derived.isEmpty
+        if ranked, plan.per == nil {
+            sql += "\nORDER BY \(q(plan.valueColumns.first?.title ?? "total")) DESC"
+            if let limit = plan.limit { sql += "\nLIMIT \(limit)" }
+        } else if !groups.isEmpty, plan.order.isEmpty, !onResult {
             sql += "\nORDER BY " + groups.joined(separator: ", ")
         }
         if onResult {
-            (sql, names) = try resultClauses(sql, query, plan, columns: names, derived: derived, groups: groupFields.count)
+            (sql, names) = try resultClauses(sql, plan, columns: names, derived: derived, groups: groupFields.count)
         }
-        guard !query.order.isEmpty else { return sql + ";" }
-        return try ordered(sql, by: query.order, columns: names, groups: groupFields.count, ranked: ranked || onResult) + ";"
+        guard !plan.order.isEmpty else { return sql + ";" }
+        return try ordered(sql, by: plan.order, columns: names, groups: groupFields.count, ranked: ranked || onResult) + ";"
     }
 
     /// `order by`: the result's columns by their output names, empty (NULL) last either way
@@ -250,56 +218,8 @@ public struct SQLTranslator {
     }
 
     /// 类/款/项 by the length of the code, as `CodeLevel` counts it.
-    private var levelExpression: String {
+    var levelExpression: String {
         "CASE length(code) WHEN 3 THEN 1 WHEN 5 THEN 2 WHEN 7 THEN 3 ELSE 0 END"
-    }
-
-    private func condition(_ expr: Expr) throws(Diagnostic) -> String {
-        switch expr {
-        case .condition(let c): return try condition(c)
-        case .not(let e, _): return "NOT (\(try condition(e)))"
-        case .parenthesized(let e, _): return "(\(try condition(e)))"
-        case .isEmpty(_, _, let range):
-            throw .error("`is empty` tests a result's column", in: source, at: range, help: "use it after `having`")
-        case .and(let es):
-            var parts: [String] = []
-            for e in es { parts.append(try condition(e)) }
-            return parts.joined(separator: " AND ")
-        case .or(let es):
-            var parts: [String] = []
-            for e in es { parts.append(try condition(e)) }
-            return "(" + parts.joined(separator: " OR ") + ")"
-        }
-    }
-
-    /// The condition as SQL, as `ConditionMeaning` reads it for the planner too.
-    private func condition(_ c: Condition) throws(Diagnostic) -> String {
-        let meaning = try ConditionMeaning.of(c, source: source)
-        let field = meaning.field
-        let column = field == .level ? levelExpression : q(field.rawValue)
-        func number(_ n: Int64) -> String { field == .amount ? Amount(fen: n).plain(in: .wan) : String(n) }
-        let positive: String
-        switch meaning.test {
-        case .contains(let values): positive = any(values.map { contains(column, $0) })
-        case .whole(let values): positive = any(values.map { "\(column) = \(literal($0))" })
-        case .matches(_, let patterns): positive = any(patterns.map { regex(column, $0) })
-        case .identifiers(let ids):
-            positive = ids.isEmpty ? "1 = 0" : "\(column) IN (\(ids.map { literal($0.id) }.joined(separator: ", ")))"
-        case .codePatterns(let patterns): positive = any(patterns.map { $0.text == "*" ? "TRUE" : codeMatch($0) })
-        case .codes(let codes): positive = any(codes.map { "code = \(literal($0))" })
-        case .anyOf(let numbers):
-            positive = numbers.count == 1 ? "\(column) = \(number(numbers[0]))" : "\(column) IN (\(numbers.map(number).joined(separator: ", ")))"
-        case .between(let low, let high): positive = "\(column) BETWEEN \(number(low)) AND \(number(high))"
-        case .compared(let op, let n): positive = "\(column) \(op.rawValue) \(number(n))"
-        }
-        return meaning.negated ? "NOT (\(positive))" : positive
-    }
-
-    private func codeMatch(_ pattern: CodePattern) -> String {
-        guard pattern.hasWildcard else { return "code = \(literal(pattern.text))" }
-        // Codes are digits (and letters at most): no LIKE metacharacters to escape.
-        let like = String(pattern.text.map { $0 == "*" ? "%" : ($0 == "?" ? "_" : $0) })
-        return "code LIKE \(literal(like))"
     }
 
     func contains(_ column: String, _ text: String) -> String {
@@ -316,8 +236,27 @@ public struct SQLTranslator {
         }
     }
 
-    private func any(_ parts: [String]) -> String {
+    func any(_ parts: [String]) -> String {
         parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+    }
+
+    /// A number exactly as a decimal literal (`0.5`, `-12.25`); a fraction no decimal holds
+    /// (none a statement can type) as a division.
+    func decimal(_ r: Ratio) -> String {
+        var scale: Int128 = 1
+        var places = 0
+        while scale % r.denominator != 0, places < 30 {
+            scale *= 10
+            places += 1
+        }
+        let (scaled, overflow) = r.numerator.multipliedReportingOverflow(by: scale / r.denominator)
+        guard scale % r.denominator == 0, !overflow else { return "(\(r.numerator) / \(r.denominator))" }
+        var digits = String(scaled.magnitude)
+        if places > 0 {
+            digits = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return r.numerator < 0 ? "(-\(digits))" : digits
     }
 
     func literal(_ text: String) -> String {

@@ -9,10 +9,11 @@ extension SQLTranslator {
         var derived: [(name: String, sql: String, kind: ResultColumns.Kind)]
     }
 
-    func spreadColumns(_ query: Query, _ plan: QueryPlan, _ field: Field, _ store: LineItemStore, _ cancel: Cancellation) throws(Diagnostic) -> SpreadColumns {
-        if query.verb == .top, let pivot = query.pivot {
-            throw .error("`top` with `as columns` has no SQL translation here", in: source, at: pivot.range,
-                         help: "rank without spreading (`top … by \(pivot.text), …`), or spread without `top`")
+    func spreadColumns(_ plan: QueryPlan, _ field: Field, _ store: LineItemStore, _ cancel: Cancellation) throws(Diagnostic) -> SpreadColumns {
+        let pivotRange = plan.pivotRange ?? plan.verbRange
+        if plan.verb == .top {
+            throw .error("`top` with `as columns` has no SQL translation here", in: source, at: pivotRange,
+                         help: "rank without spreading (`top … by \(field.rawValue), …`), or spread without `top`")
         }
         // tally's own answer, without what comes after the spread, gives the values and headers.
         var bare = plan
@@ -25,8 +26,8 @@ extension SQLTranslator {
         guard let at = bare.groupFields.firstIndex(of: field) else { return SpreadColumns(selects: [], headers: [], derived: []) }
         var seen = Set<ResultTable.Cell>()
         let values = grouped.rows.map { $0[at] }.filter { seen.insert($0).inserted }.sorted(by: Pivot.precedes)
-        if values.isEmpty, let pivot = query.pivot {
-            throw .error("no line item matches, so there are no values of \(field.rawValue) to make columns of", in: source, at: pivot.range,
+        if values.isEmpty {
+            throw .error("no line item matches, so there are no values of \(field.rawValue) to make columns of", in: source, at: pivotRange,
                          help: "the SQL names one column per value the loaded documents give; load them first")
         }
         let kept = bare.groupFields.count - 1

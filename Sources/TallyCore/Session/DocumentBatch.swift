@@ -16,8 +16,8 @@ enum DocumentBatch {
         }
     }
 
-    /// Every file, two at a time; `progress` (a terminal's stderr) shows how many are done.
-    static func read(_ paths: [String], cancel: Cancellation, progress: (@Sendable (String) -> Void)?) -> [Read] {
+    /// Every file, two at a time; `progress` hears how many are done.
+    static func read(_ paths: [String], cancel: Cancellation, progress: (@Sendable (LoadEvent) -> Void)?) -> [Read] {
         let results = Mutex<[Read?]>(Array(repeating: nil, count: paths.count))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
@@ -29,13 +29,10 @@ enum DocumentBatch {
                 let read: Read = cancel.isCancelled() ? .failure(DiagnosticList([Cancellation.cancelledError])) : read(paths[i], cancel: cancel)
                 results.withLock { $0[i] = read }
                 let finished = done.add(1, ordering: .relaxed).newValue
-                if let progress {
-                    let name = paths[i].split(separator: "/").last.map(String.init) ?? paths[i]
-                    progress("\r\u{1B}[Kloading \(finished)/\(paths.count): \(TerminalText.escaped(name))")
-                }
+                progress?(.read(done: finished, count: paths.count, path: paths[i]))
             }
         }
-        if progress != nil { progress?("\r\u{1B}[K") }
+        progress?(.batchRead)
         return results.withLock { $0.map { $0 ?? .failure(DiagnosticList([Cancellation.cancelledError])) } }
     }
 }

@@ -40,7 +40,7 @@ extension Session {
         out += "-- amount is DECIMAL(18,6) in 万元. DuckDB: \(SQLTranslator.duckdbLoad("items.tsv"))\n"
         out += "-- ClickHouse: \(SQLTranslator.clickhouseLoad("items.tsv"))\n"
         for dialect in SQLTranslator.Dialect.allCases {
-            out += "\n-- \(dialect.rawValue)\n" + (try SQLTranslator(dialect: dialect, source: source).translate(query, plan: plan, store: store, cancel: cancellation)) + "\n"
+            out += "\n-- \(dialect.rawValue)\n" + (try SQLTranslator(dialect: dialect, source: source).translate(plan, store: store, cancel: cancellation)) + "\n"
         }
         return out
     }

@@ -31,8 +31,8 @@ public final class Session {
     var output: OutputTarget = .standard
     /// Results named with `let`.
     var names: [String: Measure] = [:]
-    /// Where a long load shows that it is under way (stderr, on a terminal), else nil.
-    public var progress: (@Sendable (String) -> Void)?
+    /// Told how a load is going, for the front end to show (on a terminal), else nil.
+    public var progress: (@Sendable (LoadEvent) -> Void)?
     /// The terminal's width when results go to a terminal (charts draw to it), else nil.
     public var terminalWidth: (() -> Int)?
     /// `.maxrows`: how many rows of a table or markdown result the screen shows.
@@ -151,9 +151,9 @@ public final class Session {
     private var loadedDigests: [UInt64: String] = [:]
 
     private func loadFile(path: String) -> Bool {
-        let underWay = progress.flatMap { LoadProgress(path: path, write: $0) }
+        progress?(.started(path: path))
         let read = DocumentBatch.read(path, cancel: cancellation)
-        underWay?.finish()
+        progress?(.finished(path: path))
         return apply(read, path: path)
     }
 
@@ -422,7 +422,7 @@ public final class Session {
     {
         do throws(Diagnostic) {
             var plan = try Planner.plan(query, source: text, store: store, cancel: cancellation)
-            plan.listedFields = fields
+            if let fields { plan.listedFields = fields }
             if !plan.notes.isEmpty {
                 report(plan.notes.map { var d = $0; d.origin = origin; return d })
             }

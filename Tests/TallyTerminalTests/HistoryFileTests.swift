@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import TallyCore
+import TallyCore
+@testable import TallyTerminal
 
 /// The REPL's history file (issue 4, issue 7 §4): owner-only, appended, bounded.
 struct HistoryFileTests {
