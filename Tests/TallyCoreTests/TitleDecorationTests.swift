@@ -63,30 +63,33 @@ struct TitleDecorationTests {
                 return [String(chars[..<cut]), String(repeating: " ", count: 8) + String(chars[cut...]).trimmingCharacters(in: .whitespaces)]
             }
         },
-        Dressing(description: "（续） titles on the pages a table goes on to") { lines, titles in
-            // Only where the table goes on: the new page starts with a row (a figure with
-            // decimals) or with a line of the table's header again.
-            func goesOn(_ i: Int, header: Set<String>) -> Bool {
-                guard let first = lines[i...].prefix(4).map({ $0.replacingOccurrences(of: "\u{0C}", with: "").trimmingCharacters(in: .whitespaces) })
-                    .first(where: { !$0.isEmpty }) else { return false }
-                return header.contains(first) || first.range(of: #"\d\.\d\d(\s|$)"#, options: .regularExpression) != nil
-            }
-            var out: [String] = []
-            var open: (title: String, header: Set<String>)?
-            for (i, line) in lines.enumerated() {
-                if titles.contains(i) {
-                    let header = lines[(i + 1)...].prefix(8).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    open = (line.replacingOccurrences(of: "\u{0C}", with: ""), Set(header))
-                } else if line.hasPrefix("\u{0C}"), let (title, header) = open, !titles.contains(i + 1), !titles.contains(i + 2), goesOn(i, header: header) {
-                    out.append("\u{0C}" + title + "（续）")
-                    out.append(String(line.dropFirst()))
-                    continue
-                }
-                out.append(line)
-            }
-            return out
-        },
+        Dressing(description: "（续） titles on the pages a table goes on to") { continued($0, $1, "（续）") },
+        Dressing(description: "the title again, no unit under it, on the pages a table goes on to (续 not said)") { continued($0, $1, "") },
     ]
+
+    static func continued(_ lines: [String], _ titles: [Int], _ suffix: String) -> [String] {
+        // Only where the table goes on: the new page starts with a row (a figure with
+        // decimals) or with a line of the table's header again.
+        func goesOn(_ i: Int, header: Set<String>) -> Bool {
+            guard let first = lines[i...].prefix(4).map({ $0.replacingOccurrences(of: "\u{0C}", with: "").trimmingCharacters(in: .whitespaces) })
+                .first(where: { !$0.isEmpty }) else { return false }
+            return header.contains(first) || first.range(of: #"\d\.\d\d(\s|$)"#, options: .regularExpression) != nil
+        }
+        var out: [String] = []
+        var open: (title: String, header: Set<String>)?
+        for (i, line) in lines.enumerated() {
+            if titles.contains(i) {
+                let header = lines[(i + 1)...].prefix(8).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                open = (line.replacingOccurrences(of: "\u{0C}", with: ""), Set(header))
+            } else if line.hasPrefix("\u{0C}"), let (title, header) = open, !titles.contains(i + 1), !titles.contains(i + 2), goesOn(i, header: header) {
+                out.append("\u{0C}" + title + suffix)
+                out.append(String(line.dropFirst()))
+                continue
+            }
+            out.append(line)
+        }
+        return out
+    }
 
     static func lines(_ stem: String) -> [String] {
         let path = CorpusImportTests.corpus.appendingPathComponent("text/\(stem).txt").path
@@ -104,7 +107,7 @@ struct TitleDecorationTests {
     @Test func dressingsApply() {
         for dressing in Self.dressings {
             let documents = Self.cases.filter { $0.1.description == dressing.description }.count
-            #expect(documents >= (dressing.description.contains("续") ? 4 : Self.stems.count), "\(dressing) applies to \(documents) documents")
+            #expect(documents >= (dressing.description.contains("pages a table goes on to") ? 4 : Self.stems.count), "\(dressing) applies to \(documents) documents")
         }
     }
 

@@ -53,9 +53,10 @@ enum GridTables {
         for i in lines.indices {
             if contentsPages.contains(lines[i].page) { continue }
             if let title = titles[i] {
-                // The open table's title again (`…（续）`, or the same words on its next page):
-                // the table goes on.
-                if let (_, open) = start, open.table == title.table, title.isContinuation || title.core == open.core {
+                // The open table's title again (`…（续）`, or the same words with no unit stated
+                // under them: a table of its own states its unit): the table goes on.
+                if let (_, open) = start, open.table == title.table,
+                   title.isContinuation || (title.core == open.core && !statesUnit(below: i, lines)) {
                     titleLines.insert(i)
                     continue
                 }
@@ -67,6 +68,15 @@ enum GridTables {
         }
         close(at: lines.count)
         return found
+    }
+
+    /// Whether the title on line i states a unit, on its line or the few lines under it.
+    static func statesUnit(below i: Int, _ lines: [WordLine]) -> Bool {
+        for line in lines[i..<min(lines.count, i + 4)] {
+            if Vocabulary.unit(in: line.joined) != nil { return true }
+            if line.words.contains(where: { FigureText.isMarkedFigure($0.text) }) { return false }
+        }
+        return false
     }
 
     /// The title on line i and how many lines it takes: with a qualifier on the next line
