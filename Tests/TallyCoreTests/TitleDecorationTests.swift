@@ -169,3 +169,25 @@ struct TitleDecorationTests {
         #expect(DocumentImporter.departmentName(Array(lines.prefix(2)) + [lines[3]], []) == "上海市某区民政局")
     }
 }
+
+/// A table tally does not read is named in `--report` with the rows of figures it prints, so
+/// a user knows what was passed over; a title that only numbers the next (公开01表) is not.
+struct TablesNotReadTests {
+    @Test func aTableNotReadIsNamedWithItsRows() throws {
+        let path = CorpusImportTests.corpus.appendingPathComponent("text/sh_putuo_fin_2025_dept.txt").path
+        let published = try String(contentsOfFile: path, encoding: .utf8)
+        let extra = "\n\u{0C}                     2025年部门项目支出预算明细表\n"
+            + "    项目名称                         合计          财政拨款\n"
+            + "    信息系统运维                 1,200.00        1,200.00\n"
+            + "    专项审计                       340.50          340.50\n"
+        let report = try DocumentImporter.read(published + extra, path: "/tmp/not-read.txt").report
+        let notRead = try #require(report.notRead)
+        #expect(notRead.map(\.title) == ["2025年部门项目支出预算明细表"] && notRead.map(\.rows) == [2])
+        #expect(ImportReportRenderer.render(report).contains("tables not read (1): 2025年部门项目支出预算明细表 (line "))
+        // As published: nothing passed over.
+        #expect(try DocumentImporter.read(published, path: path).report.notRead?.isEmpty == true)
+        // Jiangsu's 公开NN表 lines number the tables that follow them.
+        let js = CorpusImportTests.corpus.appendingPathComponent("text/js_procuratorate_2019_dept.txt").path
+        #expect(try InputFile.read(path: js).report?.notRead?.isEmpty == true)
+    }
+}

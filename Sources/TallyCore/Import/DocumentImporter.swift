@@ -28,7 +28,9 @@ public enum DocumentImporter {
         let lines = words.map { SourceLine(number: $0.number, text: DocumentText.clean($0.text, joinWraps: true), cells: [$0.text]) }
         var pageOfLine = [Int](repeating: 0, count: (words.map(\.number).max() ?? 0) + 1)
         for line in words { pageOfLine[line.number] = line.page }
-        return try assemble(found.tables, lines: lines, unitNames: found.unitNames, layout: .pdf, path: path, pageOfLine: pageOfLine)
+        var result = try assemble(found.tables, lines: lines, unitNames: found.unitNames, layout: .pdf, path: path, pageOfLine: pageOfLine)
+        result.report.notRead = found.otherTitles.map { .init(title: $0.text, line: $0.line, page: pageOfLine[$0.line], rows: $0.rows) }
+        return result
     }
 
     public static func read(_ text: String, path: String) throws(DiagnosticList) -> Result {
@@ -36,6 +38,7 @@ public enum DocumentImporter {
         let layout = DocumentText.layout(of: lines, text: text)
         var tables: [RawTable]
         var unitNames: [String] = []
+        var notRead: [ImportReport.OtherTable] = []
         switch layout {
         case .plainText:
             throw DiagnosticList([.fileError(
@@ -48,6 +51,7 @@ public enum DocumentImporter {
             let found = GridTables.find(LayoutTextWords.lines(lines, raw: raw))
             tables = found.tables
             unitNames = found.unitNames
+            notRead = found.otherTitles.map { .init(title: $0.text, line: $0.line, rows: $0.rows) }
         }
         if tables.isEmpty, looksLikeDisclosure(text) {
             let titles = lines.compactMap { TableTitle.recognise($0.text)?.table.id }
@@ -55,7 +59,9 @@ public enum DocumentImporter {
                 "table titles were found (\(Array(Set(titles)).sorted().joined(separator: ", "))) but no figure under them could be read",
                 file: path, help: "a table of contents alone, or a document cut short? `tally --report` shows what was found")])
         }
-        return try assemble(tables, lines: lines, unitNames: unitNames, layout: layout, path: path)
+        var result = try assemble(tables, lines: lines, unitNames: unitNames, layout: layout, path: path)
+        result.report.notRead = notRead
+        return result
     }
 
     static func assemble(_ tables: [RawTable], lines: [SourceLine], unitNames: [String], layout: Layout, path: String,

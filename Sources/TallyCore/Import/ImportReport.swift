@@ -20,6 +20,15 @@ public struct ImportReport: Sendable, Codable {
         public var how: String
     }
 
+    /// A table tally does not read (项目支出绩效目标表, 政府采购明细 …), by its title, and how
+    /// many rows of figures it prints.
+    public struct OtherTable: Sendable, Codable {
+        public var title: String
+        public var line: Int
+        public var page = 0
+        public var rows: Int
+    }
+
     public var doc: String
     public var path: String
     public var layout: String
@@ -35,6 +44,8 @@ public struct ImportReport: Sendable, Codable {
     public var unplaced: [Diagnostic] = []
     /// Tables every disclosure must print that this one lacks.
     public var missing: [TableID] = []
+    /// Titles of the tables not read (optional: reports saved before it was kept lack it).
+    public var notRead: [OtherTable]?
     /// The document's own sentences the audit may cite (notes, empty tables' statements,
     /// a classified item, a carry-over, template text left in): DocumentRemarks.
     public var remarks: [Remark] = []

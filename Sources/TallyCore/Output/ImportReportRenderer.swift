@@ -15,6 +15,10 @@ public enum ImportReportRenderer {
         let empty = report.tables.filter { $0.emptyStatement != nil }.map(\.table.id)
         out += "  required tables missing: " + (report.missing.isEmpty ? "none" : report.missing.map(\.id).joined(separator: ", ")) + "\n"
         out += "  tables published empty: " + (empty.isEmpty ? "none" : empty.joined(separator: ", ")) + "\n"
+        if let notRead = report.notRead, !notRead.isEmpty {
+            out += "  tables not read (\(notRead.count)): " + notRead.map { "\($0.title) (line \($0.line)\($0.page > 0 ? ", page \($0.page)" : ""), \($0.rows) rows of figures)" }
+                .joined(separator: "; ") + "\n"
+        }
         if report.placements.isEmpty {
             out += "  placements by identities: none\n"
         } else {

@@ -6,6 +6,9 @@ enum GridTables {
         var tables: [RawTable]
         /// Names of the budget unit seen beside the tables (编制部门：…), in order.
         var unitNames: [String]
+        /// Tables tally does not read (项目支出绩效目标表 …) that print rows of figures, for the
+        /// report: their titles and how many such rows.
+        var otherTitles: [(line: Int, text: String, rows: Int)] = []
     }
 
     static func find(_ all: [WordLine]) -> Found {
@@ -63,6 +66,13 @@ enum GridTables {
                 close(at: i)
                 start = (i, title)
             } else if others.contains(i) {
+                var rows = 0
+                var j = i + 1
+                while j < lines.count, titles[j] == nil, !others.contains(j) {
+                    if TableReader.looksLikeRow(lines[j]) { rows += 1 }
+                    j += 1
+                }
+                if rows > 0 { found.otherTitles.append((lines[i].number, lines[i].joined, rows)) }
                 close(at: i)
             }
         }
