@@ -157,6 +157,50 @@ struct AuditRulesTests {
         #expect(found.contains { $0.column == .total && $0.severity == .explained && $0.message.contains("income 合计 other 80.00") })
     }
 
+    /// A department with money besides its 财政拨款 (事业收入 40.00) and a carry-over that is not
+    /// 财政拨款 either (35.12, the 财政拨款收支总表 carrying nothing): its summary's 总计 is the
+    /// fiscal one's plus both (a 决算's 收入支出决算总表, whose 收入决算表 has no 上年结转 column).
+    static func otherMoney(carried: String = "35.12") -> [LineItem] {
+        let pairs: [(String, String, String, String, Int)] = [
+            ("一、一般公共预算财政拨款收入", "100.00", "一、一般公共服务支出", "175.12", 30), ("二、事业收入", "40.00", "", "", 31),
+            ("本年收入合计", "140.00", "本年支出合计", "175.12", 35), ("年初结转和结余", carried, "年末结转和结余", "0.00", 36),
+            ("总计", "175.12", "总计", "175.12", 38),
+        ]
+        var items: [LineItem] = []
+        for (income, a, spending, b, line) in pairs {
+            items.append(named(.summary, income, a, line: line))
+            if !spending.isEmpty { items.append(named(.summary, spending, b, line: line)) }
+        }
+        items += [
+            named(.fiscalSummary, "一、本年收入", "100.00", line: 10), named(.fiscalSummary, "一、本年支出", "100.00", line: 10),
+            named(.fiscalSummary, "一般公共预算财政拨款", "100.00", line: 11), named(.fiscalSummary, "一般公共服务支出", "100.00", line: 11),
+            named(.fiscalSummary, "一般公共服务支出", "100.00", .gpb, line: 11),
+            named(.fiscalSummary, "收入总计", "100.00", line: 17), named(.fiscalSummary, "支出总计", "100.00", line: 17),
+            named(.fiscalSummary, "支出总计", "100.00", .gpb, line: 17),
+            I.item("", "100.00", table: .gpbExpenditure, line: 40),
+            I.item("", "140.00", table: .income, line: 50), I.item("", "100.00", column: .gpb, table: .income, line: 50),
+            I.item("", "40.00", column: .business, table: .income, line: 50),
+        ]
+        return items
+    }
+
+    @Test func otherMoneyAndACarryoverThatIsNotFiscalExplainTheSummaryBeyondTheFiscalTotal() {
+        let found = Self.run(Self.otherMoney(), ["fiscal"]).filter { $0.table == .summary }
+        #expect(found.map(\.severity) == [.explained], "\(found.map(\.message))")
+        #expect(found.first?.diff == Amount(fen: 75_120_000))
+        #expect(found.first?.message.contains("business 40.00 + 上年结转 not 财政拨款 35.12") == true)
+        // A carry-over that does not make up the rest leaves it material.
+        let off = Self.run(Self.otherMoney(carried: "30.00"), ["fiscal"]).filter { $0.table == .summary && $0.message.contains("fiscal_summary 收入总计") }
+        #expect(off.map(\.severity) == [.material])
+    }
+
+    @Test func anIncomeTableWithNoCarryoverColumnIsNotHeldToTheSummarysCarryover() {
+        #expect(!Self.run(Self.otherMoney(), ["tables"]).contains { $0.column == .carryover })
+        // Printed, its 上年结转 is held to the summary's.
+        let printed = Self.otherMoney() + [I.item("", "30.00", column: .carryover, table: .income, line: 50)]
+        #expect(Self.run(printed, ["tables"]).contains { $0.column == .carryover && $0.severity == .material })
+    }
+
     // MARK: - complete
 
     @Test func everyRequiredTableMustBeThere() {

@@ -69,7 +69,9 @@ extension AuditRules {
                     compare(doc, rule: "tables", printed, "income 合计 \(column.id)", (stated.amount, stated.row), "summary \(label)",
                             table: .income, column: column, missing: "", explain: { $0.carryover(doc, gap: $1) })
                 }
-                if let carried = summary.carryover?.total {
+                // Only where the income table has a 上年结转 column: a 收入决算表 prints this
+                // year's income alone, and its blank is no 0.
+                if let carried = summary.carryover?.total, rows(of: doc.id, .income, year: y).contains(where: { column($0) == .carryover }) {
                     let printed = figure(doc.id, .income, "", .carryover, year: y) ?? (0, carried.row)
                     compare(doc, rule: "tables", printed, "income 合计 carryover", (carried.amount, carried.row), "summary 上年结转",
                             table: .income, column: .carryover, missing: "", explain: { rules, _ in

@@ -62,7 +62,9 @@ extension AuditRules {
     /// Money other than 一般公共预算 equal to the gap: the income table's columns of money
     /// that is not 财政拨款 (one, or all together), the summary's rows of it; with
     /// `andFunds`, 政府性基金 and 国有资本经营 money too.
-    mutating func otherFunds(_ doc: Document, gap: Int64, andFunds: Bool = false) -> [Explanation] {
+    /// `carriedElsewhere`: carried-over money that is not 财政拨款 (the summary's 上年结转 less the
+    /// fiscal one's, and its line), which with the other sources' money may make up the gap.
+    mutating func otherFunds(_ doc: Document, gap: Int64, andFunds: Bool = false, carriedElsewhere: (Int64, Int)? = nil) -> [Explanation] {
         var columns = AuditVocabulary.nonFiscalColumns
         if andFunds { columns += [.govFund, .soeCapital] }
         var parts: [(String, Int64, Int)] = []
@@ -82,6 +84,12 @@ extension AuditRules {
         if incomeParts.count > 1, let sum = Self.sum(incomeParts.map(\.1)), Self.matches(gap, sum) {
             let text = incomeParts.map { "\($0.0.dropFirst("income 合计 ".count)) \(Amount(fen: $0.1).display(in: .wan))" }.joined(separator: " + ")
             return [Explanation(reason: "其他资金", text: "income 合计 " + text, line: incomeParts[0].2)]
+        }
+        // This year's other money and the carry-over that is not 财政拨款, together.
+        if let (carried, line) = carriedElsewhere, !incomeParts.isEmpty, let sum = Self.sum(incomeParts.map(\.1) + [carried]), Self.matches(gap, sum) {
+            let text = incomeParts.map { "\($0.0.dropFirst("income 合计 ".count)) \(Amount(fen: $0.1).display(in: .wan))" }.joined(separator: " + ")
+            return [Explanation(reason: "其他资金", text: "income 合计 \(text) + 上年结转 not 财政拨款 \(Amount(fen: carried).display(in: .wan))",
+                                line: incomeParts[0].2 > 0 ? incomeParts[0].2 : line)]
         }
         return []
     }

@@ -17,9 +17,16 @@ extension AuditRules {
             }
             balances(doc, fiscal, .fiscalSummary)
             // All the department's money against its 财政拨款: the rest is money from elsewhere.
+            // The carry-over too may hold money that is not 财政拨款: the summary's 上年结转
+            // beyond the fiscal one's.
             if let all = summary?.incomeGrand, let whole = all.total, let own = fiscal.incomeGrand?.total {
+                let carriedAll = summary?.carryover?.total, carriedFiscal = fiscal.carryover?.total
+                let carriedElsewhere = carriedAll.flatMap { a -> (Int64, Int)? in
+                    let (d, o) = a.amount.subtractingReportingOverflow(carriedFiscal?.amount ?? 0)
+                    return o || d == 0 ? nil : (d, summary?.carryover?.line ?? 0)
+                }
                 compare(doc, rule: "fiscal", fig(whole), "summary \(all.name)", fig(own), "fiscal_summary \(fiscal.incomeGrand!.name)",
-                        table: .summary, missing: "", explain: { $0.otherFunds(doc, gap: $1) })
+                        table: .summary, missing: "", explain: { $0.otherFunds(doc, gap: $1, carriedElsewhere: carriedElsewhere) })
             }
             fundColumns(doc, fiscal)
             generalBudgetIncome(doc, fiscal)
