@@ -164,11 +164,11 @@ struct TableReader {
         pieces.sort { $0.line.number < $1.line.number }
         let grid = grids.first
         if labelled {
-            table.rows = labelledRows(pieces, grids: grids, table: &table)
-            // Consecutive label columns (项目 under a 收入 group) are one label: the first.
-            table.labelColumns = grid.map { g in
-                g.columns.indices.filter { g.columns[$0].isLabel && ($0 == 0 || !g.columns[$0 - 1].isLabel) }
-            } ?? []
+            // Consecutive label columns (项目 under a 收入 group) are one label: the first; one
+            // that no row's label stands under is a heading over a side, not a label column.
+            let sides = FiguresBesideLabels.sides(pieces, grid: grid)
+            table.rows = labelledRows(FiguresBesideLabels.attach(pieces, grid: grid, sides: sides), grids: grids, table: &table)
+            table.labelColumns = sides
             table.labelledSlots = grid.map { g in
                 g.columns.map { c in
                     var slot = c.slot
