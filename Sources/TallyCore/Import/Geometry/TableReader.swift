@@ -74,9 +74,13 @@ struct TableReader {
             }
             if !marked, Vocabulary.isEmptyStatement(joined) {
                 table.emptyStatement = line.text
+                // A table that says it is empty and printed no row has ended: what follows, up
+                // to the next title, is the document's text (the next part's narrative
+                // quoting a figure, `…2024 年度收入支出总计 307.82` wrapped before its 。).
+                if data.isEmpty, !sawData { ended = true }
                 continue
             }
-            if Vocabulary.isNote(joined) || Self.isProse(joined) {
+            if Vocabulary.isNote(joined) || Self.isProse(joined) || Self.beginsSentence(line, next: lines.dropFirst(index + 1).first) {
                 if !data.isEmpty || table.emptyStatement != nil || sawData { ended = true }
                 continue
             }
@@ -211,6 +215,23 @@ struct TableReader {
 
     static func isProse(_ text: String) -> Bool {
         text.contains("。") || text.contains("；") || (text.contains("，") && text.count > 20)
+    }
+
+    /// A line that the next line's sentence goes on from (`…2024 年度收入支出总计 307.82` /
+    /// `万元。与 2023 年度相比，…`): the first line of a paragraph, not a row, though it ends in
+    /// a figure. A row has a code or a total's label, or what follows it is another row or a
+    /// note (注：…), not a sentence's end.
+    static func beginsSentence(_ line: WordLine, next: WordLine?) -> Bool {
+        guard let next, !CodeWords.startsWithCode(line.words), let first = line.words.first,
+            case .text = FigureText.read(first.text)
+        else { return false }
+        let label = line.words.filter { if case .text = FigureText.read($0.text) { true } else { false } }.map(\.text).joined()
+        if Vocabulary.totalRowLabels.contains(where: { label.hasPrefix($0) }) { return false }
+        let following = next.joined
+        guard isProse(following), !Vocabulary.isNote(following), !Vocabulary.isEmptyStatement(following),
+            let start = next.words.first, case .text = FigureText.read(start.text), !CodeWords.startsWithCode(next.words)
+        else { return false }
+        return true
     }
 
     /// `18`, `- 18 -`, `第3页`: a page's number, not a row. (Runs on every line: no regex.)
