@@ -217,13 +217,13 @@ struct TableReader {
         text.contains("。") || text.contains("；") || (text.contains("，") && text.count > 20)
     }
 
-    /// A line that the next line's sentence goes on from (`…2024 年度收入支出总计 307.82` /
-    /// `万元。与 2023 年度相比，…`): the first line of a paragraph, not a row, though it ends in
-    /// a figure. A row has a code or a total's label, or what follows it is another row or a
-    /// note (注：…), not a sentence's end.
+    /// A line with a figure that the next line's sentence goes on from (`…2024 年度收入支出总计
+    /// 307.82` / `万元。与 2023 年度相比，…`): the first line of a paragraph, not a row. A row
+    /// has a code or a total's label, or what follows it is another row or a note (注：…),
+    /// not the rest of a sentence.
     static func beginsSentence(_ line: WordLine, next: WordLine?) -> Bool {
         guard let next, !CodeWords.startsWithCode(line.words), let first = line.words.first,
-            case .text = FigureText.read(first.text)
+            case .text = FigureText.read(first.text), line.words.contains(where: { FigureText.isMarkedFigure($0.text) })
         else { return false }
         let label = line.words.filter { if case .text = FigureText.read($0.text) { true } else { false } }.map(\.text).joined()
         if Vocabulary.totalRowLabels.contains(where: { label.hasPrefix($0) }) { return false }
