@@ -30,9 +30,9 @@ struct TwoSidedContinuationTests {
         #expect(try amounts("49.14").count == 1, "\(file): 年初结转和结余 49.14")
         #expect(try amounts("55.34").count == 1, "\(file): 年末结转和结余 55.34")
         #expect(try amounts("2995.39").count == 2, "\(file): 总计 2,995.39 on each side")
-        if file.hasSuffix(".txt") {
-            // Names are read from the text's rows (the PDF sets a row's figures on a line of
-            // their own above its labels, read as 合计 rows: a separate matter).
+        do {
+            // Names too: the PDF sets a row's figures on a line of their own above its labels
+            // (TwoSidedFiguresOffTheirLabelsTests), the text beside them.
             let lines = Self.summary(items)
             for row in [try Self.row("年初结转和结余", "49.14"), try Self.row("年末结转和结余", "55.34")] {
                 #expect(lines.contains(row), "\(file): \(row) missing from \(lines.suffix(6))")

@@ -102,7 +102,9 @@ struct ColumnGrid {
     /// column of its own (a header cell merged down over several lines).
     init?(header lines: [WordLine]) {
         var columns: [Column] = []
-        for line in lines.reversed() {
+        // The header line (counted from the bottom) each column starts on, and its highest text's.
+        var startLine: [Int] = [], topLine: [Int] = []
+        for (n, line) in lines.reversed().enumerated() {
             for word in line.words {
                 var over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
                 if over.isEmpty {
@@ -111,12 +113,17 @@ struct ColumnGrid {
                     let slack = 1.5 * word.height
                     over = columns.indices.filter { columns[$0].left < word.right + slack && word.left - slack < columns[$0].right }
                     let pair = over.count == 2 && over.allSatisfy { Vocabulary.phase(inHeader: columns[$0].texts.last ?? "") != nil }
-                    if !pair { over = [] }
+                    if !pair { over = Self.groupOverGap(word, columns, startLine: startLine, topLine: topLine, line: n) }
                 }
                 if over.isEmpty {
                     columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false))
+                    startLine.append(n)
+                    topLine.append(n)
                 } else {
-                    for i in over { columns[i].texts.insert(word.text, at: 0) }
+                    for i in over {
+                        columns[i].texts.insert(word.text, at: 0)
+                        topLine[i] = n
+                    }
                 }
             }
         }
@@ -133,6 +140,25 @@ struct ColumnGrid {
         guard columns.contains(where: { !$0.isLabel && $0.slot.column != nil }) else {
             return nil
         }
+    }
+
+    /// A group name centred over two columns whose own names are short (基本支出 over 人员经费 |
+    /// 公用经费 in `-layout` text) can stand in the gap between them, over neither: it is over
+    /// both when the two start on one line, each names a column, nothing of theirs is on its line or above, and
+    /// the gaps on its two sides are alike and about as wide as the name or narrower. (A cell merged down
+    /// between two groups shares its line with their group names.)
+    static func groupOverGap(_ word: PlacedWord, _ columns: [Column], startLine: [Int], topLine: [Int], line: Int) -> [Int] {
+        guard let left = columns.indices.filter({ columns[$0].right <= word.left }).max(by: { columns[$0].right < columns[$1].right }),
+            let right = columns.indices.filter({ columns[$0].left >= word.right }).min(by: { columns[$0].left < columns[$1].left }),
+            startLine[left] == startLine[right], topLine[left] < line, topLine[right] < line,
+            // Each a whole name of its own (not the last line of a name wrapped upwards: 本年支出合 / 计).
+            [left, right].allSatisfy({ HeaderColumns.column(for: columns[$0].texts.joined()) != nil })
+        else { return [] }
+        let gaps = (word.left - columns[left].right, columns[right].left - word.right)
+        // (A text line's cells are whole characters: a gap may be one cell wider or narrower.)
+        let width = word.right - word.left, cell = max(word.height, 0.25 * width)
+        guard gaps.0 <= width + cell, gaps.1 <= width + cell, abs(gaps.0 - gaps.1) <= cell else { return [] }
+        return [left, right]
     }
 
     static func isLabelHeader(_ texts: [String]) -> Bool {

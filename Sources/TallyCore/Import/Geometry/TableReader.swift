@@ -81,9 +81,13 @@ struct TableReader {
             }
             if !marked, Vocabulary.isEmptyStatement(joined) {
                 table.emptyStatement = line.text
+                // A table that says it is empty and printed no row has ended: what follows, up
+                // to the next title, is the document's text (the next part's narrative
+                // quoting a figure, `…2024 年度收入支出总计 307.82` wrapped before its 。).
+                if data.isEmpty, !sawData { ended = true }
                 continue
             }
-            if Vocabulary.isNote(joined) || Self.isProse(joined) {
+            if Vocabulary.isNote(joined) || Self.isProse(joined) || Self.beginsSentence(line, next: lines.dropFirst(index + 1).first) {
                 if !data.isEmpty || table.emptyStatement != nil || sawData { ended = true }
                 continue
             }
@@ -171,11 +175,11 @@ struct TableReader {
         pieces.sort { $0.line.number < $1.line.number }
         let grid = grids.first
         if labelled {
-            table.rows = labelledRows(pieces, grids: grids, table: &table)
-            // Consecutive label columns (项目 under a 收入 group) are one label: the first.
-            table.labelColumns = grid.map { g in
-                g.columns.indices.filter { g.columns[$0].isLabel && ($0 == 0 || !g.columns[$0 - 1].isLabel) }
-            } ?? []
+            // Consecutive label columns (项目 under a 收入 group) are one label: the first; one
+            // that no row's label stands under is a heading over a side, not a label column.
+            let sides = FiguresBesideLabels.sides(pieces, grid: grid)
+            table.rows = labelledRows(FiguresBesideLabels.attach(pieces, grid: grid, sides: sides), grids: grids, table: &table)
+            table.labelColumns = sides
             table.labelledSlots = grid.map { g in
                 g.columns.map { c in
                     var slot = c.slot
@@ -226,6 +230,23 @@ struct TableReader {
 
     static func isProse(_ text: String) -> Bool {
         text.contains("。") || text.contains("；") || (text.contains("，") && text.count > 20)
+    }
+
+    /// A line with a figure that the next line's sentence goes on from (`…2024 年度收入支出总计
+    /// 307.82` / `万元。与 2023 年度相比，…`): the first line of a paragraph, not a row. A row
+    /// has a code or a total's label, or what follows it is another row or a note (注：…),
+    /// not the rest of a sentence.
+    static func beginsSentence(_ line: WordLine, next: WordLine?) -> Bool {
+        guard let next, !CodeWords.startsWithCode(line.words), let first = line.words.first,
+            case .text = FigureText.read(first.text), line.words.contains(where: { FigureText.isMarkedFigure($0.text) })
+        else { return false }
+        let label = line.words.filter { if case .text = FigureText.read($0.text) { true } else { false } }.map(\.text).joined()
+        if Vocabulary.totalRowLabels.contains(where: { label.hasPrefix($0) }) { return false }
+        let following = next.joined
+        guard isProse(following), !Vocabulary.isNote(following), !Vocabulary.isEmptyStatement(following),
+            let start = next.words.first, case .text = FigureText.read(start.text), !CodeWords.startsWithCode(next.words)
+        else { return false }
+        return true
     }
 
     /// `18`, `- 18 -`, `第3页`: a page's number, not a row. (Runs on every line: no regex.)
