@@ -156,6 +156,20 @@ struct CorpusImportTests {
 
     /// `--report` on a PDF gives each table's page and each figure not placed with its page;
     /// a 决算 says it is one.
+    /// A `-layout` text whose figures are not all placed says the PDF reads better; a PDF's
+    /// warnings say nothing of the kind (it is the better reading already).
+    @Test func unplacedFiguresOfLayoutTextAdviseThePDF() {
+        func warnings(_ file: String) -> String {
+            var err = ""
+            let session = Session(format: .tsv, out: { _ in }, err: { err += $0 })
+            _ = session.load(path: Self.corpus.appendingPathComponent(file).path)
+            return err
+        }
+        let text = warnings("text/js_cppcc_2019_tables.txt")
+        #expect(text.contains("not placed: if the PDF is at hand, load it instead (`tally FILE.pdf`)"), "\(text)")
+        #expect(!warnings("pdf/js_cppcc_2019_tables.pdf").contains("load it instead"))
+    }
+
     @Test func reportGivesPages() throws {
         let path = Self.corpus.appendingPathComponent("pdf/sh_putuo_fin_2024_final.pdf").path
         let report = try #require(try InputFile.read(path: path).report)

@@ -207,7 +207,16 @@ public final class Session {
                                        origin: SourceOrigin(name: path, firstLine: 0))])
                 }
                 if !imported.unplaced.isEmpty {
-                    report(imported.unplaced.map { var d = $0; d.severity = .warning; return d })
+                    var warnings = imported.unplaced.map { var d = $0; d.severity = .warning; return d }
+                    // Text laid out by a converter keeps columns only as character positions:
+                    // what it cannot place, the PDF's own geometry usually can.
+                    if imported.layout == Layout.layoutText.rawValue, var last = warnings.popLast() {
+                        last.help = [last.help, (imported.unplaced.count == 1 ? "1 figure of this `pdftotext -layout` text is" : "\(imported.unplaced.count) figures of this `pdftotext -layout` text are") + " not placed: "
+                            + "if the PDF is at hand, load it instead (`tally FILE.pdf`), which reads columns from the page itself"]
+                            .compactMap { $0 }.joined(separator: "\n")
+                        warnings.append(last)
+                    }
+                    report(warnings)
                 }
                 if !imported.missing.isEmpty {
                     report([Diagnostic(.warning, "lacks tables every disclosure prints: \(imported.missing.map(\.id).joined(separator: ", "))",
