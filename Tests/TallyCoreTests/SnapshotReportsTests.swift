@@ -83,6 +83,23 @@ struct SnapshotReportsTests {
         #expect(renamed.replacingOccurrences(of: "\(alone)-2", with: alone) == savedOut.text)
     }
 
+    /// A snapshot remembers the files it was made from: one of them loaded after it is the same
+    /// document, not loaded again (as a file loaded twice is not).
+    @Test func aFileLoadedAfterItsSnapshotIsNotAddedAgain() throws {
+        let seeds = try #require(Self.documentSets["seeds"])
+        let (documents, _) = Self.session()
+        #expect(documents.load(paths: seeds))
+        let path = SnapshotTests.temporaryPath("reports-then-\(UUID().uuidString).tally")
+        defer { unlink(path) }
+        documents.run(".save \(path)", origin: .commandLine)
+        var err = ""
+        let session = Session(format: .tsv, out: { _ in }, err: { err += $0 })
+        #expect(session.load(path: path))
+        #expect(session.load(path: seeds[2]))
+        #expect(session.store.count == documents.store.count && session.reports.count == seeds.count)
+        #expect(err.contains("the same document as \(seeds[2]) (in \(path)) (identical content): not loaded again"), "\(err)")
+    }
+
     /// A reports section that decodes but holds what no import gives is refused.
     @Test(arguments: [
         ("two reports for one document", "[R,R]", "two import reports for document"),

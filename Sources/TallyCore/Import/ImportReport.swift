@@ -44,6 +44,9 @@ public struct ImportReport: Sendable, Codable {
     public var unplaced: [Diagnostic] = []
     /// Tables every disclosure must print that this one lacks.
     public var missing: [TableID] = []
+    /// The source file's content digest (hex), so a snapshot remembers which files it holds
+    /// and the same file loaded after it is not added again (optional: older snapshots lack it).
+    public var digest: String?
     /// Titles of the tables not read (optional: reports saved before it was kept lack it).
     public var notRead: [OtherTable]?
     /// The document's own sentences the audit may cite (notes, empty tables' statements,

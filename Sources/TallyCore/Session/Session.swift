@@ -168,10 +168,17 @@ public final class Session {
                     return true
                 }
                 loadedDigests[digest] = path
+                loaded.report?.digest = String(digest, radix: 16)
             }
             if loaded.report != nil { distinguish(&loaded) }
             if let snapshot = loaded.store {
                 var saved = loaded.savedReports
+                // The files it was made from are loaded now: the same file again is not added.
+                for r in saved {
+                    if let hex = r.digest, let digest = UInt64(hex, radix: 16), loadedDigests[digest] == nil {
+                        loadedDigests[digest] = "\(r.path) (in \(path))"
+                    }
+                }
                 let renames = SavedDocuments.renames(
                     docs: snapshot.docs.values, reports: saved, taken: Set(store.docs.values).union(reports.map(\.doc)),
                     reported: Set(reports.map(\.doc)))
