@@ -90,6 +90,21 @@ struct ChartTests {
         #expect(out.split(separator: "\n").count == 4)
         #expect(out.contains("北碚") && out.contains("718"))
     }
+
+    /// Counts spread over years are bars, one per district and year; the `year` a count is
+    /// grouped by labels them (it is a number too, but not a measure).
+    @Test func countsSpreadAsColumnsChartEachCell() {
+        var out = ""
+        let session = Session(out: { out += $0 }, err: { _ in })
+        session.loadSampleData()
+        session.run("chart count by district, year as columns", origin: .commandLine)
+        let lines = out.split(separator: "\n").map { String($0.trimmingSuffix()) }
+        #expect(lines.count == 12, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("北碚  2024   39  #") })
+        #expect(lines.contains { $0.hasPrefix("北碚  2025  346  #") })
+        // A year without items is a label and no bar.
+        #expect(lines.contains("南岸  2023"))
+    }
 }
 
 extension Substring {

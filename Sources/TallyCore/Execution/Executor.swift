@@ -257,7 +257,7 @@ public struct Executor {
             : try grouping.natural(cancel: cancel)
 
         let columns = fields.map { ResultTable.Column($0.rawValue, kind(of: $0)) }
-            + plan.valueColumns.map { ResultTable.Column($0.title, plan.verb == .count ? .number : .amount) }
+            + plan.valueColumns.map { var c = ResultTable.Column($0.title, plan.verb == .count ? .number : .amount); c.measure = true; return c }
         var table: [[ResultTable.Cell]] = []
         table.reserveCapacity(order.count)
         for (i, g) in order.enumerated() {

@@ -35,7 +35,9 @@ enum Pivot {
             let heading = useHeaders ? renamed[n] : label(value)
             for v in valueIndices {
                 let name = valueIndices.count == 1 ? heading : heading + " " + result.columns[v].name
-                columns.append(ResultTable.Column(name, result.columns[v].kind))
+                var column = ResultTable.Column(name, result.columns[v].kind)
+                column.measure = result.columns[v].measure
+                columns.append(column)
             }
         }
         let compares = field == .year && values.count >= 2 && valueIndices.count == 1

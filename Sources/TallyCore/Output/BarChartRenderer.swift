@@ -82,12 +82,14 @@ public struct BarChartRenderer {
 
     /// One bar per group and value column; the label is the group's values.
     func bars(_ result: ResultTable) -> [Bar] {
-        // Amounts and ratios are the bars (with no amounts, the count: the last number
-        // column, as group fields such as `year` come first); the rest label them.
+        // Amounts and ratios are the bars (with no amounts, the counts: the measured number
+        // columns, one a spread value under `as columns`; a group's `year` only labels);
+        // the rest label them. A table built without measures takes its last number column.
         var valueColumns = result.columns.indices.filter { result.columns[$0].kind == .amount || result.columns[$0].kind == .ratio }
-        if !valueColumns.contains(where: { result.columns[$0].kind == .amount }),
-           let count = result.columns.indices.last(where: { result.columns[$0].kind == .number }) {
-            valueColumns = (valueColumns + [count]).sorted()
+        if !valueColumns.contains(where: { result.columns[$0].kind == .amount }) {
+            var counts = result.columns.indices.filter { result.columns[$0].kind == .number && result.columns[$0].measure }
+            if counts.isEmpty, let last = result.columns.indices.last(where: { result.columns[$0].kind == .number }) { counts = [last] }
+            valueColumns = (valueColumns + counts).sorted()
         }
         let labelColumns = result.columns.indices.filter { !valueColumns.contains($0) }
         let renderer = TableRenderer(unit: unit)

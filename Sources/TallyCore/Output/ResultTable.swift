@@ -11,6 +11,9 @@ public struct ResultTable: Sendable, Equatable {
         public var kind: Kind
         /// Amounts that are differences, shown with `+` when positive in table output.
         public var signed = false
+        /// A value measured over rows (a sum, a count, a spread column of one) rather than a
+        /// group's key: a count is a number as `year` is, and a chart draws only the measures.
+        public var measure = false
         public init(_ name: String, _ kind: Kind) {
             self.name = name
             self.kind = kind
