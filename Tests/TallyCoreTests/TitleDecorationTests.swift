@@ -191,3 +191,29 @@ struct TablesNotReadTests {
         #expect(try InputFile.read(path: js).report?.notRead?.isEmpty == true)
     }
 }
+
+/// A table whose unit statement a converter lost, or a department left off, is in the unit
+/// its document's other tables state: each corpus text with one table's `单位：…` removed
+/// reads as published (never 元 read as 万元).
+struct UnstatedUnitTests {
+    @Test(arguments: TitleDecorationTests.stems)
+    func aTableThatStatesNoUnitTakesItsDocumentsUnit(_ stem: String) throws {
+        let lines = TitleDecorationTests.lines(stem)
+        let pattern = #"单位[：:]\s*(万元|元)"#
+        let units = lines.enumerated().compactMap { n, line -> (Int, String)? in
+            guard let r = line.range(of: pattern, options: .regularExpression) else { return nil }
+            return (n, line[r].contains("万元") ? "万元" : "元")
+        }
+        try #require(units.count >= 3, "\(stem): \(units.count) unit statements")
+        let counts = Dictionary(grouping: units, by: \.1).mapValues(\.count)
+        let prevailing = try #require(counts.max { $0.value < $1.value }?.key)
+        let (n, _) = try #require(units.dropFirst().first { $0.1 == prevailing })
+        var dressed = lines
+        dressed[n] = dressed[n].replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+        let published = try TitleDecorationTests.read(lines.joined(separator: "\n"), stem)
+        let read = try TitleDecorationTests.read(dressed.joined(separator: "\n"), stem)
+        let changed = published.items.filter { read.items[$0.key] != $0.value }.map(\.key)
+        #expect(changed.isEmpty && read.items.count == published.items.count,
+                "\(stem) without the unit on line \(n + 1): \(changed.count) items changed, e.g. \(changed.prefix(3))")
+    }
+}

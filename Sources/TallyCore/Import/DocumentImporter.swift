@@ -64,9 +64,10 @@ public enum DocumentImporter {
         return result
     }
 
-    static func assemble(_ tables: [RawTable], lines: [SourceLine], unitNames: [String], layout: Layout, path: String,
+    static func assemble(_ found: [RawTable], lines: [SourceLine], unitNames: [String], layout: Layout, path: String,
                          pageOfLine: [Int] = []) throws(DiagnosticList) -> Result
     {
+        let tables = withUnits(found)
         let doc = LineItemFile.stem(LineItemFile.baseName(path))
         guard !tables.isEmpty else {
             throw DiagnosticList([.fileError(
@@ -136,6 +137,23 @@ public enum DocumentImporter {
         report.performance = PerformanceStatements.find(lines, pageOfLine: pageOfLine)
         if isFinal { report.execution = ExecutionStatements.find(lines, pageOfLine: pageOfLine) }
         return Result(items: items, report: report)
+    }
+
+    /// A table that states no unit is in the unit most of its document's tables state (the
+    /// first stated where as many state each): a unit line lost in conversion, or a 续 page
+    /// printed as a table of its own, is no reason to read 元 as 万元.
+    static func withUnits(_ tables: [RawTable]) -> [RawTable] {
+        var counts: [DisplayUnit: Int] = [:]
+        var first: [DisplayUnit: Int] = [:]
+        for (n, t) in tables.enumerated() where t.unitStated {
+            counts[t.unit, default: 0] += 1
+            if first[t.unit] == nil { first[t.unit] = n }
+        }
+        guard let prevailing = counts.max(by: { a, b in a.value < b.value || (a.value == b.value && first[a.key]! > first[b.key]!) })?.key
+        else { return tables }
+        var out = tables
+        for i in out.indices where !out[i].unitStated { out[i].unit = prevailing }
+        return out
     }
 
     static func mostCommon(_ names: [String]) -> String? {

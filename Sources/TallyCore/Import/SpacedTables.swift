@@ -51,6 +51,7 @@ enum SpacedTables {
         if text.isEmpty { return }
         if let unit = TabbedTables.unitStatement(text) {
             table.unit = unit
+            table.unitStated = true
             if !DocumentText.containsFigure(text) { return }
         }
         if TabbedTables.isEmptyStatement(text) {

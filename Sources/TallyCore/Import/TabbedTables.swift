@@ -24,6 +24,7 @@ enum TabbedTables {
             defer { current = table }
             if let unit = unitStatement(line.text) {
                 table.unit = unit
+                table.unitStated = true
                 continue
             }
             if line.cells.count <= 2 {
