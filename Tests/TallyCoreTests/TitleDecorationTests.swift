@@ -155,6 +155,8 @@ struct TitleDecorationTests {
         ("江苏省沭阳县教育局", "沭阳"),
         ("昆山市财政局", "昆山"),
         ("市场监督管理局", ""),
+        ("上海市漕河泾新兴技术开发区管理委员会", "漕河泾新兴技术"),
+        ("重庆高新技术产业开发区管理委员会", "重庆"),
     ])
     func theDistrictComesFromTheUnitsName(_ dept: String, _ district: String) {
         #expect(DistrictName.of(dept: dept) == district)

@@ -89,7 +89,7 @@ public enum DistrictName {
         }
         // The earliest marker wins: 万盛经济技术开发区 ends at 经济技术开发区, 北碚区…新区 at 区.
         var best: Range<Substring.Index>?
-        for marker in ["经济技术开发区", "经开区", "新区", "区", "县"] {
+        for marker in ["经济技术开发区", "高新技术产业开发区", "开发区", "经开区", "高新区", "新区", "区", "县"] {
             if let found = rest.firstRange(of: marker), found.lowerBound > rest.startIndex,
                 best == nil || found.lowerBound < best!.lowerBound
             {
