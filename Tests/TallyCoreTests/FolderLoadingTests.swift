@@ -37,6 +37,57 @@ struct FolderLoadingTests {
         #expect(notes.contains { $0.contains("北碚2025") })
     }
 
+    static func folder(_ files: [(String, String)], subfolder: Bool = false) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-folder-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, source) in files {
+            if source.hasPrefix("/") { try FileManager.default.copyItem(atPath: source, toPath: dir + "/" + name) }
+            else { try source.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+        }
+        if subfolder { try FileManager.default.createDirectory(atPath: dir + "/more", withIntermediateDirectories: true) }
+        return dir
+    }
+
+    /// Hundreds of downloads hold a scan or a notice among them: what a folder holds that cannot
+    /// be read is passed over with a warning, and the rest are loaded and asked; files and folders
+    /// tally does not read are named. A file named on its own that cannot be read stays an error.
+    @Test func aFoldersUnreadableFilesArePassedOverAndNamed() throws {
+        let dir = try Self.folder([("a.txt", Self.seeds + "/000_c097f75d2d163fee.txt"), ("notice.txt", "关于召开会议的通知\n请各单位准时参加。\n"),
+                                   ("scan.png", "not read")], subfolder: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var err = ""
+        let session = Session(format: .tsv, out: { _ in }, err: { err += $0 })
+        #expect(session.load(paths: [dir]))
+        #expect(session.reports.map(\.doc) == ["a"] && !session.hadError)
+        #expect(err.contains("notice.txt: warning:"), "\(err)")
+        #expect(err.contains("1 of 2 files found in folders could not be read and are not loaded (above); the rest are"))
+        #expect(err.contains("passed over: 1 file tally does not read (scan.png) and 1 folder inside it (more)"))
+        let alone = Session(format: .tsv, out: { _ in }, err: { _ in })
+        #expect(!alone.load(path: dir + "/notice.txt") && alone.hadError)
+        // A folder of which nothing can be read is an error.
+        let none = try Self.folder([("notice.txt", "关于召开会议的通知\n")])
+        defer { try? FileManager.default.removeItem(atPath: none) }
+        let empty = Session(format: .tsv, out: { _ in }, err: { _ in })
+        #expect(!empty.load(paths: [none]) && empty.hadError)
+    }
+
+    /// A PDF and its `pdftotext -layout` text side by side are one document: the same
+    /// department, year and figures are loaded once; other figures under the same department,
+    /// year and kind are loaded with a warning that a sum adds both.
+    @Test func aPDFAndItsTextAreOneDocument() throws {
+        let corpus = CorpusImportTests.corpus.path
+        let dir = try Self.folder([("b.pdf", corpus + "/pdf/sh_putuo_welfare_2024_unit.pdf"), ("b.txt", corpus + "/text/sh_putuo_welfare_2024_unit.txt"),
+                                   ("c.pdf", corpus + "/pdf/js_cppcc_2019_tables.pdf"), ("c.txt", corpus + "/text/js_cppcc_2019_tables.txt")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var err = ""
+        let session = Session(format: .tsv, out: { _ in }, err: { err += $0 })
+        #expect(session.load(paths: [dir]))
+        #expect(err.contains("b.txt: warning: the same department, year and figures as \(dir)/b.pdf: not loaded again"), "\(err)")
+        // The -layout text of the other reads one figure fewer: two documents, said so.
+        #expect(session.reports.map(\.doc) == ["b", "c", "c-2"])
+        #expect(err.contains("is also 江苏省政协办公厅's 2019 预算, with other figures: a sum over both adds them"))
+    }
+
     @Test func filesWithTheSameNameGetDistinctDocs() throws {
         let folder = NSTemporaryDirectory() + "tally-stems-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }

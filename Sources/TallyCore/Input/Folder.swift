@@ -8,24 +8,43 @@ import Darwin
 enum Folder {
     static let extensions = ["pdf", "txt", "md", "markdown", "tsv", "csv", "tally"]
 
+    /// What a folder holds: the readable files directly in it, sorted by name, and what is
+    /// passed over (other files, folders inside it), so a user is told rather than left to wonder.
+    struct Listing {
+        var documents: [String] = []
+        var otherFiles: [String] = []
+        var folders: [String] = []
+    }
+
     /// The readable files directly in `path`, sorted by name; nil when `path` is not a folder.
-    static func documents(in path: String) -> [String]? {
+    static func documents(in path: String) -> [String]? { listing(of: path)?.documents }
+
+    static func listing(of path: String) -> Listing? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
-        var names: [String] = []
+        var listing = Listing()
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
-                extensions.contains(name[name.index(after: dot)...].lowercased())
-            else { continue }
+            guard !name.hasPrefix(".") else { continue }
             let full = path.hasSuffix("/") ? path + name : path + "/" + name
             var fileInfo = stat()
-            if stat(full, &fileInfo) == 0, (fileInfo.st_mode & S_IFMT) == S_IFREG { names.append(full) }
+            guard stat(full, &fileInfo) == 0 else { continue }
+            let kind = fileInfo.st_mode & S_IFMT
+            if kind == S_IFDIR { listing.folders.append(name); continue }
+            guard kind == S_IFREG else { continue }
+            if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                listing.documents.append(full)
+            } else {
+                listing.otherFiles.append(name)
+            }
         }
-        return names.sorted()
+        listing.documents.sort()
+        listing.otherFiles.sort()
+        listing.folders.sort()
+        return listing
     }
 
     /// FNV-1a over a file's bytes: the same document under two names is loaded once.

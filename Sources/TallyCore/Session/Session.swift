@@ -125,30 +125,70 @@ public final class Session {
     public func load(paths: [String]) -> Bool {
         defer { FreedMemory.giveBack() }
         var files: [String] = []
+        // Files found in a folder rather than named: one that cannot be read is passed over
+        // with a warning, not a reason to leave the folder's other documents unasked.
+        var inFolder = Set<String>()
         var allLoaded = true
         for path in paths {
-            guard let documents = Folder.documents(in: path) else {
+            guard let listing = Folder.listing(of: path) else {
                 files.append(path)
                 continue
             }
-            if documents.isEmpty {
+            if listing.documents.isEmpty {
                 report(.fileError("the folder holds no file tally reads", file: path,
                                   help: "tally reads \(Folder.extensions.map { "." + $0 }.joined(separator: ", ")) files"))
                 allLoaded = false
+            } else if !listing.otherFiles.isEmpty || !listing.folders.isEmpty {
+                var passed: [String] = []
+                if !listing.otherFiles.isEmpty { passed.append("\(listing.otherFiles.count) file\(listing.otherFiles.count == 1 ? "" : "s") tally does not read (\(listing.otherFiles.prefix(3).joined(separator: ", "))\(listing.otherFiles.count > 3 ? ", …" : ""))") }
+                if !listing.folders.isEmpty { passed.append("\(listing.folders.count) folder\(listing.folders.count == 1 ? "" : "s") inside it (\(listing.folders.prefix(3).joined(separator: ", "))\(listing.folders.count > 3 ? ", …" : ""))") }
+                report(Diagnostic(.note, "passed over: " + passed.joined(separator: " and "), origin: SourceOrigin(name: path, firstLine: 0),
+                                  help: listing.folders.isEmpty ? nil : "a folder inside is loaded by naming it: `tally \(path.hasSuffix("/") ? path : path + "/")\(listing.folders[0])`"))
             }
-            files += documents
+            files += listing.documents
+            inFolder.formUnion(listing.documents)
         }
-        if files.count == 1 { return loadFile(path: files[0]) && allLoaded }
+        if files.count == 1 && inFolder.isEmpty { return loadFile(path: files[0]) && allLoaded }
         let read = DocumentBatch.read(files, cancel: cancellation, progress: progress)
+        var passedOver: [String] = []
         for (path, result) in zip(files, read) {
             if cancellation.isCancelled() { return false }
+            if inFolder.contains(path), case .failure(let failure) = result {
+                report(failure.diagnostics.map { var d = $0; if d.severity == .error { d.severity = .warning }; return d })
+                passedOver.append(path)
+                continue
+            }
             allLoaded = apply(result, path: path) && allLoaded
+        }
+        if !passedOver.isEmpty {
+            let none = passedOver.count == inFolder.count && files.count == inFolder.count
+            report(Diagnostic(none ? .error : .warning,
+                              none ? "no file found in the folder could be read (above)"
+                                   : "\(passedOver.count) of \(inFolder.count) files found in folders could not be read and are not loaded (above); the rest are",
+                              help: none ? nil : "name a file to make its failure an error (`tally FILE`)"))
+            if none { allLoaded = false }
         }
         return allLoaded
     }
 
     /// Digests of the documents loaded, so the same content is never added twice.
     private var loadedDigests: [UInt64: String] = [:]
+    /// Digests of the documents' department, year and figures, and the documents by department,
+    /// year and kind: the same document in another file is told apart from another document.
+    private var loadedFigures: [UInt64: String] = [:]
+    private var loadedKinds: [String: String] = [:]
+
+    /// FNV-1a over a document's department, year, kind and its figures in a fixed order.
+    static func figuresDigest(_ items: [LineItem], _ report: ImportReport) -> UInt64 {
+        var keys = items.map { "\($0.table.rawValue)|\($0.code)|\($0.column.rawValue)|\($0.year)|\($0.phase.rawValue)|\($0.amount.fen)" }
+        keys.sort()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in ([report.dept, String(report.year), String(report.isFinal)] + keys).joined(separator: "\n").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
 
     private func loadFile(path: String) -> Bool {
         progress?(.started(path: path))
@@ -169,6 +209,26 @@ public final class Session {
                 }
                 loadedDigests[digest] = path
                 loaded.report?.digest = String(digest, radix: 16)
+            }
+            if let imported = loaded.report, !loaded.items.isEmpty {
+                // A PDF and its converted text, or two downloads of one document under other
+                // bytes: the same department, year and figures are one document.
+                let figures = Self.figuresDigest(loaded.items, imported)
+                if let first = loadedFigures[figures] {
+                    report([Diagnostic(.warning, "the same department, year and figures as \(first): not loaded again",
+                                       origin: SourceOrigin(name: path, firstLine: 0),
+                                       help: "a PDF and its `pdftotext -layout` text are one document; load one of them")])
+                    return true
+                }
+                loadedFigures[figures] = path
+                let kind = "\(imported.dept)\t\(imported.year)\t\(imported.isFinal)"
+                if !imported.dept.isEmpty, let other = loadedKinds[kind] {
+                    report([Diagnostic(.warning, "\(other) is also \(imported.dept)'s \(imported.year) \(imported.isFinal ? "决算" : "预算"), with other figures: a sum over both adds them",
+                                       origin: SourceOrigin(name: path, firstLine: 0),
+                                       help: "if they are one document (a PDF and its text), load one; else name one: `where doc=…`")])
+                } else {
+                    loadedKinds[kind] = path
+                }
             }
             if loaded.report != nil { distinguish(&loaded) }
             if let snapshot = loaded.store {
