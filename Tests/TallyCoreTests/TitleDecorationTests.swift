@@ -219,3 +219,35 @@ struct UnstatedUnitTests {
                 "\(stem) without the unit on line \(n + 1): \(changed.count) items changed, e.g. \(changed.prefix(3))")
     }
 }
+
+/// Titles as each region's template words them: the table each names, and the header words
+/// of columns the national template prints.
+struct TemplateWordingTests {
+    @Test(arguments: [
+        ("2025年部门收支总表", TableID.summary), ("部门收入总表", .income), ("部门支出总表", .expenditure),
+        ("财政拨款收支总表", .fiscalSummary), ("一般公共预算支出表", .gpbExpenditure),
+        // The national template's 基本支出 table, however its title is completed.
+        ("一般公共预算基本支出表", .basicEcon), ("一般公共预算财政拨款基本支出表", .basicEcon), ("2025年一般公共预算基本支出情况表", .basicEcon),
+        ("一般公共预算基本支出明细表", .basicEcon), ("一般公共预算基本支出预算表", .basicEcon), ("一般公共预算财政拨款基本支出决算表", .basicEcon),
+        ("一般公共预算“三公”经费支出表", .threePublic), ("政府性基金预算支出表", .govFund),
+        ("一般公共预算项目支出预算表", .projectEcon),
+    ])
+    func aTitleNamesItsTable(_ title: String, _ table: TableID) {
+        #expect(TableTitle.recognise(title)?.table == table, "\(title)")
+    }
+
+    /// A list of projects is a table tally does not read (it ends the table before it), never
+    /// the function table it would count twice.
+    @Test(arguments: ["一般公共预算项目支出表", "2025年项目支出情况表", "一般公共预算财政拨款项目支出决算表"])
+    func aProjectListIsNotReadAsATable(_ title: String) {
+        #expect(TableTitle.recognise(title) == nil && TableTitle.isOtherTitle(title), "\(title)")
+    }
+
+    @Test(arguments: [
+        ("事业单位经营支出", ColumnID.operatingExp), ("事业单位经营收入", .operating), ("上缴上级支出", .superiorExp),
+        ("对附属单位补助支出", .affiliatedExp), ("基本支出", .basic), ("项目支出", .project),
+    ])
+    func aHeaderNamesItsColumn(_ header: String, _ column: ColumnID) {
+        #expect(HeaderColumns.column(for: header) == column)
+    }
+}

@@ -35,8 +35,13 @@ enum Vocabulary {
         TitleRule(table: .basicEcon, all: ["基本支出预算表"], marker: "一般公共预算"),
         TitleRule(table: .basicEcon, all: ["基本支出决算表"], marker: "一般公共预算"),
         TitleRule(table: .basicEcon, all: ["基本支出", "经济分类"], marker: "一般公共预算"),
+        // The national template's 一般公共预算（财政拨款）基本支出表 and its 情况表/明细表.
+        TitleRule(table: .basicEcon, all: ["一般公共预算", "基本支出"], none: ["项目支出", "收支", "总表"], marker: "一般公共预算"),
         TitleRule(table: .projectGovEcon, all: ["项目支出预算表", "政府预算支出经济分类"], marker: "一般公共预算"),
         TitleRule(table: .projectEcon, all: ["项目支出预算表"], marker: "一般公共预算"),
+        // Other 项目支出 tables list projects (项目名称 | 金额), no table id of their own: read as
+        // the function table they would add its money twice.
+        TitleRule(table: nil, all: ["项目支出"], none: ["基本支出", "收支", "总表"]),
         TitleRule(table: .procurement, all: ["采购预算"], marker: "政府采购"),
         TitleRule(table: .procurement, all: ["政府采购", "支出"], marker: "政府采购"),
         TitleRule(table: .gpbExpenditure, all: ["一般公共预算", "支出", "表"], marker: "一般公共预算"),
@@ -79,6 +84,7 @@ enum Vocabulary {
         ("上年结转", .carryover),
         ("年初结转", .carryover),
         ("财政专户", .specialAccount),
+        ("事业单位经营支出", .operatingExp),
         ("事业单位经营", .operating),
         ("经营收入", .operating),
         ("上缴上级", .superiorExp),
