@@ -18,8 +18,14 @@ public enum DocumentImporter {
 
     /// A PDF, through poppler's word boxes.
     public static func readPDF(path: String) throws(DiagnosticList) -> Result {
-        let words = try PDFWords.lines(path: path)
+        let pages = try PDFWords.lines(path: path)
+        let words = pages.lines
+        let turned = "`pdftotext -layout FILE.pdf FILE.txt` reads turned text: load FILE.txt, or turn the pages upright"
         guard !words.isEmpty else {
+            if !pages.sideways.isEmpty {
+                throw DiagnosticList([.fileError("the PDF's text is set sideways (turned 90°) on every page that has text, and tally reads upright text",
+                                                 file: path, help: turned)])
+            }
             throw DiagnosticList([.fileError(
                 "the PDF has no text to read (a scanned document?)", file: path,
                 help: "tally reads the text of a PDF; a scan needs OCR first")])
@@ -29,6 +35,17 @@ public enum DocumentImporter {
         var pageOfLine = [Int](repeating: 0, count: (words.map(\.number).max() ?? 0) + 1)
         for line in words { pageOfLine[line.number] = line.page }
         var result = try assemble(found.tables, lines: lines, unitNames: found.unitNames, layout: .pdf, path: path, pageOfLine: pageOfLine)
+        // What the pages held that was not read is said, page by page.
+        for page in pages.sideways {
+            var d = Diagnostic.fileError("page \(page): its text is set sideways (turned 90°) and is not read", file: path, help: turned)
+            d.origin?.page = page
+            result.report.unplaced.append(d)
+        }
+        for (page, count) in pages.marks.sorted(by: { $0.key < $1.key }) {
+            var d = Diagnostic.fileError("page \(page): \(count) characters far larger than its text (a watermark or stamp?) are not read", file: path)
+            d.origin?.page = page
+            result.report.unplaced.append(d)
+        }
         result.report.notRead = found.otherTitles.map { .init(title: $0.text, line: $0.line, page: pageOfLine[$0.line], rows: $0.rows) }
         return result
     }

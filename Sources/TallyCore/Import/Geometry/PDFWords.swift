@@ -8,8 +8,18 @@ enum PDFWords {
         bytes.starts(with: Array("%PDF-".utf8))
     }
 
+    /// What a PDF's pages give: their lines, and what was left out and why.
+    struct Pages {
+        var lines: [WordLine]
+        /// Pages whose text runs sideways (a table turned 90° on the page): not read.
+        var sideways: [Int] = []
+        /// Characters far larger than the page's text, one or a few at a time (a watermark or
+        /// stamp laid over the tables), by page: not read.
+        var marks: [Int: Int] = [:]
+    }
+
     /// The document's lines, page by page, numbered from 1 over the whole document.
-    static func lines(path: String) throws(DiagnosticList) -> [WordLine] {
+    static func lines(path: String) throws(DiagnosticList) -> Pages {
         let output: ChildProcess.Output
         switch ChildProcess.run("pdftotext", ["-tsv", "-enc", "UTF-8", path, "-"]) {
         case .success(let o): output = o
@@ -31,7 +41,7 @@ enum PDFWords {
 
     /// Parses `pdftotext -tsv`: level 5 rows are words; columns are level, page_num, par_num,
     /// block_num, line_num, word_num, left, top, width, height, conf, text.
-    static func parse(_ tsv: [UInt8]) -> [WordLine] {
+    static func parse(_ tsv: [UInt8]) -> Pages {
         var pages: [Int: [PlacedWord]] = [:]
         var pageOrder: [Int] = []
         for rawLine in tsv.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
@@ -46,11 +56,43 @@ enum PDFWords {
             let word = PlacedWord(text: text, left: left, right: left + width, top: top, bottom: top + height)
             pages[page, default: []] += splitRunTogether(word)
         }
-        var lines: [WordLine] = []
+        var read = Pages(lines: [])
         for page in pageOrder.sorted() {
-            lines += WordLines.group(pages[page] ?? [], page: page, firstNumber: lines.count + 1)
+            var words = pages[page] ?? []
+            if Self.runsSideways(words) {
+                read.sideways.append(page)
+                continue
+            }
+            let kept = Self.withoutMarks(words)
+            if kept.count < words.count { read.marks[page] = words.count - kept.count }
+            words = kept
+            read.lines += WordLines.group(words, page: page, firstNumber: read.lines.count + 1)
         }
-        return lines
+        return read
+    }
+
+    /// Text turned on the page: most words of two or more characters stand in boxes taller than
+    /// they are wide (a line of text is wider than high).
+    static func runsSideways(_ words: [PlacedWord]) -> Bool {
+        let long = words.filter { $0.text.count >= 2 }
+        guard long.count >= 5 else { return false }
+        let tall = long.filter { $0.bottom - $0.top > 1.5 * ($0.right - $0.left) }.count
+        return tall * 5 >= long.count * 3
+    }
+
+    /// The page's words less a watermark's: poppler gives a watermark laid across a page one
+    /// glyph a word, each at least four times as high as most of the page's words and far wider
+    /// than their characters (a cover's or a table's title is a run of characters and not so
+    /// much larger; a figure, a line or a list's number some generators box as high as its
+    /// cell is narrow for its height: less than a third as wide as high).
+    static func withoutMarks(_ words: [PlacedWord]) -> [PlacedWord] {
+        guard words.count >= 10 else { return words }
+        let heights = words.map { $0.bottom - $0.top }.sorted()
+        let usual = heights[heights.count / 2]
+        guard usual > 0 else { return words }
+        return words.filter { w in
+            w.text.count > 1 || w.bottom - w.top < 4 * usual || w.right - w.left < max(1.5 * usual, (w.bottom - w.top) / 3)
+        }
     }
 
     /// Poppler joins two figures set close together into one word (`22,186,440.8022,186,440.80`).
