@@ -26,6 +26,10 @@ public enum DocumentImporter {
                 throw DiagnosticList([.fileError("the PDF's text is set sideways (turned 90°) on every page that has text, and tally reads upright text",
                                                  file: path, help: turned)])
             }
+            if let damage = pages.damage {
+                throw DiagnosticList([.fileError("poppler read no text from this PDF and reports it damaged: \(damage)", file: path,
+                                                 help: "the file may be incomplete or corrupted: download it again")])
+            }
             throw DiagnosticList([.fileError(
                 "the PDF has no text to read (a scanned document?)", file: path,
                 help: "tally reads the text of a PDF; a scan needs OCR first")])

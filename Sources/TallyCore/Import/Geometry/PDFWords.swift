@@ -16,6 +16,8 @@ enum PDFWords {
         /// Characters far larger than the page's text, one or a few at a time (a watermark or
         /// stamp laid over the tables), by page: not read.
         var marks: [Int: Int] = [:]
+        /// The first error poppler reported while still giving text (a damaged file).
+        var damage: String?
     }
 
     /// The document's lines, page by page, numbered from 1 over the whole document.
@@ -36,7 +38,10 @@ enum PDFWords {
                 "poppler could not read this PDF (pdftotext exited \(output.status))\(message.isEmpty ? "" : ": \(message)")",
                 file: path, help: "check that the file is a complete, unencrypted PDF")])
         }
-        return parse(output.stdout)
+        var pages = parse(output.stdout)
+        pages.damage = String(decoding: output.stderr, as: UTF8.self).split(separator: "\n")
+            .first { $0.hasPrefix("Syntax Error") || $0.hasPrefix("Internal Error") }.map(String.init)
+        return pages
     }
 
     /// Parses `pdftotext -tsv`: level 5 rows are words; columns are level, page_num, par_num,
