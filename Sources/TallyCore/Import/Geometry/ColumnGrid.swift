@@ -105,6 +105,9 @@ struct ColumnGrid {
         // The header line (counted from the bottom) each column starts on, and its highest text's.
         var startLine: [Int] = [], topLine: [Int] = []
         for (n, line) in lines.reversed().enumerated() {
+            // The words of this line set over columns below, with those columns.
+            var placed: [(word: PlacedWord, over: [Int])] = []
+            defer { Self.spreadGroups(placed, &columns, startLine: startLine, topLine: &topLine, line: n) }
             for word in line.words {
                 var over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
                 if over.isEmpty {
@@ -124,6 +127,7 @@ struct ColumnGrid {
                         columns[i].texts.insert(word.text, at: 0)
                         topLine[i] = n
                     }
+                    placed.append((word, over))
                 }
             }
         }
