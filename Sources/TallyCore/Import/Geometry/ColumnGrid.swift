@@ -104,6 +104,8 @@ struct ColumnGrid {
         var columns: [Column] = []
         // The header line (counted from the bottom) each column starts on, and its highest text's.
         var startLine: [Int] = [], topLine: [Int] = []
+        // The span of all of each column's header words (its cell may be wider than its lowest word).
+        var reach: [(left: Double, right: Double)] = []
         for (n, line) in lines.reversed().enumerated() {
             // The words of this line set over columns below, with those columns.
             var placed: [(word: PlacedWord, over: [Int])] = []
@@ -117,15 +119,18 @@ struct ColumnGrid {
                     over = columns.indices.filter { columns[$0].left < word.right + slack && word.left - slack < columns[$0].right }
                     let pair = over.count == 2 && over.allSatisfy { Vocabulary.phase(inHeader: columns[$0].texts.last ?? "") != nil }
                     if !pair { over = Self.groupOverGap(word, columns, startLine: startLine, topLine: topLine, line: n) }
+                    if over.isEmpty { over = Self.groupOverReach(word, reach: reach, topLine: topLine, line: n) }
                 }
                 if over.isEmpty {
                     columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false))
                     startLine.append(n)
                     topLine.append(n)
+                    reach.append((word.left, word.right))
                 } else {
                     for i in over {
                         columns[i].texts.insert(word.text, at: 0)
                         topLine[i] = n
+                        reach[i] = (min(reach[i].left, word.left), max(reach[i].right, word.right))
                     }
                     placed.append((word, over))
                 }

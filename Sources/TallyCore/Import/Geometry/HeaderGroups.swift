@@ -3,6 +3,14 @@
 /// being narrower than they are together, overlaps only the middle ones; the others would
 /// get no year or phase and read as the table's own.
 extension ColumnGrid {
+    /// A year or phase word over no column's own cell text (in `-layout` text a column is as
+    /// wide as its lowest word: `费`, the end of a wrapped 公务用车购置费) is over the columns
+    /// whose header words, any of them, it overlaps — a group over their names.
+    static func groupOverReach(_ word: PlacedWord, reach: [(left: Double, right: Double)], topLine: [Int], line: Int) -> [Int] {
+        guard HeaderColumns.year(in: word.text) != nil || Vocabulary.phase(inHeader: word.text) != nil else { return [] }
+        return reach.indices.filter { topLine[$0] < line && reach[$0].left < word.right && word.left < reach[$0].right }
+    }
+
     /// After a header line is placed: when it holds two or more group words (each names a
     /// year or a phase and stands over columns below), every figure column below that got
     /// none of them takes the nearest — provided the groups then hold the same sub-columns,
