@@ -271,11 +271,13 @@ extension ColumnGrid {
         // (A 三公 table's money is all 财政拨款: its 财政拨款“三公”经费 group names no gpb column.)
         for n in figureColumns.indices
         where leaf(n).contains("小计") && (slots[n].column == .total || (table == .threePublic && slots[n].column == .gpb)) {
-            // The next column that is not this one in another phase.
-            guard let m = texts.indices.first(where: { $0 > n && texts[$0].dropLast() != texts[n].dropLast() }) else { continue }
+            // The next column that is not this one in another phase (a header row over them
+            // all may reach one phase's cell and not the other's: compare the names).
+            guard let m = texts.indices.first(where: { $0 > n && leaf($0) != leaf(n) }) else { continue }
             let next = texts[m]
             let own = Set(texts[n])
-            if let group = next.dropLast().filter({ !own.contains($0) }).lazy.compactMap(HeaderColumns.column(for:))
+            // The group nearest above the next column's own name (not a row over the whole table).
+            if let group = next.dropLast().filter({ !own.contains($0) }).reversed().lazy.compactMap(HeaderColumns.column(for:))
                 .first(where: { $0 != .total && $0 != slots[m].column })
             {
                 slots[n].column = group
