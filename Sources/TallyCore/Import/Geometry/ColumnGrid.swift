@@ -42,7 +42,7 @@ struct ColumnGrid {
                 guard run.count < line.words.count else { continue }
                 figures = run.reversed()
             } else {
-                figures = line.words.filter { $0.left >= labelsEnd && isNumber($0) }
+                figures = line.words.filter { $0.left >= labelsEnd && isNumber($0) && !isRowNumber($0) }
             }
             guard figures.count == n else { continue }
             for (k, w) in figures.enumerated() { spans[k].append((w.left, w.right)) }
@@ -194,6 +194,7 @@ struct ColumnGrid {
 
     /// The figure column a figure stands under, or nil when it stands left of them all.
     func figureColumn(of word: PlacedWord, slack: Double) -> Int? {
+        if isRowNumber(word) { return nil }
         if let learnt, word.left >= labelsEnd {
             // The column whose figures this one overlaps most; failing that, the nearest.
             func overlap(_ k: Int) -> Double { min(word.right, learnt[k].right) - max(word.left, learnt[k].left) }

@@ -48,3 +48,14 @@ extension ColumnGrid {
         }
     }
 }
+
+extension ColumnGrid {
+    /// A row's number in a 行次 column (the national 决算 template prints one beside each
+    /// label): an integer nearer that column than any figure column. Not money.
+    func isRowNumber(_ word: PlacedWord) -> Bool {
+        guard !word.text.isEmpty, word.text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            let nearest = columns.indices.min(by: { abs(columns[$0].centre - word.centre) < abs(columns[$1].centre - word.centre) })
+        else { return false }
+        return columns[nearest].isLabel && columns[nearest].texts.contains { $0.contains(utf8: Vocabulary.rowNumberHeader) }
+    }
+}
