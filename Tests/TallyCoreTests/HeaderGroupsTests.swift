@@ -99,6 +99,31 @@ struct HeaderGroupsTests {
         ])
     }
 
+    /// The same table in `pdftotext -layout` text, where a name is as wide as its characters
+    /// and reaches only the 预算数 of its pair: each bare 决算数 is its left neighbour's
+    /// partner, as the 合计 pair (whose name reached both) shows.
+    @Test func phasePairsInLayoutText() throws {
+        let raw: [Substring] = [
+            "                                        财政拨款“三公”经费支出决算表",
+            "单位：万元",
+            "                                                             公务用车购置及运行费",
+            "       合计             因公出国（境）费                                                                      公务接待费",
+            "                                              小计              公务用车购置费            公务用车运行费",
+            "",
+            " 预算数        决算数       预算数      决算数      预算数        决算数       预算数       决算数      预算数      决算数      预算数      决算数",
+            "    25.60     21.37     8.00     6.52     12.40      11.05      5.00     4.88     7.40     6.17     5.20      3.80",
+        ]
+        let tables = GridTables.find(LayoutTextWords.lines([], raw: raw)).tables
+        let table = try #require(tables.first { $0.title.table == .threePublic })
+        let slots = try #require(table.slots)
+        #expect(slots.map { "\($0.column?.id ?? "?")/\($0.phase?.id ?? "-")" } == [
+            "total/budget", "total/final", "overseas/budget", "overseas/final", "vehicle/budget", "vehicle/final",
+            "vehicle_purchase/budget", "vehicle_purchase/final", "vehicle_operation/budget", "vehicle_operation/final",
+            "reception/budget", "reception/final",
+        ])
+        #expect(table.unreadable.isEmpty)
+    }
+
     /// A two-sided 收入支出决算总表: 项目 | 行次 | 决算数 on each side, a 栏次 row under the
     /// header, each label with its row number.
     static func summary(columnNumbers: Bool) -> [Box] {

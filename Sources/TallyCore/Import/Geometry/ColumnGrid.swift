@@ -252,9 +252,19 @@ extension ColumnGrid {
         // Columns printed in phase pairs (预算数 | 决算数 under each name): a group name
         // centred over its pair may reach only one of the two; the other takes it too.
         var texts = figureColumns.map { columns[$0].texts }
+        // Which phase a pair prints first, from a pair whose name reached both cells: a bare
+        // phase word's name is then on the side its partner stands (in `-layout` text a name
+        // may reach neither or the wrong neighbour).
+        let firstPhase = texts.indices.dropLast().lazy.compactMap { n -> Phase? in
+            let (a, b) = (texts[n], texts[n + 1])
+            guard a.count > 1, a.dropLast() == b.dropLast(), let pa = Vocabulary.phase(inHeader: a.last!),
+                let pb = Vocabulary.phase(inHeader: b.last!), pa != pb else { return nil }
+            return pa
+        }.first
         for n in texts.indices where texts[n].count == 1 && Vocabulary.phase(inHeader: texts[n][0]) != nil {
             let phase = Vocabulary.phase(inHeader: texts[n][0])
-            for m in [n + 1, n - 1] where texts.indices.contains(m) && texts[m].count > 1 {
+            let sides = firstPhase == nil || phase == firstPhase ? [n + 1, n - 1] : [n - 1, n + 1]
+            for m in sides where texts.indices.contains(m) && texts[m].count > 1 {
                 guard let leaf = texts[m].last, let other = Vocabulary.phase(inHeader: leaf), other != phase else { continue }
                 texts[n] = texts[m].dropLast() + texts[n]
                 slots[n] = ColumnSchema.slot(texts: texts[n], defaultYear: defaultYear)
