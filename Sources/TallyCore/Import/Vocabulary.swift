@@ -131,10 +131,18 @@ enum Vocabulary {
         phaseHeaders.first { text.contains(utf8: $0.0) }?.1
     }
 
-    /// Header words of the label columns (code and name), never of a figure column.
+    /// Header words of the label columns (code and name), never of a figure column. A 行次
+    /// column numbers the rows (1, 2, …): its integers are not money.
     static let labelHeaderWords = [
-        "项目", "科目", "名称", "编码", "类", "款", "项", "收入", "支出", "功能分类", "经济分类", "支出用途", "单位名称",
+        rowNumberHeader, "项目", "科目", "名称", "编码", "类", "款", "项", "收入", "支出", "功能分类", "经济分类", "支出用途", "单位名称",
     ]
+
+    /// The header of a column that numbers the rows.
+    static let rowNumberHeader = "行次"
+
+    /// The first cell of a header row that numbers the columns (栏次 | 1 | 2 | 3), printed
+    /// under their names by the national 决算 template.
+    static let columnNumberRowLabel = "栏次"
 
     /// The header cells over split code columns.
     static let codePartHeaders: Set<String> = ["类", "款", "项"]

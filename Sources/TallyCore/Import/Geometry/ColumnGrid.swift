@@ -42,7 +42,7 @@ struct ColumnGrid {
                 guard run.count < line.words.count else { continue }
                 figures = run.reversed()
             } else {
-                figures = line.words.filter { $0.left >= labelsEnd && isNumber($0) }
+                figures = line.words.filter { $0.left >= labelsEnd && isNumber($0) && !isRowNumber($0) }
             }
             guard figures.count == n else { continue }
             for (k, w) in figures.enumerated() { spans[k].append((w.left, w.right)) }
@@ -104,7 +104,12 @@ struct ColumnGrid {
         var columns: [Column] = []
         // The header line (counted from the bottom) each column starts on, and its highest text's.
         var startLine: [Int] = [], topLine: [Int] = []
+        // The span of all of each column's header words (its cell may be wider than its lowest word).
+        var reach: [(left: Double, right: Double)] = []
         for (n, line) in lines.reversed().enumerated() {
+            // The words of this line set over columns below, with those columns.
+            var placed: [(word: PlacedWord, over: [Int])] = []
+            defer { Self.spreadGroups(placed, &columns, startLine: startLine, topLine: &topLine, line: n) }
             for word in line.words {
                 var over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
                 if over.isEmpty {
@@ -114,16 +119,20 @@ struct ColumnGrid {
                     over = columns.indices.filter { columns[$0].left < word.right + slack && word.left - slack < columns[$0].right }
                     let pair = over.count == 2 && over.allSatisfy { Vocabulary.phase(inHeader: columns[$0].texts.last ?? "") != nil }
                     if !pair { over = Self.groupOverGap(word, columns, startLine: startLine, topLine: topLine, line: n) }
+                    if over.isEmpty { over = Self.groupOverReach(word, reach: reach, topLine: topLine, line: n) }
                 }
                 if over.isEmpty {
                     columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false))
                     startLine.append(n)
                     topLine.append(n)
+                    reach.append((word.left, word.right))
                 } else {
                     for i in over {
                         columns[i].texts.insert(word.text, at: 0)
                         topLine[i] = n
+                        reach[i] = (min(reach[i].left, word.left), max(reach[i].right, word.right))
                     }
+                    placed.append((word, over))
                 }
             }
         }
@@ -185,6 +194,7 @@ struct ColumnGrid {
 
     /// The figure column a figure stands under, or nil when it stands left of them all.
     func figureColumn(of word: PlacedWord, slack: Double) -> Int? {
+        if isRowNumber(word) { return nil }
         if let learnt, word.left >= labelsEnd {
             // The column whose figures this one overlaps most; failing that, the nearest.
             func overlap(_ k: Int) -> Double { min(word.right, learnt[k].right) - max(word.left, learnt[k].left) }
@@ -242,9 +252,19 @@ extension ColumnGrid {
         // Columns printed in phase pairs (预算数 | 决算数 under each name): a group name
         // centred over its pair may reach only one of the two; the other takes it too.
         var texts = figureColumns.map { columns[$0].texts }
+        // Which phase a pair prints first, from a pair whose name reached both cells: a bare
+        // phase word's name is then on the side its partner stands (in `-layout` text a name
+        // may reach neither or the wrong neighbour).
+        let firstPhase = texts.indices.dropLast().lazy.compactMap { n -> Phase? in
+            let (a, b) = (texts[n], texts[n + 1])
+            guard a.count > 1, a.dropLast() == b.dropLast(), let pa = Vocabulary.phase(inHeader: a.last!),
+                let pb = Vocabulary.phase(inHeader: b.last!), pa != pb else { return nil }
+            return pa
+        }.first
         for n in texts.indices where texts[n].count == 1 && Vocabulary.phase(inHeader: texts[n][0]) != nil {
             let phase = Vocabulary.phase(inHeader: texts[n][0])
-            for m in [n + 1, n - 1] where texts.indices.contains(m) && texts[m].count > 1 {
+            let sides = firstPhase == nil || phase == firstPhase ? [n + 1, n - 1] : [n - 1, n + 1]
+            for m in sides where texts.indices.contains(m) && texts[m].count > 1 {
                 guard let leaf = texts[m].last, let other = Vocabulary.phase(inHeader: leaf), other != phase else { continue }
                 texts[n] = texts[m].dropLast() + texts[n]
                 slots[n] = ColumnSchema.slot(texts: texts[n], defaultYear: defaultYear)
@@ -262,11 +282,13 @@ extension ColumnGrid {
         // (A 三公 table's money is all 财政拨款: its 财政拨款“三公”经费 group names no gpb column.)
         for n in figureColumns.indices
         where leaf(n).contains("小计") && (slots[n].column == .total || (table == .threePublic && slots[n].column == .gpb)) {
-            // The next column that is not this one in another phase.
-            guard let m = texts.indices.first(where: { $0 > n && texts[$0].dropLast() != texts[n].dropLast() }) else { continue }
+            // The next column that is not this one in another phase (a header row over them
+            // all may reach one phase's cell and not the other's: compare the names).
+            guard let m = texts.indices.first(where: { $0 > n && leaf($0) != leaf(n) }) else { continue }
             let next = texts[m]
             let own = Set(texts[n])
-            if let group = next.dropLast().filter({ !own.contains($0) }).lazy.compactMap(HeaderColumns.column(for:))
+            // The group nearest above the next column's own name (not a row over the whole table).
+            if let group = next.dropLast().filter({ !own.contains($0) }).reversed().lazy.compactMap(HeaderColumns.column(for:))
                 .first(where: { $0 != .total && $0 != slots[m].column })
             {
                 slots[n].column = group

@@ -92,7 +92,10 @@ struct TableReader {
                 continue
             }
             if pageEdges.contains(index), Self.isPageNumber(joined) { continue }
-            if !sawData && !isDataLine(line, labelled: labelled) {
+            // A 栏次 row numbers the columns: the header's last row (what follows is the table's
+            // rows, whatever they print), never a row itself, and it names nothing.
+            let numbersColumns = Self.numbersColumns(line)
+            if !sawData && !numbersColumns && !isDataLine(line, labelled: labelled) {
                 pageHeader.append(line)
                 continue
             }
@@ -115,6 +118,7 @@ struct TableReader {
                     }
                 }
             }
+            if numbersColumns { continue }
             guard !grids.isEmpty else {
                 table.unreadable.append((line.number, line.text))
                 continue
@@ -250,6 +254,14 @@ struct TableReader {
     }
 
     /// `18`, `- 18 -`, `第3页`: a page's number, not a row. (Runs on every line: no regex.)
+    /// A header row of column numbers: 栏次 cells (one per side of a two-sided table), the rest integers.
+    static func numbersColumns(_ line: WordLine) -> Bool {
+        guard line.words.first?.text == Vocabulary.columnNumberRowLabel else { return false }
+        return line.words.allSatisfy { w in
+            w.text == Vocabulary.columnNumberRowLabel || (!w.text.isEmpty && w.text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 })
+        }
+    }
+
     static func isPageNumber(_ text: String) -> Bool {
         guard text.count <= 12 else { return false }
         let digits = text.filter { $0.isASCII && $0.isNumber }.count
@@ -265,7 +277,8 @@ struct TableReader {
         // A row of a table where nothing lines up: its figures in order.
         let (ordered, uncertain) = OrderedFigures.columns(of: line, grid: grid, slotOfColumn: slotOfColumn, table: table)
         piece.uncertain = uncertain
-        for (index, word) in line.words.enumerated() {
+        // (A row's number in a 行次 column is neither a figure nor part of its name.)
+        for (index, word) in line.words.enumerated() where !grid.isRowNumber(word) {
             switch FigureText.read(word.text) {
             case .figure(let ascii):
                 if let choice = ordered[index] {
