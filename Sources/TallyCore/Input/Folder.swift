@@ -50,8 +50,12 @@ enum Folder {
     /// FNV-1a over a file's bytes: the same document under two names is loaded once.
     static func digest(of path: String) -> UInt64? {
         guard let mapped = MappedFile(path: path) else { return nil }
+        return fnv1a(mapped.bytes)
+    }
+
+    static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in mapped.bytes {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }

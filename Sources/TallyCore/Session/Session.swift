@@ -182,12 +182,7 @@ public final class Session {
     static func figuresDigest(_ items: [LineItem], _ report: ImportReport) -> UInt64 {
         var keys = items.map { "\($0.table.rawValue)|\($0.code)|\($0.column.rawValue)|\($0.year)|\($0.phase.rawValue)|\($0.amount.fen)" }
         keys.sort()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in ([report.dept, String(report.year), String(report.isFinal)] + keys).joined(separator: "\n").utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
+        return Folder.fnv1a(([report.dept, String(report.year), String(report.isFinal)] + keys).joined(separator: "\n").utf8)
     }
 
     private func loadFile(path: String) -> Bool {
