@@ -199,7 +199,7 @@ public enum DocumentImporter {
     /// The unit's full name: a 部门全称 line, else the document's first line, else the
     /// name its table titles give.
     static func departmentName(_ lines: [SourceLine], _ tables: [RawTable]) -> String {
-        for line in lines.prefix(2000) {
+        for line in lines.prefix(2000) where line.text.contains(utf8: "：") {
             let t = line.text.replacingAll(" ", with: "")
             if let r = t.firstRange(of: "部门全称：") ?? t.firstRange(of: "单位名称：") {
                 let name = String(t[r.upperBound...])
