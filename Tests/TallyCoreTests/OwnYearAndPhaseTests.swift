@@ -72,6 +72,34 @@ struct OwnYearAndPhaseTests {
         #expect(Self.run("sum 208 by district, phase", on: Self.finalAccounts).err == "")
     }
 
+    /// A 2024 决算 and a 2025 预算 of one department: `phase as columns` sets them in one row
+    /// and a rate would divide them, though no cell adds two years.
+    static let finalAndLaterBudget: [LineItem] = [
+        Fixtures.item("208", "90.00", doc: "f", dept: "上海市普陀区财政局", name: "社会保障和就业支出"),
+        Fixtures.item("208", "70.00", doc: "b", dept: "上海市普陀区财政局", name: "社会保障和就业支出"),
+    ].enumerated().map { i, item in
+        var item = item
+        item.phase = i == 0 ? .final : .budget
+        item.year = i == 0 ? 2024 : 2025
+        item.budgetYear = item.year
+        return item
+    }
+
+    @Test(arguments: [
+        ("sum 208 by dept, phase as columns", true),
+        ("sum 208 by dept, phase as columns, rate = final / budget", true),
+        ("sum 208 by dept, year, phase as columns", false),
+        ("sum 208 where year=2025 by dept, phase as columns", false),
+        // Columns that are documents are headed by their labels, which say their years.
+        ("sum 208 by code, doc as columns", false),
+    ])
+    func aRowSettingSeveralYearsSideBySideSaysSo(statement: String, warns: Bool) {
+        let (_, err) = Self.run(statement, on: Self.finalAndLaterBudget)
+        let note = "warning: sets figures of several years side by side: 上海市普陀区财政局: 2024 and 2025"
+        #expect(err.contains(note) == warns, "\(err)")
+        if !warns { #expect(!err.contains("warning"), "\(err)") }
+    }
+
     /// The store decides a document's own phase once: final where it has any final figure.
     @Test func ownPhaseIsTheStores() {
         let store = Fixtures.store(Self.finalAccounts)

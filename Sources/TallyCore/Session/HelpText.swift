@@ -81,7 +81,8 @@ enum HelpText {
               `by column` or `by <column ids>` replaces the default. From each document it
               takes only its own year (budget_year) and phase (a 决算's final figures) unless
               the statement names `year` or `phase`; a group that still adds several years
-              (北碚 2023 and 2025 by district) says so in a note. Of a 总表 printing 收入 and
+              (北碚 2023 and 2025 by district) says so in a note, as does a row whose
+              `as columns` cells set several years side by side. Of a 总表 printing 收入 and
               支出 side by side (summary, fiscal_summary) it adds one side's total, once.
               A figure no row gives is an empty cell, not 0.
                 sum 2080* where dept=綦江 year=2025 by basic,project
