@@ -100,4 +100,21 @@ struct FolderLoadingTests {
         #expect(session.store.docs.values.sorted() == ["budget", "budget-2"])
         #expect(session.reports.map(\.doc) == ["budget", "budget-2"])
     }
+
+    /// The file digest reads 8 bytes at a time: any byte changed, at any place (in a word or
+    /// in the tail of fewer than 8), or a byte more, gives another digest.
+    @Test(arguments: [1, 7, 8, 9, 64, 1000])
+    func everyByteOfAFileCountsInItsDigest(length: Int) {
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        func digest(_ b: [UInt8]) -> UInt64 { b.withUnsafeBufferPointer(Folder.wideDigest) }
+        let original = digest(bytes)
+        #expect(digest(bytes) == original)
+        for place in Set([0, length / 2, length - 1]) {
+            var changed = bytes
+            changed[place] ^= 1
+            #expect(digest(changed) != original, "byte \(place) of \(length)")
+        }
+        #expect(digest(bytes + [0]) != original)
+        #expect(digest(Array(bytes.dropLast())) != original)
+    }
 }

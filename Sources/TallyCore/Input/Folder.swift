@@ -47,10 +47,27 @@ enum Folder {
         return listing
     }
 
-    /// FNV-1a over a file's bytes: the same document under two names is loaded once.
+    /// A digest of a file's bytes: the same document under two names is loaded once. FNV-1a's
+    /// step taken over 8 bytes at a time (then the last few one by one): a byte at a time, a
+    /// 4 MB PDF cost more than reading its tables' titles.
     static func digest(of path: String) -> UInt64? {
         guard let mapped = MappedFile(path: path) else { return nil }
-        return fnv1a(mapped.bytes)
+        return wideDigest(mapped.bytes)
+    }
+
+    static func wideDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return fnv1a([]) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let words = bytes.count / 8
+        for k in 0..<words {
+            hash ^= UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))
+            hash = hash &* 0x100_0000_01b3
+        }
+        for byte in bytes[(words * 8)...] {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
