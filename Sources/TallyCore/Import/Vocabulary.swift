@@ -172,6 +172,8 @@ enum Vocabulary {
     static let notePrefixes = ["注：", "注:", "备注", "说明：", "说明:"]
 
     static func unit(in text: String) -> DisplayUnit? {
+        // Every marker holds 位, blanks or not: most lines are rows, and skip the search.
+        guard text.contains(utf8: "位") else { return nil }
         let t = text.replacingAll(" ", with: "")
         for marker in unitMarkers {
             for r in t.ranges(of: marker) {
@@ -195,6 +197,7 @@ enum Vocabulary {
 
     /// The unit named after a prefix such as 编制部门：, or nil.
     static func unitName(in text: String) -> String? {
+        guard text.contains(utf8: "：") else { return nil }  // every prefix ends with one
         let t = text.replacingAll(" ", with: "").replacingAll("\u{3000}", with: "")
         for prefix in unitNamePrefixes {
             guard let r = t.firstRange(of: prefix), r.lowerBound == t.startIndex || prefix.count >= 4 else { continue }
