@@ -49,15 +49,24 @@ struct DocumentFacts {
             guard seen.insert(d).inserted else { continue }
             if builder.label[row] == unlabelled { needed.append(d) } else { taken[labels[builder.label[row]], default: 0] += 1 }
         }
-        func facts(_ d: Int) -> (district: String, dept: String, year: String, suffix: String) {
+        // A department's short name, once per department: many documents (its years, its
+        // 预算 and 决算) share one, and finding its district is a text search.
+        var shortNames: [UInt32: String] = [:]
+        func facts(_ d: Int) -> (district: String, short: String, year: String, suffix: String) {
             let row = documents[d].firstRow
-            return (builder.districts[builder.district[row]], builder.depts[builder.dept[row]],
+            let dept = builder.dept[row]
+            let short = shortNames[dept] ?? {
+                let name = DepartmentName.short(builder.depts[dept])
+                shortNames[dept] = name
+                return name
+            }()
+            return (builder.districts[builder.district[row]], short,
                     String(budgetYear[row]), documents[d].isFinal ? Phase.final.aliases[0] : "")
         }
         var chosen: [Int: String] = [:]
         let byDistrict = needed.map { d -> String in
             let f = facts(d)
-            return (f.district.isEmpty ? DepartmentName.short(f.dept) : f.district) + f.year + f.suffix
+            return (f.district.isEmpty ? f.short : f.district) + f.year + f.suffix
         }
         var counts = taken
         for label in byDistrict { counts[label, default: 0] += 1 }
@@ -67,7 +76,7 @@ struct DocumentFacts {
         let colliding = needed.indices.filter { chosen[needed[$0]] == nil }
         let byDepartment = colliding.map { i -> String in
             let f = facts(needed[i])
-            return DepartmentName.short(f.dept) + f.year + f.suffix
+            return f.short + f.year + f.suffix
         }
         for label in byDepartment { counts[label, default: 0] += 1 }
         for (k, i) in colliding.enumerated() {
@@ -78,24 +87,5 @@ struct DocumentFacts {
         return builder.doc.indices.map { row in
             builder.label[row] == unlabelled ? ids[Int(builder.doc[row])] : builder.label[row]
         }
-    }
-}
-
-/// A department's name without the region it belongs to: 上海市普陀区财政局 → 财政局; a
-/// party organ keeps its level (中共上海市普陀区委社会工作部 → 区委社会工作部).
-public enum DepartmentName {
-    public static func short(_ dept: String) -> String {
-        var name = Substring(dept)
-        if name.hasPrefix("中共") { name = name.dropFirst(2) }
-        let district = DistrictName.of(dept: dept)
-        if !district.isEmpty, let at = name.firstRange(of: district) {
-            var rest = name[at.upperBound...]
-            for marker in ["经济技术开发区", "经开区", "新区", "区", "县", "省", "市"] where rest.hasPrefix(marker) {
-                if !rest.dropFirst(marker.count).hasPrefix("委") { rest = rest.dropFirst(marker.count) }
-                break
-            }
-            if !rest.isEmpty { name = rest }
-        }
-        return String(name)
     }
 }
