@@ -56,8 +56,8 @@ enum Folder {
     }
 
     static func wideDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return fnv1a([]) }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return hash }
         let words = bytes.count / 8
         for k in 0..<words {
             hash ^= UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))

@@ -42,14 +42,16 @@ public enum DistrictName {
 /// party organ keeps its level (中共上海市普陀区委社会工作部 → 区委社会工作部).
 public enum DepartmentName {
     static let levels = ["经济技术开发区", "经开区", "新区", "区", "县", "省", "市"].map(Scalars.init)
+    static let party = Scalars("委")
 
     public static func short(_ dept: String) -> String {
         let name = Scalars(dept.hasPrefix("中共") ? String(dept.dropFirst(2)) : dept)
         let district = DistrictName.of(dept: dept)
-        guard !district.isEmpty, let at = name.first(Scalars(district)) else { return name.text(0..<name.count) }
-        var rest = at + Scalars(district).count
+        let districtScalars = Scalars(district)
+        guard !district.isEmpty, let at = name.first(districtScalars) else { return name.text(0..<name.count) }
+        var rest = at + districtScalars.count
         for marker in levels where name.has(marker, at: rest) {
-            if !name.has(Scalars("委"), at: rest + marker.count) { rest += marker.count }
+            if !name.has(party, at: rest + marker.count) { rest += marker.count }
             break
         }
         return rest < name.count ? name.text(rest..<name.count) : name.text(0..<name.count)
