@@ -50,6 +50,14 @@ public enum DocumentImporter {
             d.origin?.page = page
             result.report.unplaced.append(d)
         }
+        for (page, stamps) in pages.stamps.sorted(by: { $0.key < $1.key }) {
+            let list = stamps.map { "`\($0)`" }.joined(separator: ", ")
+            var d = Diagnostic.fileError(
+                "page \(page): \(stamps.count == 1 ? "a number" : "\(stamps.count) numbers") set in a size unlike the page's figures (a stamp or date?) not read as figures: \(list)",
+                file: path)
+            d.origin?.page = page
+            result.report.unplaced.append(d)
+        }
         result.report.notRead = found.otherTitles.map { .init(title: $0.text, line: $0.line, page: pageOfLine[$0.line], rows: $0.rows) }
         return result
     }

@@ -132,13 +132,18 @@ enum Vocabulary {
     }
 
     /// Header words of the label columns (code and name), never of a figure column. A 行次
-    /// column numbers the rows (1, 2, …): its integers are not money.
-    static let labelHeaderWords = [
+    /// column numbers the rows (1, 2, …) and a 数量 column counts things (a 政府采购 table's
+    /// computers): their numbers are not money.
+    static let labelHeaderWords = countHeaderWords + [
         rowNumberHeader, "项目", "科目", "名称", "编码", "类", "款", "项", "收入", "支出", "功能分类", "经济分类", "支出用途", "单位名称",
+        "品目", "计量单位", "规格",
     ]
 
     /// The header of a column that numbers the rows.
     static let rowNumberHeader = "行次"
+
+    /// Headers of columns that count things, not money (数量, 人数): their numbers are no figures.
+    static let countHeaderWords = ["数量", "人数", "台数", "个数", "编制数", "车辆数"]
 
     /// The first cell of a header row that numbers the columns (栏次 | 1 | 2 | 3), printed
     /// under their names by the national 决算 template.

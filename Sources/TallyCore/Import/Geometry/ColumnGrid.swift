@@ -58,6 +58,10 @@ struct ColumnGrid {
     /// Where the label zone ends on a page whose columns were learnt apart from its header.
     var labelsEndOnPage: Double?
 
+    /// Two-sided tables: where the labels of each side after the first begin on the page, by
+    /// the side's first label column (RunTogetherLabels).
+    var labelStarts: [Int: Double] = [:]
+
     /// How a table sets its figures in their cells. Most right-align them; some (Word
     /// tables) left-align them under a centred header. Told from the figures themselves:
     /// which of their edges line up.
@@ -306,10 +310,15 @@ extension ColumnGrid {
 
     /// The label column a word of text stands in (two-sided tables): the column whose
     /// header starts left of the word's end; past a figure column, the next label column.
+    /// A label that starts before the labels of the side its end reaches begin (a long income
+    /// label spilled over an empty figure cell) is on the side before.
     func textColumn(of word: PlacedWord) -> Int {
         let labels = columns.indices.filter { columns[$0].isLabel }
         guard let c = columns.indices.last(where: { columns[$0].left <= word.right }) else { return labels.first ?? 0 }
-        if columns[c].isLabel { return c }
-        return labels.first(where: { $0 > c }) ?? labels.last(where: { $0 < c }) ?? c
+        let end = columns[c].isLabel ? c : labels.first(where: { $0 > c }) ?? labels.last(where: { $0 < c }) ?? c
+        if let start = labelStarts[end], word.left < start - word.height / 2, let before = labels.last(where: { $0 < end }) {
+            return before
+        }
+        return end
     }
 }

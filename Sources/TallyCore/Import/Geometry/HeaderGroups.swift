@@ -51,11 +51,18 @@ extension ColumnGrid {
 
 extension ColumnGrid {
     /// A row's number in a 行次 column (the national 决算 template prints one beside each
-    /// label): an integer nearer that column than any figure column. Not money.
+    /// label), or a count in a 数量 / 人数 column (a 政府采购 table's 40 computers): a number
+    /// nearer that column than any figure column. Not money.
     func isRowNumber(_ word: PlacedWord) -> Bool {
-        guard !word.text.isEmpty, word.text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+        guard !word.text.isEmpty, word.text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 44 || $0 == 46 }),
+            word.text.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true,
             let nearest = columns.indices.min(by: { abs(columns[$0].centre - word.centre) < abs(columns[$1].centre - word.centre) })
         else { return false }
-        return columns[nearest].isLabel && columns[nearest].texts.contains { $0.contains(utf8: Vocabulary.rowNumberHeader) }
+        guard columns[nearest].isLabel else { return false }
+        let texts = columns[nearest].texts
+        if texts.contains(where: { $0.contains(utf8: Vocabulary.rowNumberHeader) }) {
+            return word.text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        }
+        return texts.contains { t in Vocabulary.countHeaderWords.contains { t.contains(utf8: $0) } }
     }
 }

@@ -16,6 +16,9 @@ enum PDFWords {
         /// Characters far larger than the page's text, one or a few at a time (a watermark or
         /// stamp laid over the tables), by page: not read.
         var marks: [Int: Int] = [:]
+        /// Numbers set in a size unlike the page's figures (a seal's year, a date stamped over
+        /// a table), by page: not read.
+        var stamps: [Int: [String]] = [:]
         /// The first error poppler reported while still giving text (a damaged file).
         var damage: String?
     }
@@ -62,6 +65,7 @@ enum PDFWords {
             pages[page, default: []] += splitRunTogether(word)
         }
         var read = Pages(lines: [])
+        let body = StampedNumbers.body(pageOrder.flatMap { pages[$0] ?? [] })
         for page in pageOrder.sorted() {
             var words = pages[page] ?? []
             if Self.runsSideways(words) {
@@ -70,7 +74,9 @@ enum PDFWords {
             }
             let kept = Self.withoutMarks(words)
             if kept.count < words.count { read.marks[page] = words.count - kept.count }
-            words = kept
+            let (unstamped, stamps) = StampedNumbers.split(kept, document: body)
+            if !stamps.isEmpty { read.stamps[page] = stamps.map(\.text) }
+            words = unstamped
             read.lines += WordLines.group(words, page: page, firstNumber: read.lines.count + 1)
         }
         return read

@@ -126,6 +126,15 @@ struct TableReader {
             data.append((line, grids.count - 1))
         }
 
+        // Labels of two sides run together into one word are cut where the second side's begin.
+        if labelled {
+            for n in grids.indices {
+                let starts = RunTogetherLabels.starts(grids[n], lines: data.filter { $0.grid == n }.map(\.line))
+                grids[n].labelStarts = starts
+                for k in data.indices where data[k].grid == n { data[k].line = RunTogetherLabels.split(data[k].line, at: starts.values.sorted()) }
+            }
+        }
+
         // Each grid's figure columns get slots shared by the whole table, so a column read on
         // two pages under two headers is one column.
         var pieces: [Piece] = []
