@@ -18,10 +18,15 @@ struct ColumnGrid {
         var slot = ColumnSlot(column: nil, year: 0, header: "")
         /// A code or name column (项目, 科目编码, 类/款/项, 科目名称), not one of figures.
         var isLabel: Bool
+        /// The span of all the column's own header words, every wrapped line of its name
+        /// (not a group's text over it).
+        var own: (left: Double, right: Double) = (0, 0)
     }
 
     var columns: [Column]
     var alignment: Alignment = .right
+    /// Read off `-layout` text, where positions are character cells (see `textCellColumn`).
+    var inCharacterCells = false
     /// Where each figure column's figures stand, learnt from rows that print a figure in
     /// every column: then a figure of a sparser row is in the column it lines up with,
     /// however the header above is set.
@@ -126,11 +131,16 @@ struct ColumnGrid {
                     if over.isEmpty { over = Self.groupOverReach(word, reach: reach, topLine: topLine, line: n) }
                 }
                 if over.isEmpty {
-                    columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false))
+                    columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false, own: (word.left, word.right)))
                     startLine.append(n)
                     topLine.append(n)
                     reach.append((word.left, word.right))
                 } else {
+                    // More lines of the column's own name are centred over it (a group's
+                    // name over it and its neighbours' gaps is not).
+                    if over.count == 1, columns[over[0]].own.left <= word.centre, word.centre <= columns[over[0]].own.right {
+                        columns[over[0]].own = (min(columns[over[0]].own.left, word.left), max(columns[over[0]].own.right, word.right))
+                    }
                     for i in over {
                         columns[i].texts.insert(word.text, at: 0)
                         topLine[i] = n
@@ -148,6 +158,7 @@ struct ColumnGrid {
             columns[i].slot = ColumnSchema.slot(texts: columns[i].texts, defaultYear: 0)
         }
         self.columns = columns
+        inCharacterCells = lines.contains { $0.words.contains(where: \.inCharacterCells) }
         // A header that names no figure column at all is not this table's header (a wrapped
         // name at the top of a continuation page, a sentence).
         guard columns.contains(where: { !$0.isLabel && $0.slot.column != nil }) else {
@@ -209,6 +220,7 @@ struct ColumnGrid {
             }
             return best.map { figureColumns[$0] }
         }
+        if inCharacterCells, alignment == .right { return textCellColumn(of: word).column }
         switch alignment {
         case .right:
             // Right-aligned: the rightmost column whose header starts before the figure ends.

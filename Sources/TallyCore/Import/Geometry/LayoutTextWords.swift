@@ -12,7 +12,7 @@ enum LayoutTextWords {
             var start = 0.0
             func flush() {
                 if !current.isEmpty {
-                    words.append(PlacedWord(text: current, left: start, right: offset, top: Double(i), bottom: Double(i) + 1))
+                    words.append(PlacedWord(text: current, left: start, right: offset, top: Double(i), bottom: Double(i) + 1, inCharacterCells: true))
                     current = ""
                 }
             }

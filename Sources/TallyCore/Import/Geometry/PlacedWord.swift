@@ -7,6 +7,8 @@ struct PlacedWord {
     var right: Double
     var top: Double
     var bottom: Double
+    /// Set in `-layout` text's character cells (where a CJK glyph takes one cell as a digit does).
+    var inCharacterCells = false
 
     var height: Double { bottom - top }
     var middle: Double { (top + bottom) / 2 }

@@ -290,7 +290,9 @@ struct TableReader {
         for (index, word) in line.words.enumerated() where !grid.isRowNumber(word) {
             switch FigureText.read(word.text) {
             case .figure(let ascii):
-                if let choice = ordered[index] {
+                if let doubt = grid.textCellDoubt(of: word) {
+                    piece.uncertain.append(doubt)
+                } else if let choice = ordered[index] {
                     if let column = choice, let slot = slotOfColumn[column] {
                         piece.figures.append((slot, ascii))
                         piece.cells.append((column, word))
