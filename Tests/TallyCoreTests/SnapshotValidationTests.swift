@@ -15,6 +15,7 @@ struct SnapshotValidationTests {
         func u32(_ at: Int) -> UInt32 { UInt32(truncatingIfNeeded: u64(at) & 0xFFFF_FFFF) }
         mutating func put64(_ v: UInt64, at: Int) { for i in 0..<8 { bytes[at + i] = UInt8(truncatingIfNeeded: v >> (8 * UInt64(i))) } }
         mutating func put32(_ v: UInt32, at: Int) { for i in 0..<4 { bytes[at + i] = UInt8(truncatingIfNeeded: v >> (8 * UInt32(i))) } }
+        mutating func put16(_ v: Int16, at: Int) { for i in 0..<2 { bytes[at + i] = UInt8(truncatingIfNeeded: v >> (8 * Int16(i))) } }
 
         /// The header entries, in file order.
         var entries: [Int] { (0..<Snapshot.Kind.sectionCount).map { Snapshot.fixedHeader + $0 * Snapshot.entrySize } }
@@ -65,35 +66,44 @@ struct SnapshotValidationTests {
         ("one byte of the row count flipped, checksum not recomputed", { c in c.bytes[23] ^= 0x01 }, "header is corrupt"),
         ("row count 2^61", { c in c.put64(1 << 61, at: 16); c.seal() }, "claims 2305843009213693952 rows"),
         ("row count UInt64.max", { c in c.put64(.max, at: 16); c.seal() }, "rows, more than"),
-        ("row count one more than written", { c in c.put64(c.u64(16) + 1, at: 16); c.seal() }, "rows need"),
+        ("row count one more than written", { c in c.put64(c.u64(16) + 1, at: 16); c.seal() }, "not to its"),
         ("section offset past the end", { c in c.put64(1 << 62, at: c.entry(.amount) + 8); c.seal() }, "runs past the end"),
         ("section offset UInt64.max", { c in c.put64(.max, at: c.entry(.docs) + 8); c.seal() }, "runs past the end"),
         ("section length UInt64.max", { c in c.put64(.max, at: c.entry(.parent) + 16); c.seal() }, "runs past the end"),
         ("element size 2^31", { c in c.put32(1 << 31, at: c.entry(.year) + 4); c.seal() }, "elements of"),
         ("text count 0xFFFFFFFF", { c in c.put32(.max, at: c.offset(.names)); c.seal() }, "claims 4294967295 values"),
-        ("a section kind twice", { c in c.put32(Snapshot.Kind.doc.rawValue, at: c.entry(.deptByDocument)); c.seal() }, "appears twice"),
+        ("a section kind twice", { c in c.put32(Snapshot.Kind.documentRows.rawValue, at: c.entry(.deptByDocument)); c.seal() }, "appears twice"),
         ("unknown section kind", { c in c.put32(99, at: c.entry(.deptByDocument)); c.seal() }, "unknown section 99"),
-        ("a doc id past its dictionary", { c in c.put32(1_000_000, at: c.offset(.doc)); c.seal() }, "outside its dictionary"),
+        ("a code id past its dictionary", { c in c.put16(-1, at: c.offset(.code)); c.seal() }, "outside its dictionary"),
+        ("codes of 3 bytes", { c in c.put32(3, at: c.entry(.code) + 4); c.seal() }, "elements of 3 bytes"),
         ("an unknown table id", { c in c.bytes[c.offset(.table)] = 200; c.seal() }, "outside its dictionary"),
         ("a year of 0", { c in c.bytes[c.offset(.year)] = 0; c.bytes[c.offset(.year) + 1] = 0; c.seal() }, "a year is outside"),
-        ("every row its own parent", { c in
+        ("every row's parent the next row", { c in
             let rows = Int(c.u64(16)), at = c.offset(.parent)
-            for r in 0..<rows { c.put32(UInt32(r), at: at + 4 * r) }
+            for r in 0..<(rows - 1) { c.put16(1, at: at + 2 * r) }
             c.seal()
         }, "parent link is invalid"),
         ("a parent cycle of two rows", { c in
             let at = c.offset(.parent)
-            c.put32(1, at: at)
-            c.put32(0, at: at + 4)
+            c.put16(1, at: at)
+            c.put16(-1, at: at + 2)
             c.seal()
         }, "parent link is invalid"),
-        ("a parent past the last row", { c in c.put32(UInt32(c.u64(16)), at: c.offset(.parent)); c.seal() }, "parent link is invalid"),
-        ("two documents' rows interleaved", { c in
-            // The last row's doc id set to 0, after rows of later documents.
-            let rows = Int(c.u64(16))
-            c.put32(0, at: c.offset(.doc) + 4 * (rows - 1))
+        ("a parent past the last row", { c in c.put16(1, at: c.offset(.parent) + 2 * (Int(c.u64(16)) - 1)); c.seal() }, "parent link is invalid"),
+        ("a row marked far that the far list lacks", { c in c.put16(.min, at: c.offset(.parent)); c.seal() }, "far parents"),
+        ("a far list longer than the rows", { c in
+            c.put64(c.u64(16) * 4 + 4, at: c.entry(.farParentRows) + 16)
             c.seal()
-        }, "not grouped by document"),
+        }, "farParentRows"),
+        ("a document's row count one more", { c in
+            c.put32(c.u32(c.offset(.documentRows)) + 1, at: c.offset(.documentRows))
+            c.seal()
+        }, "row counts add up to"),
+        ("a document's row count 0xFFFFFFFF", { c in c.put32(.max, at: c.offset(.documentRows)); c.seal() }, "add up to more than"),
+        ("a row count for a document the dictionary lacks", { c in
+            c.put64(c.u64(c.entry(.documentRows) + 16) - 4, at: c.entry(.documentRows) + 16)
+            c.seal()
+        }, "documents where the dictionary has"),
         ("a per-document field one document short", { c in
             c.put64(c.u64(c.entry(.deptByDocument) + 16) - 4, at: c.entry(.deptByDocument) + 16)
             c.seal()
@@ -103,7 +113,7 @@ struct SnapshotValidationTests {
             c.seal()
         }, "both per row and per document, or neither"),
         ("a per-document dept id past its dictionary", { c in c.put32(1_000_000, at: c.offset(.deptByDocument)); c.seal() }, "outside its dictionary"),
-        ("a parent of -7", { c in c.put32(UInt32(bitPattern: -7), at: c.offset(.parent)); c.seal() }, "parent link is invalid"),
+        ("a parent of -7", { c in c.put16(-7, at: c.offset(.parent)); c.seal() }, "parent link is invalid"),
         ("a reports section that is not JSON", { c in c.bytes[c.offset(.reports)] = UInt8(ascii: "{"); c.seal() }, "import reports are malformed"),
         ("a reports section of elements of 4 bytes", { c in c.put32(4, at: c.entry(.reports) + 4); c.seal() }, "section reports is malformed"),
     ]
@@ -150,7 +160,7 @@ struct SnapshotValidationTests {
     @Test func refusedAtTheCommandLineWithExitTwo() throws {
         var crafted = try Self.good()
         let at = crafted.offset(.parent)
-        crafted.put32(0, at: at)  // row 0 its own parent
+        crafted.put16(1, at: at)  // row 0 under row 1, whose code is no shorter
         crafted.seal()
         let path = SnapshotTests.temporaryPath("selfparent-\(UUID().uuidString).tally")
         defer { unlink(path) }

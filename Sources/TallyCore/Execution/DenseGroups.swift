@@ -10,9 +10,11 @@ enum DenseGroups {
     static let parallelRows = 1 << 20
 
     enum Source {
-        case ids([UInt32]), bytes([UInt8]), year([Int16]), level([UInt32], [UInt8])
-        /// A field held once per document: each document's index, read through the row's doc id.
-        case perDocument([Int32], doc: [UInt32])
+        case ids([UInt32]), bytes([UInt8]), year([Int16]), level(CompactColumn, [UInt8])
+        /// Ids held in 16 bits (CompactColumn).
+        case narrowIDs([UInt16])
+        /// A field held once per document: each document's index, read through the row's document.
+        case perDocument([Int32])
     }
 
     struct Key {
@@ -35,9 +37,12 @@ enum DenseGroups {
             switch field {
             case .doc, .label, .district, .dept, .name:
                 let (ids, dictionary) = store.textColumn(field)
-                let source: Source = ids.byDocument.map { .perDocument($0.map { Int32($0) }, doc: store.doc) } ?? .ids(ids.byRow)
+                let source: Source = switch ids {
+                case .perDocument(let ids): ids.byDocument.map { .perDocument($0.map { Int32($0) }) } ?? .ids(ids.byRow)
+                case .perRow(let ids): Self.source(ids)
+                }
                 key = Key(source: source, stride: cells, size: dictionary.count, offset: 0)
-            case .code: key = Key(source: .ids(store.code), stride: cells, size: store.codes.count, offset: 0)
+            case .code: key = Key(source: Self.source(store.code), stride: cells, size: store.codes.count, offset: 0)
             case .table, .column, .phase:
                 key = Key(source: .bytes(store.identifierColumn(field)), stride: cells,
                           size: LineItemStore.identifierNames(field).count, offset: 0)
@@ -48,7 +53,7 @@ enum DenseGroups {
             case .budgetYear:
                 guard let low = store.budgetYear.min(), let high = store.budgetYear.max() else { return nil }
                 let source: Source = store.budgetYear.byDocument.map { years in
-                    .perDocument(years.map { Int32($0) - Int32(low) }, doc: store.doc)
+                    .perDocument(years.map { Int32($0) - Int32(low) })
                 } ?? .year(store.budgetYear.byRow)
                 key = Key(source: source, stride: cells, size: Int(high) - Int(low) + 1, offset: Int64(low))
             case .line, .page, .amount: return nil
@@ -63,7 +68,7 @@ enum DenseGroups {
         let wordCount = rows.words.count
         var results = [Lane](repeating: Lane(), count: lanes)
         let job = Job(rows: rows, keys: keys, slotOfColumn: slotOfColumn, amount: store.amount, column: store.column,
-                      year: store.year, phase: store.phase, periods: periods, cells: cells, cancel: cancel)
+                      year: store.year, phase: store.phase, documents: store.doc, periods: periods, cells: cells, cancel: cancel)
         results.withUnsafeMutableBufferPointer { out in
             let slots = UnsafeSendable(out)
             if lanes == 1 {
@@ -106,6 +111,14 @@ enum DenseGroups {
         return (groupKeys, accumulators, total.overflowRow)
     }
 
+    /// A compact id column as a source of the width it is held in.
+    static func source(_ ids: CompactColumn) -> Source {
+        switch ids.storage {
+        case .narrow(let v): .narrowIDs(v)
+        case .wide(let v): .ids(v)
+        }
+    }
+
     struct Lane {
         var accumulators: [Executor.Accumulator] = []
         var overflowRow: Int?
@@ -126,6 +139,8 @@ enum DenseGroups {
         let column: [UInt8]
         let year: [Int16]
         let phase: [UInt8]
+        /// Each row's document, for the fields held per document.
+        let documents: RowDocuments
         /// Whether to keep the years and phases each group adds.
         let periods: Bool
         let cells: Int
@@ -134,6 +149,9 @@ enum DenseGroups {
         func run(words: Range<Int>) -> Lane {
             var lane = Lane()
             lane.accumulators = [Executor.Accumulator](repeating: Executor.Accumulator(), count: cells)
+            // Rows come in increasing order: the cursor searches only on entering a document.
+            var cursor = DocumentCursor(documents)
+            let perDocument = keys.contains { if case .perDocument = $0.source { true } else { false } }
             lane.accumulators.withUnsafeMutableBufferPointer { acc in
                 amount.withUnsafeBufferPointer { amount in
                     column.withUnsafeBufferPointer { column in
@@ -146,14 +164,16 @@ enum DenseGroups {
                                     let slot = slotOfColumn[Int(column[row])]
                                     guard slot >= 0, lane.overflowRow == nil else { return }
                                     var index = slot
+                                    let d = perDocument ? cursor.document(of: row) : 0
                                     for k in keys {
                                         let v: Int
                                         switch k.source {
                                         case .ids(let ids): v = Int(ids[row])
+                                        case .narrowIDs(let ids): v = Int(ids[row])
                                         case .bytes(let bytes): v = Int(bytes[row])
                                         case .year(let years): v = Int(years[row]) - Int(k.offset)
                                         case .level(let codes, let levels): v = Int(levels[Int(codes[row])])
-                                        case .perDocument(let values, let doc): v = Int(values[Int(doc[row])])
+                                        case .perDocument(let values): v = Int(values[d])
                                         }
                                         index &+= v &* k.stride
                                     }

@@ -6,21 +6,23 @@ extension LineItemStore {
         case .all: return RowSet(rowCount: n, all: true)
         case .none: return RowSet(rowCount: n)
         case .text(let field, let mask):
-            let ids = textColumn(field).ids
-            if let byDocument = ids.byDocument {
-                return documents { mask[Int(byDocument[$0])] }
-            }
-            return ids.byRow.withUnsafeBufferPointer { ids in
-                mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { mask[Int(ids[$0])] } } }
+            switch textColumn(field).ids {
+            case .perDocument(let ids):
+                if let byDocument = ids.byDocument {
+                    return documents { mask[Int(byDocument[$0])] }
+                }
+                return ids.byRow.withUnsafeBufferPointer { ids in
+                    mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { mask[Int(ids[$0])] } } }
+                }
+            case .perRow(let ids):
+                return mask.withUnsafeBufferPointer { mask in rows(where: ids) { mask[Int($0)] } }
             }
         case .codeRange(let range):
             let lo = UInt32(range.lowerBound)
             let width = UInt32(range.count)
-            return code.withUnsafeBufferPointer { codes in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { codes[$0] &- lo < width } } }
+            return rows(where: code) { $0 &- lo < width }
         case .codeMask(let mask):
-            return code.withUnsafeBufferPointer { ids in
-                mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { mask[Int(ids[$0])] } } }
-            }
+            return mask.withUnsafeBufferPointer { mask in rows(where: code) { mask[Int($0)] } }
         case .identifier(let field, let mask):
             return identifierColumn(field).withUnsafeBufferPointer { ids in
                 mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { mask[Int(ids[$0])] } } }
@@ -36,7 +38,7 @@ extension LineItemStore {
                     return documents { d in intervals.contains { $0.contains(Int64(byDocument[d])) } }
                 }
                 return within(budgetYear.byRow)
-            case .line: return within(line)
+            case .line: return rows(where: line) { v in intervals.contains { $0.contains(Int64(v)) } }
             case .page:
                 if let byDocument = page.byDocument {
                     return documents { d in intervals.contains { $0.contains(Int64(byDocument[d])) } }
@@ -44,23 +46,21 @@ extension LineItemStore {
                 return within(page.byRow)
             case .level:
                 let levels = codes.levels
-                return code.withUnsafeBufferPointer { v in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { r in intervals.contains { $0.contains(Int64(levels[Int(v[r])])) } } } }
+                return levels.withUnsafeBufferPointer { levels in
+                    rows(where: code) { v in intervals.contains { $0.contains(Int64(levels[Int(v)])) } }
+                }
             default: return amount.withUnsafeBufferPointer { v in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { r in intervals.contains { $0.contains(v[r]) } } } }
             }
         case .ownYear:
             if let own = budgetYear.byDocument {
-                return year.withUnsafeBufferPointer { year in
-                    doc.withUnsafeBufferPointer { doc in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { year[$0] == own[Int(doc[$0])] } } }
-                }
+                return year.withUnsafeBufferPointer { year in documentRows { d, row in year[row] == own[d] } }
             }
             return year.withUnsafeBufferPointer { year in
                 budgetYear.byRow.withUnsafeBufferPointer { own in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { year[$0] == own[$0] } } }
             }
         case .ownPhase:
             return phase.withUnsafeBufferPointer { phase in
-                doc.withUnsafeBufferPointer { doc in
-                    ownPhase.withUnsafeBufferPointer { own in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { phase[$0] == own[Int(doc[$0])] } } }
-                }
+                ownPhase.withUnsafeBufferPointer { own in documentRows { d, row in phase[row] == own[d] } }
             }
         case .not(let inner):
             var set = rows(matching: inner)
@@ -85,6 +85,41 @@ extension LineItemStore {
             var set = RowSet(rowCount: n)
             for part in parts { set.formUnion(rows(matching: part)) }
             return set
+        }
+    }
+
+    /// The rows whose value in `column` passes `test`, scanned in a loop of the column's own
+    /// width (both cores for a large store).
+    @inline(__always)
+    func rows(where column: CompactColumn, _ test: (UInt32) -> Bool) -> RowSet {
+        let n = count
+        func scan<T: FixedWidthInteger>(_ values: UnsafeBufferPointer<T>) -> RowSet {
+            RowSet(rowCount: n) { w, out in
+                RowSet.fill(words: w, rowCount: n, into: out) { test(UInt32(truncatingIfNeeded: values[$0])) }
+            }
+        }
+        return column.withBuffer(narrow: scan, wide: scan)
+    }
+
+    /// The rows for which `test` (of the row's doc id and the row) is true, document by
+    /// document: the doc id comes from the row ranges, not from a column.
+    @inline(__always)
+    func documentRows(where test: (Int, Int) -> Bool) -> RowSet {
+        let n = count
+        let start = documentStart
+        return RowSet(rowCount: n) { words, out in
+            guard !words.isEmpty else { return }
+            let first = words.lowerBound << 6, end = min(words.upperBound << 6, n)
+            var d = Int(doc[first])
+            var word: UInt64 = 0
+            for row in first..<end {
+                while row >= start[d + 1] { d += 1 }
+                if test(d, row) { word |= 1 << UInt64(row & 63) }
+                if row & 63 == 63 || row == end - 1 {
+                    out[row >> 6] = word
+                    word = 0
+                }
+            }
         }
     }
 
@@ -154,15 +189,14 @@ extension LineItemStore {
     /// Drops every row that has an ancestor in the set: the no-double-counting rule of §3.
     public func topmost(_ rows: RowSet) -> RowSet {
         var kept = RowSet(rowCount: rows.rowCount)
-        parent.withUnsafeBufferPointer { parent in
-            rows.forEach { row in
-                var p = parent[row]
-                while p >= 0 {
-                    if rows.contains(Int(p)) { return }
-                    p = parent[Int(p)]
-                }
-                kept.insert(row)
+        let parent = self.parent
+        rows.forEach { row in
+            var p = parent[row]
+            while p >= 0 {
+                if rows.contains(Int(p)) { return }
+                p = parent[Int(p)]
             }
+            kept.insert(row)
         }
         return kept
     }

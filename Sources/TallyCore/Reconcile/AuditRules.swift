@@ -180,8 +180,9 @@ struct AuditRules {
         var latest = [Int16](repeating: Int16.min, count: store.docs.count)
         var final = [Bool](repeating: false, count: store.docs.count)
         let expenditure = TableID.expenditure.rawValue
+        var documents = DocumentCursor(store.doc)
         scope.forEach { row in
-            let d = Int(store.doc[row])
+            let d = documents.document(of: row)
             if store.table[row] == expenditure { fromExpenditure[d] = max(fromExpenditure[d], store.year[row]) }
             latest[d] = max(latest[d], store.year[row])
             if Phase.marksFinalAccount(store.phase[row]) { final[d] = true }

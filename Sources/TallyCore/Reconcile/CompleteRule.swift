@@ -118,11 +118,13 @@ extension AuditRules {
             parents.removeAll(keepingCapacity: true)
         }
         let empty = store.codes.id(of: "")
+        var documents = DocumentCursor(store.doc)
         scope.forEach { row in
             guard read[Int(store.table[row])], store.code[row] != empty else { return }
-            if store.doc[row] != current {
+            let d = UInt32(documents.document(of: row))
+            if d != current {
                 finishDocument()
-                current = store.doc[row]
+                current = d
             }
             let key = cell(row)
             if first[key] == nil {

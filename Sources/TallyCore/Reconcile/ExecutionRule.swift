@@ -375,8 +375,9 @@ struct ExecutionFigures {
         let store = rules.store
         var deptOf = [UInt32?](repeating: nil, count: store.docs.count)
         var yearOf = [Int16](repeating: 0, count: store.docs.count)
+        var documents = DocumentCursor(store.doc)
         rules.scope.forEach { row in
-            let d = Int(store.doc[row])
+            let d = documents.document(of: row)
             if deptOf[d] == nil {
                 deptOf[d] = store.dept[row]
                 yearOf[d] = store.budgetYear[row]
@@ -396,8 +397,9 @@ struct ExecutionFigures {
         }
         let skipped: Set<UInt8> = [TableID.narrative.rawValue, TableID.projects.rawValue]
         let final = Phase.final.rawValue, adjustedPhase = Phase.adjusted.rawValue
+        var inOrder = DocumentCursor(store.doc)
         rules.scope.forEach { row in
-            let d = store.doc[row]
+            let d = UInt32(inOrder.document(of: row))
             guard wanted[Int(d)], store.year[row] == store.budgetYear[row], !skipped.contains(store.table[row]) else { return }
             let key = Key(table: store.table[row], code: store.code[row], column: store.column[row])
             let figure = (store.amount[row], row)

@@ -24,14 +24,16 @@ struct FigureIndex {
         var readByRow = [Bool](repeating: false, count: 256)
         for t in rowTables { readByRow[Int(t.rawValue)] = true }
         let narrative = TableID.narrative.rawValue
+        var documents = DocumentCursor(store.doc)
         scope.forEach { row in
             let table = store.table[row]
+            let doc = UInt32(documents.document(of: row))
             if table != narrative,
-               let key = CellTable.key(doc: store.doc[row], year: store.year[row], phase: store.phase[row], table: table,
+               let key = CellTable.key(doc: doc, year: store.year[row], phase: store.phase[row], table: table,
                                        column: store.column[row], code: store.code[row]) {
                 packed.insertIfAbsent(key, row: Int32(row))
             } else {
-                var key = AuditRules.FigureKey(doc: store.doc[row], table: table, code: store.code[row], column: store.column[row],
+                var key = AuditRules.FigureKey(doc: doc, table: table, code: store.code[row], column: store.column[row],
                                                year: store.year[row], phase: store.phase[row], name: table == narrative ? store.name[row] : 0)
                 if others[key] == nil { others[key] = row }
                 if table == narrative {
@@ -39,7 +41,7 @@ struct FigureIndex {
                     if undated[key] == nil { undated[key] = row }
                 }
             }
-            let slot = Int(store.doc[row]) * Self.tables + Int(table)
+            let slot = Int(doc) * Self.tables + Int(table)
             firstLine[slot] = min(firstLine[slot], store.line[row])
             lastLine[slot] = max(lastLine[slot], store.line[row])
             if readByRow[Int(table)] { rowsOfTable[slot].append(row) }

@@ -133,8 +133,9 @@ struct EarlierFigures {
         let tables = Set(subjects.map(\.table.rawValue))
         let codes = Set(subjects.compactMap { store.codes.id(of: $0.code) })
         var seen = [Bool](repeating: false, count: store.docs.count)
+        var documents = DocumentCursor(store.doc)
         for row in 0..<store.count {
-            let d = store.doc[row]
+            let d = UInt32(documents.document(of: row))
             if Int(d) < seen.count, !seen[Int(d)] {
                 seen[Int(d)] = true
                 let phase = Int(d) < store.ownPhase.count ? store.ownPhase[Int(d)] : Phase.budget.rawValue

@@ -149,24 +149,23 @@ struct PrintedRows {
 
     /// The columns a printed row's key and figure come from, as buffers for the length of a call.
     struct Columns {
-        let doc, line, code: UnsafeBufferPointer<UInt32>
+        let doc: RowDocuments
+        let line, code: CompactBuffer
         let table, phase, column: UnsafeBufferPointer<UInt8>
         let year: UnsafeBufferPointer<Int16>
         let amount: UnsafeBufferPointer<Int64>
     }
 
     private static func withColumns<R>(_ store: LineItemStore, _ body: (Columns) -> R) -> R {
-        store.doc.withUnsafeBufferPointer { doc in
-            store.line.withUnsafeBufferPointer { line in
-                store.code.withUnsafeBufferPointer { code in
-                    store.table.withUnsafeBufferPointer { table in
-                        store.phase.withUnsafeBufferPointer { phase in
-                            store.column.withUnsafeBufferPointer { column in
-                                store.year.withUnsafeBufferPointer { year in
-                                    store.amount.withUnsafeBufferPointer { amount in
-                                        body(Columns(doc: doc, line: line, code: code, table: table, phase: phase,
-                                                     column: column, year: year, amount: amount))
-                                    }
+        store.line.withCompactBuffer { line in
+            store.code.withCompactBuffer { code in
+                store.table.withUnsafeBufferPointer { table in
+                    store.phase.withUnsafeBufferPointer { phase in
+                        store.column.withUnsafeBufferPointer { column in
+                            store.year.withUnsafeBufferPointer { year in
+                                store.amount.withUnsafeBufferPointer { amount in
+                                    body(Columns(doc: store.doc, line: line, code: code, table: table, phase: phase,
+                                                 column: column, year: year, amount: amount))
                                 }
                             }
                         }
@@ -179,8 +178,8 @@ struct PrintedRows {
     /// A printed row's identity in two words, exact: doc and line; code, table, phase and
     /// year (a 决算's 预算数 and 决算数 on one line are two rows of figures).
     @inline(__always)
-    static func key(_ c: Columns, _ r: Int) -> (UInt64, UInt64) {
-        (UInt64(c.doc[r]) << 32 | UInt64(c.line[r]),
+    static func key(_ c: Columns, _ r: Int, doc: Int) -> (UInt64, UInt64) {
+        (UInt64(doc) << 32 | UInt64(c.line[r]),
          UInt64(c.code[r]) << 32 | UInt64(c.table[r]) << 24 | UInt64(c.phase[r]) << 16 | UInt64(UInt16(bitPattern: c.year[r])))
     }
 
@@ -202,10 +201,11 @@ struct PrintedRows {
         /// How many rows of `words` take part, and whether their doc id never decreases.
         func survey(words: Range<Int>) -> Survey {
             var survey = Survey()
-            let table = columns.table, doc = columns.doc
+            let table = columns.table
+            var doc = DocumentCursor(columns.doc)
             scope.forEach(inWords: words) { r in
                 guard tableMask[Int(table[r])] else { return }
-                let k = UInt64(doc[r])
+                let k = UInt64(doc.document(of: r))
                 if survey.candidates == 0 { survey.first = k }
                 if k < survey.last { survey.sorted = false }
                 survey.last = k
@@ -216,10 +216,11 @@ struct PrintedRows {
 
         func partitionCounts(words: Range<Int>, bits: Int) -> [Int] {
             var counts = [Int](repeating: 0, count: 1 << bits)
+            var doc = DocumentCursor(columns.doc)
             counts.withUnsafeMutableBufferPointer { counts in
                 scope.forEach(inWords: words) { r in
                     guard tableMask[Int(columns.table[r])] else { return }
-                    let k = PrintedRows.key(columns, r)
+                    let k = PrintedRows.key(columns, r, doc: doc.document(of: r))
                     counts[PrintedRows.partition(PrintedRows.hash(k.0, k.1), bits: bits)] += 1
                 }
             }
@@ -228,10 +229,11 @@ struct PrintedRows {
 
         func scatter(words: Range<Int>, bits: Int, fill: [Int], into entries: UnsafeMutableBufferPointer<Entry>) {
             var fill = fill
+            var doc = DocumentCursor(columns.doc)
             fill.withUnsafeMutableBufferPointer { fill in
                 scope.forEach(inWords: words) { r in
                     guard tableMask[Int(columns.table[r])] else { return }
-                    let k = PrintedRows.key(columns, r)
+                    let k = PrintedRows.key(columns, r, doc: doc.document(of: r))
                     let p = PrintedRows.partition(PrintedRows.hash(k.0, k.1), bits: bits)
                     entries[fill[p]] = Entry(key0: k.0, key1: k.1, amount: columns.amount[r], row: Int32(r),
                                              column: columns.column[r])

@@ -207,7 +207,7 @@ extension PrintedRows {
                 runDoc = doc
                 open = true
             }
-            let k = PrintedRows.key(columns, r)
+            let k = PrintedRows.key(columns, r, doc: Int(doc))
             let mask = capacity * 2 - 1
             // Written to avoid branches on whether the row starts a printed row (within a
             // document in no order that is a coin toss per row): the first probe either finds
@@ -240,7 +240,7 @@ extension PrintedRows {
         }
 
         mutating func gather(_ words: UnsafeBufferPointer<UInt64>, _ range: Range<Int>) -> RunOutcome {
-            let doc = columns.doc
+            var doc = DocumentCursor(columns.doc)
             // The document the lane before follows into these words, if any.
             var skip: UInt32?
             var w = range.lowerBound - 1
@@ -249,7 +249,7 @@ extension PrintedRows {
                 while bits != 0 {
                     let r = w << 6 | (63 - bits.leadingZeroBitCount)
                     if takesPart(r) {
-                        skip = doc[r]
+                        skip = columns.doc[r]
                         break search
                     }
                     bits &= ~(1 << UInt64(r & 63))
@@ -265,7 +265,7 @@ extension PrintedRows {
                         let r = w << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
                         guard takesPart(r) else { continue }
-                        let d = doc[r]
+                        let d = UInt32(doc.document(of: r))
                         if let s = skip {
                             if s == d { continue }
                             skip = nil
@@ -283,7 +283,7 @@ extension PrintedRows {
                         let r = w << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
                         guard takesPart(r) else { continue }
-                        guard doc[r] == runDoc else { break follow }
+                        guard doc.document(of: r) == Int(runDoc) else { break follow }
                         guard add(r, runDoc) else { return .tooWide }
                     }
                     w += 1

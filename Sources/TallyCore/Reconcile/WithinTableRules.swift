@@ -81,7 +81,8 @@ extension AuditRules {
             guard !range.isEmpty else { return }
             var out: [Mismatch] = []
             var sum: [Int64] = [], count: [Int32] = []
-            store.parent.withUnsafeBufferPointer { parent in
+            let parent = store.parent
+            do {
                 store.amount.withUnsafeBufferPointer { amount in
                     for d in Int(store.doc[range.lowerBound])...Int(store.doc[range.upperBound - 1]) {
                         let rows = store.rows(ofDocument: d)

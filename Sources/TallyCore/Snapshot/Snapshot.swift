@@ -18,7 +18,9 @@ public enum Snapshot {
     public static let magic: [UInt8] = Array("TALLYSNP".utf8)
     /// 3: rows grouped by document, and the per-document fields held once per document.
     /// 4: the documents' import reports (the audit's evidence from their text) kept too.
-    public static let version: UInt32 = 4
+    /// 5: no doc column (each document's row count instead), code, name and line in 16 bits
+    /// where they fit, parents as 16-bit distances with a list of far ones (issue 17).
+    public static let version: UInt32 = 5
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let fixedHeader = 32
     static let entrySize = 32
@@ -26,7 +28,10 @@ public enum Snapshot {
     /// What each section holds, in file order.
     enum Kind: UInt32, CaseIterable {
         case docs = 1, districts, depts, names, codes, labels
-        case doc = 10, district, dept, year, table, code, name, column, amount, line, parent
+        /// `documentRows`: each document's row count (UInt32, by doc id); rows are grouped by document.
+        /// `code`, `name`, `line`: 2- or 4-byte elements, as held (CompactColumn). `parent`: Int16
+        /// distances, `farParentRows`/`farParents`: the rows whose parent is farther (ParentColumn).
+        case documentRows = 10, district, dept, year, table, code, name, column, amount, line, parent, farParentRows, farParents
         case label = 30, budgetYear, phase, page
         /// The per-document fields, held once per document (by doc id) instead of per row.
         case labelByDocument = 40, districtByDocument, deptByDocument, budgetYearByDocument, pageByDocument
@@ -59,6 +64,9 @@ public enum Snapshot {
             let blob = values.withUnsafeBytes { Array($0) }
             sections.append((kind, UInt32(MemoryLayout<T>.stride), blob))
         }
+        func compact(_ kind: Kind, _ values: CompactColumn) {
+            sections.append((kind, UInt32(values.elementSize), values.withUnsafeBytes { Array($0) }))
+        }
         text(.docs, store.docs.values)
         text(.districts, store.districts.values)
         text(.depts, store.depts.values)
@@ -68,17 +76,19 @@ public enum Snapshot {
         func perDocument<T>(_ kind: Kind, _ byDocumentKind: Kind, _ values: DocumentColumn<T>) {
             if let byDocument = values.byDocument { column(byDocumentKind, byDocument) } else { column(kind, values.byRow) }
         }
-        column(.doc, store.doc)
+        column(.documentRows, (0..<store.docs.count).map { UInt32(store.rows(ofDocument: $0).count) })
         perDocument(.district, .districtByDocument, store.district)
         perDocument(.dept, .deptByDocument, store.dept)
         column(.year, store.year)
         column(.table, store.table)
-        column(.code, store.code)
-        column(.name, store.name)
+        compact(.code, store.code)
+        compact(.name, store.name)
         column(.column, store.column)
         column(.amount, store.amount)
-        column(.line, store.line)
-        column(.parent, store.parent)
+        compact(.line, store.line)
+        column(.parent, store.parent.offsets)
+        column(.farParentRows, store.parent.farRows)
+        column(.farParents, store.parent.farParents)
         perDocument(.label, .labelByDocument, store.label)
         perDocument(.budgetYear, .budgetYearByDocument, store.budgetYear)
         column(.phase, store.phase)

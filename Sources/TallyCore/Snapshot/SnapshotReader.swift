@@ -37,7 +37,8 @@ extension Snapshot {
         guard bytes.count >= fixedHeader else { throw bad("the file is truncated (\(bytes.count) bytes)") }
         let fileVersion = u32(8)
         guard fileVersion == version else {
-            let lacking = fileVersion < 3 ? "labels, phases and pages" : "its documents' import reports"
+            let lacking = fileVersion < 3 ? "labels, phases and pages"
+                : fileVersion < 4 ? "its documents' import reports" : "the compact column layout"
             throw bad(fileVersion < version
                 ? "it was saved by an earlier tally (version \(fileVersion), without \(lacking)); this tally reads version \(version)"
                 : "it is version \(fileVersion); this tally reads version \(version)")
@@ -54,7 +55,7 @@ extension Snapshot {
             throw bad("its header is corrupt (checksum mismatch)")
         }
 
-        // Every amount is 8 bytes, so a file holds fewer rows than bytes/8; ids and parent
+        // Every amount is 8 bytes, so a file holds fewer rows than bytes/8; ids and far parent
         // links are 32-bit, so never more than Int32.max.
         let rowField = u64(16)
         guard rowField <= UInt64(bytes.count / 8), rowField <= UInt64(Int32.max) else {
@@ -125,10 +126,30 @@ extension Snapshot {
 
         let docs = try texts(.docs), districts = try texts(.districts), depts = try texts(.depts)
         let names = try texts(.names), codes = try texts(.codes), labels = try texts(.labels)
-        func documentColumn<T>(_ kind: Kind, _ byDocumentKind: Kind, _: T.Type, doc: [UInt32], documents: Int) throws(Diagnostic)
+        /// A column of 2- or 4-byte values, as it was held.
+        func compactColumn(_ kind: Kind) throws(Diagnostic) -> CompactColumn {
+            switch sections[kind]!.size {
+            case 2: return CompactColumn(narrow: try column(kind, UInt16.self))
+            case 4: return CompactColumn(wide: try column(kind, UInt32.self))
+            default: throw bad("section \(kind) has elements of \(sections[kind]!.size) bytes")
+            }
+        }
+        /// A list of at most `limit` 4-byte values.
+        func list(_ kind: Kind, atMost limit: Int) throws(Diagnostic) -> [Int32] {
+            let s = sections[kind]!
+            guard s.size == 4, s.length % 4 == 0, s.length / 4 <= limit else {
+                throw bad("section \(kind) holds \(s.length) bytes of \(s.size)-byte elements where at most \(limit) are expected")
+            }
+            let n = s.length / 4
+            return [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+                if n > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + s.offset, byteCount: s.length) }
+                count = n
+            }
+        }
+        func documentColumn<T>(_ kind: Kind, _ byDocumentKind: Kind, _: T.Type, doc: RowDocuments, documents: Int) throws(Diagnostic)
             -> DocumentColumn<T>
         {
-            guard let s = sections[byDocumentKind] else { return DocumentColumn(byRow: try column(kind, T.self), doc: doc) }
+            guard let s = sections[byDocumentKind] else { return DocumentColumn(byRow: try column(kind, T.self), documents: doc) }
             let need = documents * MemoryLayout<T>.stride  // documents ≤ the file's size: no overflow
             guard s.size == MemoryLayout<T>.stride, s.length == need else {
                 throw bad("section \(byDocumentKind) holds \(s.length) bytes where \(documents) documents need \(need)")
@@ -139,17 +160,37 @@ extension Snapshot {
                 }
                 count = documents
             }
-            return DocumentColumn(byDocument: values, doc: doc)
+            return DocumentColumn(byDocument: values, documents: doc)
         }
 
-        let doc = try column(.doc, UInt32.self)
+        // Rows are grouped by document, in doc id order: each document's row count gives its
+        // range, and they must add up to the rows (checked first: everything else reads them).
+        let documentRows = try list(.documentRows, atMost: docs.count)
+        guard documentRows.count == docs.count else {
+            throw bad("section documentRows holds \(documentRows.count) documents where the dictionary has \(docs.count)")
+        }
+        var starts = [0]
+        starts.reserveCapacity(documentRows.count + 1)
+        for n in documentRows {
+            // Each step stays within the rows, so the sum cannot overflow.
+            let next = starts.last! + Int(UInt32(bitPattern: n))
+            guard next <= rows else { throw bad("its documents' row counts add up to more than its \(rows) rows") }
+            starts.append(next)
+        }
+        let documentStart = starts
+        guard documentStart.last! == rows else {
+            throw bad("its documents' row counts add up to \(documentStart.last!), not to its \(rows) rows")
+        }
+        let doc = RowDocuments(documentStart: documentStart)
         let district = try documentColumn(.district, .districtByDocument, UInt32.self, doc: doc, documents: docs.count)
         let dept = try documentColumn(.dept, .deptByDocument, UInt32.self, doc: doc, documents: docs.count)
         let year = try column(.year, Int16.self)
-        let table = try column(.table, UInt8.self), code = try column(.code, UInt32.self)
-        let name = try column(.name, UInt32.self), columnIDs = try column(.column, UInt8.self)
-        let amount = try column(.amount, Int64.self), line = try column(.line, UInt32.self)
-        let parent = try column(.parent, Int32.self)
+        let table = try column(.table, UInt8.self), code = try compactColumn(.code)
+        let name = try compactColumn(.name), columnIDs = try column(.column, UInt8.self)
+        let amount = try column(.amount, Int64.self), line = try compactColumn(.line)
+        guard let parent = ParentColumn(offsets: try column(.parent, Int16.self), farRows: try list(.farParentRows, atMost: rows),
+                                        farParents: try list(.farParents, atMost: rows))
+        else { throw bad("its list of far parents does not match the rows marked far") }
         let label = try documentColumn(.label, .labelByDocument, UInt32.self, doc: doc, documents: docs.count)
         let budgetYear = try documentColumn(.budgetYear, .budgetYearByDocument, Int16.self, doc: doc, documents: docs.count)
         let phase = try column(.phase, UInt8.self)
@@ -163,18 +204,12 @@ extension Snapshot {
         let codeDictionary = CodeDictionary(Set(codes))
         guard codeDictionary.codes == codes else { throw bad("its code dictionary is not sorted or holds a code twice") }
 
-        // Rows are grouped by document, in doc id order: what the row ranges rest on (checked
-        // first: the other checks read the ranges).
-        guard inRange(doc, docs.count), zip(doc, doc.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-            throw bad(inRange(doc, docs.count) ? "its rows are not grouped by document" : "an id points outside its dictionary")
-        }
-        let documentStart = LineItemStore.documentStarts(doc, documents: docs.count)
         let codeLengths = codes.map(\.utf8.count)
         // The column checks read only, each its own column: both cores share them.
         let checks: [(failure: String, passes: @Sendable () -> Bool)] = [
             ("an id points outside its dictionary", { inRange(district, districts.count) && inRange(dept, depts.count) }),
-            ("an id points outside its dictionary", { inRange(name, names.count) }),
-            ("an id points outside its dictionary", { inRange(code, codes.count) && inRange(label, labels.count) }),
+            ("an id points outside its dictionary", { name.allBelow(names.count) }),
+            ("an id points outside its dictionary", { code.allBelow(codes.count) && inRange(label, labels.count) }),
             ("an id points outside its dictionary", {
                 known(phase, Phase.allCases.map(\.rawValue)) && known(table, TableID.allCases.map(\.rawValue))
                     && known(columnIDs, ColumnID.allCases.map(\.rawValue))
@@ -206,8 +241,7 @@ extension Snapshot {
 
         let store = LineItemStore(
             docs: dictionaries.0, labels: labelDictionary, districts: dictionaries.1, depts: dictionaries.2,
-            names: dictionaries.3, codes: codeDictionary, doc: doc,
-            documentStart: documentStart, label: label, district: district, dept: dept,
+            names: dictionaries.3, codes: codeDictionary, doc: doc, label: label, district: district, dept: dept,
             year: year, budgetYear: budgetYear, phase: phase, table: table, code: code, name: name, column: columnIDs,
             amount: amount, line: line, page: page, parent: parent)
         return Contents(store: store, reports: reports)
@@ -272,16 +306,20 @@ extension Snapshot {
     /// 合计 row's empty code is shorter than every 类 code). Strictly shorter codes along every
     /// link rule out cycles, self-parents included, without walking a chain. It checks its own
     /// bounds: it runs beside the check that code ids are in range, not after it.
-    static func brokenParentLink(_ parent: [Int32], code: [UInt32], codeLengths: [Int], doc: [UInt32]) -> Int? {
+    static func brokenParentLink(_ parent: ParentColumn, code: CompactColumn, codeLengths: [Int], doc: RowDocuments) -> Int? {
         let rows = parent.count
         guard code.count == rows, doc.count == rows else { return 0 }
-        for row in 0..<rows {
-            let p = Int(parent[row])
-            if p == -1 { continue }
-            guard p >= 0, p < rows, doc[p] == doc[row] else { return row }
-            let parentCode = Int(code[p]), rowCode = Int(code[row])
-            guard parentCode < codeLengths.count, rowCode < codeLengths.count, codeLengths[parentCode] < codeLengths[rowCode]
-            else { return row }
+        let start = doc.documentStart
+        for d in 0..<doc.documents where start[d] < start[d + 1] {
+            let document = start[d]..<start[d + 1]
+            for row in document {
+                let p = Int(parent[row])
+                if p == -1 { continue }
+                guard document.contains(p) else { return row }
+                let parentCode = Int(code[p]), rowCode = Int(code[row])
+                guard parentCode < codeLengths.count, rowCode < codeLengths.count, codeLengths[parentCode] < codeLengths[rowCode]
+                else { return row }
+            }
         }
         return nil
     }

@@ -74,17 +74,17 @@ extension ColumnBatch {
         depts = store.depts.values
         names = store.names.values
         codes = store.codes.codes
-        doc = store.doc
+        doc = store.doc.values
         label = store.label.rowValues
         district = store.district.rowValues
         dept = store.dept.rowValues
-        name = store.name
-        code = store.code
+        name = store.name.values
+        code = store.code.values
         year = store.year
         table = store.table
         column = store.column
         amount = store.amount
-        line = store.line
+        line = store.line.values
         budgetYear = store.budgetYear.rowValues
         phase = store.phase
         page = store.page.rowValues
@@ -110,7 +110,7 @@ extension StoreBuilder {
     mutating func thaw() {
         guard let store = frozen else { return }
         frozen = nil
-        doc = store.doc
+        doc = store.doc.values
         label = store.label.rowValues
         district = store.district.rowValues
         dept = store.dept.rowValues
@@ -119,10 +119,10 @@ extension StoreBuilder {
         phase = store.phase
         page = store.page.rowValues
         table = store.table
-        rawCode = store.code
-        name = store.name
+        rawCode = store.code.values
+        name = store.name.values
         column = store.column
         amount = store.amount
-        line = store.line
+        line = store.line.values
     }
 }

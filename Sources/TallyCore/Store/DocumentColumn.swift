@@ -1,20 +1,20 @@
 /// A field that has one value per document — its label, district, department, budget year —
 /// held once per document and read for a row through the row's document, so it costs nothing
 /// per row. A line-item file may give one document's rows different values; that field is then
-/// held per row, as given. The store's other id columns (doc itself, name) use the same type,
-/// so a filter or a grouping asks one question: is this field per document, and if so, which
-/// documents match?
+/// held per row, as given. The doc column itself uses the same type (`documentIDs`), so a filter
+/// or a grouping asks one question: is this field per document, and if so, which documents match?
 public struct DocumentColumn<Value: FixedWidthInteger & Sendable>: RandomAccessCollection, Sendable {
     /// By doc id, when every document's rows agree; nil when the values are held per row.
     public let byDocument: [Value]?
     /// By row, when some document's rows disagree; empty otherwise.
     public let byRow: [Value]
-    /// Each row's doc id (the store's own column, shared, not copied).
-    private let doc: [UInt32]
+    /// Each row's document (the store's own, shared, not copied).
+    private let doc: RowDocuments
 
     /// Per document where every document's rows (`start[d]..<start[d + 1]`) agree, else per row.
-    init(_ values: [Value], doc: [UInt32], documentStart start: [Int]) {
+    init(_ values: [Value], documents doc: RowDocuments) {
         self.doc = doc
+        let start = doc.documentStart
         var first = [Value](repeating: 0, count: Swift.max(start.count - 1, 0))
         var agree = values.count == doc.count
         if agree {
@@ -34,14 +34,14 @@ public struct DocumentColumn<Value: FixedWidthInteger & Sendable>: RandomAccessC
     }
 
     /// Held per document, as a snapshot stores it.
-    init(byDocument: [Value], doc: [UInt32]) {
+    init(byDocument: [Value], documents doc: RowDocuments) {
         self.byDocument = byDocument
         byRow = []
         self.doc = doc
     }
 
     /// Held per row.
-    init(byRow: [Value], doc: [UInt32]) {
+    init(byRow: [Value], documents doc: RowDocuments) {
         byDocument = nil
         self.byRow = byRow
         self.doc = doc
@@ -57,7 +57,15 @@ public struct DocumentColumn<Value: FixedWidthInteger & Sendable>: RandomAccessC
     }
 
     /// Every row's value, as a column held per row would give it.
-    public var rowValues: [Value] { byDocument == nil ? byRow : Array(self) }
+    public var rowValues: [Value] {
+        guard let byDocument else { return byRow }
+        var out = [Value](repeating: 0, count: doc.count)
+        let start = doc.documentStart
+        for d in byDocument.indices where start[d] < start[d + 1] {
+            for row in start[d]..<start[d + 1] { out[row] = byDocument[d] }
+        }
+        return out
+    }
 
     /// Bytes held for this field (the doc column it reads through is counted once, as `doc`).
     public var heldBytes: Int { ((byDocument?.count ?? 0) + byRow.count) * MemoryLayout<Value>.stride }

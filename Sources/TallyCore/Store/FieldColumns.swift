@@ -3,13 +3,13 @@
 extension LineItemStore {
     /// The dictionary ids of a free-text field, and their dictionary. All but `name` have one
     /// value per document, held once per document where the input agrees.
-    func textColumn(_ field: Field) -> (ids: DocumentColumn<UInt32>, dictionary: TextDictionary) {
+    func textColumn(_ field: Field) -> (ids: TextIDs, dictionary: TextDictionary) {
         switch field {
-        case .doc: (documentIDs, docs)
-        case .label: (label, labels)
-        case .district: (district, districts)
-        case .dept: (dept, depts)
-        default: (DocumentColumn(byRow: name, doc: doc), names)
+        case .doc: (.perDocument(documentIDs), docs)
+        case .label: (.perDocument(label), labels)
+        case .district: (.perDocument(district), districts)
+        case .dept: (.perDocument(dept), depts)
+        default: (.perRow(name), names)
         }
     }
 
@@ -87,5 +87,20 @@ extension LineItemStore {
         guard let id = docs.id(of: name) else { return nil }
         let rows = rows(ofDocument: Int(id))
         return rows.isEmpty ? nil : labels[label[rows.lowerBound]]
+    }
+}
+
+/// A text field's ids: a per-document field (held per document, or per row where a file's rows
+/// disagree), or `name`, which differs row by row and is held compactly.
+enum TextIDs {
+    case perDocument(DocumentColumn<UInt32>)
+    case perRow(CompactColumn)
+
+    @inline(__always)
+    subscript(row: Int) -> UInt32 {
+        switch self {
+        case .perDocument(let ids): ids[row]
+        case .perRow(let ids): ids[row]
+        }
     }
 }

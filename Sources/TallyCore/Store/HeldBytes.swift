@@ -7,11 +7,12 @@ extension LineItemStore {
             total + d.values.reduce(0) { $0 + $1.utf8.count + 16 }
         } + codes.codes.reduce(0) { $0 + $1.utf8.count + 16 }
         return [
-            ("amount", bytes(amount)), ("doc", bytes(doc)), ("code", bytes(code)), ("name", bytes(name)),
-            ("line", bytes(line)), ("parent", bytes(parent)), ("year", bytes(year)), ("phase", bytes(phase)),
+            ("amount", bytes(amount)), ("doc (row ranges)", doc.heldBytes), ("code", code.heldBytes),
+            ("name", name.heldBytes), ("line", line.heldBytes), ("parent", parent.heldBytes), ("year", bytes(year)),
+            ("phase", bytes(phase)),
             ("table", bytes(table)), ("column", bytes(column)), ("page", page.heldBytes), ("label", label.heldBytes),
             ("district", district.heldBytes), ("dept", dept.heldBytes), ("budget_year", budgetYear.heldBytes),
-            ("document ranges and phases", bytes(documentStart) + bytes(ownPhase)),
+            ("document phases", bytes(ownPhase)),
             ("dictionaries (text, approximate)", dictionaries),
         ]
     }

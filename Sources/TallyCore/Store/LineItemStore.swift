@@ -11,7 +11,8 @@ public struct LineItemStore: Sendable {
     public let names: TextDictionary
     public let codes: CodeDictionary
 
-    public let doc: [UInt32]
+    /// Each row's document, read from the documents' row ranges (no per-row column).
+    public let doc: RowDocuments
     /// Fields with one value per document, held once per document (see DocumentColumn).
     public let label: DocumentColumn<UInt32>
     public let district: DocumentColumn<UInt32>
@@ -22,16 +23,17 @@ public struct LineItemStore: Sendable {
     public let year: [Int16]
     public let phase: [UInt8]
     public let table: [UInt8]
-    public let code: [UInt32]
-    public let name: [UInt32]
+    /// Ids and line numbers in 16 bits where they fit (CompactColumn.swift).
+    public let code: CompactColumn
+    public let name: CompactColumn
     public let column: [UInt8]
     public let amount: [Int64]
-    public let line: [UInt32]
+    public let line: CompactColumn
     /// The PDF page; 0 throughout a text document, so held once per document there.
     public let page: DocumentColumn<UInt16>
     /// The row this row's figure is part of (same doc, table, column, year and phase): the row of
     /// its longest proper prefix code, or the 合计 row for a 类 row; -1 for none.
-    public let parent: [Int32]
+    public let parent: ParentColumn
     /// Each document's own phase, by doc id (§3): `final` for a 决算 (any final figure), else
     /// `budget`. A sum takes only these figures of a document unless told which phase.
     public let ownPhase: [UInt8]
@@ -47,24 +49,23 @@ public struct LineItemStore: Sendable {
         dept: [UInt32], year: [Int16], budgetYear: [Int16], phase: [UInt8], table: [UInt8], code: [UInt32],
         name: [UInt32], column: [UInt8], amount: [Int64], line: [UInt32], page: [UInt16], parent: [Int32]
     ) {
-        let start = Self.documentStarts(doc, documents: docs.count)
+        let rows = RowDocuments(documentStart: Self.documentStarts(doc, documents: docs.count))
         self.init(
-            docs: docs, labels: labels, districts: districts, depts: depts, names: names, codes: codes, doc: doc,
-            documentStart: start,
-            label: DocumentColumn(label, doc: doc, documentStart: start),
-            district: DocumentColumn(district, doc: doc, documentStart: start),
-            dept: DocumentColumn(dept, doc: doc, documentStart: start), year: year,
-            budgetYear: DocumentColumn(budgetYear, doc: doc, documentStart: start), phase: phase, table: table,
-            code: code, name: name, column: column, amount: amount, line: line,
-            page: DocumentColumn(page, doc: doc, documentStart: start), parent: parent)
+            docs: docs, labels: labels, districts: districts, depts: depts, names: names, codes: codes, doc: rows,
+            label: DocumentColumn(label, documents: rows),
+            district: DocumentColumn(district, documents: rows),
+            dept: DocumentColumn(dept, documents: rows), year: year,
+            budgetYear: DocumentColumn(budgetYear, documents: rows), phase: phase, table: table,
+            code: CompactColumn(code), name: CompactColumn(name), column: column, amount: amount,
+            line: CompactColumn(line), page: DocumentColumn(page, documents: rows), parent: ParentColumn(parent))
     }
 
     init(
         docs: TextDictionary, labels: TextDictionary, districts: TextDictionary, depts: TextDictionary,
-        names: TextDictionary, codes: CodeDictionary, doc: [UInt32], documentStart: [Int], label: DocumentColumn<UInt32>,
+        names: TextDictionary, codes: CodeDictionary, doc: RowDocuments, label: DocumentColumn<UInt32>,
         district: DocumentColumn<UInt32>, dept: DocumentColumn<UInt32>, year: [Int16], budgetYear: DocumentColumn<Int16>,
-        phase: [UInt8], table: [UInt8], code: [UInt32], name: [UInt32], column: [UInt8], amount: [Int64], line: [UInt32],
-        page: DocumentColumn<UInt16>, parent: [Int32]
+        phase: [UInt8], table: [UInt8], code: CompactColumn, name: CompactColumn, column: [UInt8], amount: [Int64],
+        line: CompactColumn, page: DocumentColumn<UInt16>, parent: ParentColumn
     ) {
         self.docs = docs
         self.labels = labels
@@ -73,8 +74,8 @@ public struct LineItemStore: Sendable {
         self.names = names
         self.codes = codes
         self.doc = doc
-        self.documentStart = documentStart
-        documentIDs = DocumentColumn(byDocument: (0..<UInt32(docs.count)).map { $0 }, doc: doc)
+        documentStart = doc.documentStart
+        documentIDs = DocumentColumn(byDocument: (0..<UInt32(docs.count)).map { $0 }, documents: doc)
         self.label = label
         self.district = district
         self.dept = dept
@@ -91,7 +92,7 @@ public struct LineItemStore: Sendable {
         self.parent = parent
         var own = [UInt8](repeating: Phase.budget.rawValue, count: docs.count)
         let final = Phase.final.rawValue
-        for row in phase.indices where phase[row] == final { own[Int(doc[row])] = final }
+        for d in 0..<doc.documents where phase[documentStart[d]..<documentStart[d + 1]].contains(final) { own[d] = final }
         ownPhase = own
     }
 
