@@ -29,15 +29,17 @@ extension ColumnGrid {
             // past that header's end: a figure wider than its cell, right-aligned under its
             // neighbour's name and spilling to the left. (Figures drifting right reach into
             // the next name, not past it.)
-            if at + 1 < spans.count, word.left + Self.glyphWidth(word.text) > spans[at + 1].span.left,
-                word.right > spans[at + 1].span.right
-            {
+            if at + 1 < spans.count, word.right > spans[at + 1].span.right {
                 return (spans[at + 1].column, nil)
             }
             return (spans[at].column, nil)
         }
         guard let next = spans.first(where: { $0.span.left > word.left }) else { return (last.column, nil) }
-        guard let before = spans.last(where: { $0.span.right <= word.left }) else { return (next.column, nil) }
+        // Left of every header: the first column's if it reaches under that header (a figure
+        // wider than its cell); one that ends before it (a year in a line of text) is no figure.
+        guard let before = spans.last(where: { $0.span.right <= word.left }) else {
+            return word.right >= next.span.left ? (next.column, nil) : (nil, nil)
+        }
         // Past the end of the right header's name: a figure wider than it. Short of it:
         // the left one's. Ending with it: either.
         if word.right > next.span.right { return (next.column, nil) }
