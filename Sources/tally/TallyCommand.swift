@@ -42,7 +42,7 @@ struct TallyCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, tsv, json, markdown or bar (a chart).")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Unit amounts are shown in: 元, 万元 (the default) or 亿元 (also yuan, wan, yi).", valueName: "unit"))
+    @Option(help: ArgumentHelp("Unit amounts are shown in: 元, 千元, 万元 (the default) or 亿元 (also yuan, qian, wan, yi).", valueName: "unit"))
     var unit: DisplayUnit = .wan
 
     @Flag(help: "Start without the built-in sample data.")

@@ -20,6 +20,8 @@ struct DisplayUnitTests {
         (OutputFormat.table, "元", "   basic (元)    project (元)\n30,209,700.00  122,264,300.00\n"),
         (.table, "万元", "   basic    project\n3,020.97  12,226.43\n"),
         (.table, "亿元", "basic (亿元)  project (亿元)\n        0.30            1.22\n"),
+        (.table, "千元", "basic (千元)  project (千元)\n   30,209.70      122,264.30\n"),
+        (.tsv, "qian", "basic\tproject\tunit\n30209.70\t122264.30\t千元\n"),
         (.tsv, "元", "basic\tproject\tunit\n30209700.00\t122264300.00\t元\n"),
         (.tsv, "万元", "basic\tproject\n3020.97\t12226.43\n"),
         (.csv, "yi", "basic,project,unit\n0.302097,1.222643,亿元\n"),

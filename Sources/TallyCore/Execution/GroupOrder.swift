@@ -11,15 +11,17 @@ struct GroupOrder {
     init(keys: [Executor.GroupKey], fields: [Field], _ store: LineItemStore) {
         self.keys = keys
         fieldCount = fields.count
-        ranks = fields.map { field in
+        ranks = fields.enumerated().map { i, field in
+            let dictionary: TextDictionary
             switch field {
-            case .doc: store.docs.sortRanks()
-            case .label: store.labels.sortRanks()
-            case .district: store.districts.sortRanks()
-            case .dept: store.depts.sortRanks()
-            case .name: store.names.sortRanks()
-            default: nil  // numbers, vocabulary order, sorted code ids
+            case .doc: dictionary = store.docs
+            case .label: dictionary = store.labels
+            case .district: dictionary = store.districts
+            case .dept: dictionary = store.depts
+            case .name: dictionary = store.names
+            default: return nil  // numbers, vocabulary order, sorted code ids
             }
+            return dictionary.sortRanks(of: keys.lazy.map { UInt32(truncatingIfNeeded: $0[i]) })
         }
     }
 

@@ -172,16 +172,23 @@ public enum DocumentImporter {
     /// first stated where as many state each): a unit line lost in conversion, or a 续 page
     /// printed as a table of its own, is no reason to read 元 as 万元.
     static func withUnits(_ tables: [RawTable]) -> [RawTable] {
-        var counts: [DisplayUnit: Int] = [:]
-        var first: [DisplayUnit: Int] = [:]
+        var counts: [UnitStatement: Int] = [:]
+        var first: [UnitStatement: Int] = [:]
         for (n, t) in tables.enumerated() where t.unitStated {
-            counts[t.unit, default: 0] += 1
-            if first[t.unit] == nil { first[t.unit] = n }
+            let stated = t.unknownUnit.map { UnitStatement.unknown($0.word) } ?? .known(t.unit)
+            counts[stated, default: 0] += 1
+            if first[stated] == nil { first[stated] = n }
         }
         guard let prevailing = counts.max(by: { a, b in a.value < b.value || (a.value == b.value && first[a.key]! > first[b.key]!) })?.key
         else { return tables }
         var out = tables
-        for i in out.indices where !out[i].unitStated { out[i].unit = prevailing }
+        for i in out.indices where !out[i].unitStated {
+            switch prevailing {
+            case .known(let unit): out[i].unit = unit
+            // Stated nowhere but in a unit tally does not read: as unreadable as the tables that state it.
+            case .unknown(let word): out[i].unknownUnit = (tables[first[prevailing]!].unknownUnit!.line, word)
+            }
+        }
         return out
     }
 

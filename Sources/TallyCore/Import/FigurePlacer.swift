@@ -15,6 +15,16 @@ struct FigurePlacer {
     }
 
     func place(_ table: RawTable, report: inout ImportReport) -> [LineItem] {
+        if let unit = table.unknownUnit, !table.rows.isEmpty {
+            let figures = table.rows.reduce(0) { n, row in
+                n + row.cells.filter { if case .success = Amount.parse($0.replacingAll(" ", with: ""), unit: .yuan) { true } else { false } }.count
+            }
+            report.unplaced.append(.fileError(
+                "\(table.title.table.id): amounts in \(unit.word), a unit tally does not read: its \(figures) figures are not read",
+                file: context.path, line: unit.line,
+                help: "tally reads amounts in 元, 千元, 万元 and 亿元 only"))
+            return []
+        }
         var items: [LineItem]
         if let slots = table.slots, table.labelColumns == nil {
             items = placeCells(table, slots: slots, report: &report)

@@ -7,17 +7,29 @@ enum ProjectBudgets {
     static func find(_ lines: [SourceLine], context: TableContext, report: inout ImportReport) -> [LineItem] {
         var items: [LineItem] = []
         var project: (code: String, name: String, line: Int)?
-        var unit: DisplayUnit = .wan
+        // Nil after a unit line naming a unit tally does not read (百万元).
+        var unit: DisplayUnit? = .wan
+        var unitWord = ""
         for line in lines where line.cells.count >= 2 {
             let cells = line.cells.map { $0.replacingAll(" ", with: "") }
-            if let u = TabbedTables.unitStatement(line.text) { unit = u }
+            switch TabbedTables.unitStatement(line.text) {
+            case .known(let u)?: unit = u
+            case .unknown(let word)?: (unit, unitWord) = (nil, word)
+            case nil: break
+            }
             if ["项目名称", "专项资金名称", "一级项目名称"].contains(cells[0]), cells.count > 1, !cells[1].isEmpty {
                 project = split(cells[1], line: line.number)
                 continue
             }
             guard let current = project, let label = amountLabels.first(where: { cells[0].hasPrefix($0) }) else { continue }
             guard let valueText = cells.dropFirst().first(where: { !$0.isEmpty }) else { continue }
-            let cellUnit: DisplayUnit = cells[0].contains("(元)") || cells[0].contains("（元）") ? .yuan : (cells[0].contains("万元") ? .wan : unit)
+            let cellUnit: DisplayUnit? = cells[0].contains("(元)") || cells[0].contains("（元）") ? .yuan : (cells[0].contains("万元") ? .wan : unit)
+            guard let cellUnit else {
+                report.unplaced.append(.fileError("project \(current.name): \(label) `\(valueText)` is in \(unitWord), a unit tally does not read (元, 千元, 万元, 亿元)",
+                                                  file: context.path, line: line.number))
+                project = nil
+                continue
+            }
             switch Amount.parse(valueText, unit: cellUnit) {
             case .success(let amount):
                 items.append(context.item(.projects, code: current.code, name: current.name, column: .total,

@@ -5,6 +5,9 @@ struct RawTable {
     var unit: DisplayUnit = .wan
     /// Whether a unit line (单位：…) was read, rather than the default taken.
     var unitStated = false
+    /// A unit line naming a unit tally does not read (百万元), and its line: the table's
+    /// figures are reported, not read in a unit they are not in.
+    var unknownUnit: (line: Int, word: String)?
     /// Header rows as cells (tabbed layouts) or header fragments (pdf-text), in order.
     var header: [[String]] = []
     var rows: [RawRow] = []
@@ -23,6 +26,20 @@ struct RawTable {
     var labelledSlots: [ColumnSlot] = []
     /// Codes read other than as printed, with why.
     var repairs: [(line: Int, what: String)] = []
+}
+
+extension RawTable {
+    /// Takes the unit a line states.
+    mutating func state(_ statement: UnitStatement, line: Int) {
+        switch statement {
+        case .known(let u):
+            unit = u
+            unknownUnit = nil
+        case .unknown(let word):
+            unknownUnit = (line, word)
+        }
+        unitStated = true
+    }
 }
 
 /// One printed row: its code and name, and its figure cells.

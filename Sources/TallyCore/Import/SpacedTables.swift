@@ -50,8 +50,7 @@ enum SpacedTables {
         let text = line.text
         if text.isEmpty { return }
         if let unit = TabbedTables.unitStatement(text) {
-            table.unit = unit
-            table.unitStated = true
+            table.state(unit, line: line.number)
             if !DocumentText.containsFigure(text) { return }
         }
         if TabbedTables.isEmptyStatement(text) {

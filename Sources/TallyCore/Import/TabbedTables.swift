@@ -23,8 +23,7 @@ enum TabbedTables {
             guard var table = current else { continue }
             defer { current = table }
             if let unit = unitStatement(line.text) {
-                table.unit = unit
-                table.unitStated = true
+                table.state(unit, line: line.number)
                 continue
             }
             if line.cells.count <= 2 {
@@ -61,7 +60,7 @@ enum TabbedTables {
         return TableTitle.recognise(text)
     }
 
-    static func unitStatement(_ text: String) -> DisplayUnit? { Vocabulary.unit(in: text) }
+    static func unitStatement(_ text: String) -> UnitStatement? { Vocabulary.unitStatement(in: text) }
 
     static func isEmptyStatement(_ text: String) -> Bool { Vocabulary.isEmptyStatement(text) }
 

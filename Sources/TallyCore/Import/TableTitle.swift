@@ -11,7 +11,7 @@ struct TableTitle {
     /// The title says it goes on from an earlier page (`…预算总表（续）`, `续表`).
     var isContinuation: Bool = false
     /// The unit stated on the title's own line (`…预算总表    单位：元`).
-    var statedUnit: DisplayUnit?
+    var statedUnit: UnitStatement?
     /// The title's words without its decorations (see `core`): a title printed again on a
     /// later page has the same core.
     var core: String = ""
@@ -56,7 +56,7 @@ struct TableTitle {
             if unit.hasSuffix("部门") { unit.removeLast(2) }
             let isFinal = Vocabulary.finalAccountWords.contains { text.contains(utf8: $0) }
             return TableTitle(table: table, text: line, year: year, unit: unit, isFinal: isFinal, isContinuation: continued,
-                              statedUnit: Vocabulary.unit(in: line), core: core)
+                              statedUnit: Vocabulary.unitStatement(in: line), core: core)
         }
         return nil
     }

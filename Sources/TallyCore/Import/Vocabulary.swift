@@ -160,7 +160,10 @@ enum Vocabulary {
 
     /// `单位：万元`, `金额单位：元`, `单位:万元`.
     static let unitMarkers = ["单位：", "单位:"]
-    static let units: [(String, DisplayUnit)] = [("万元", .wan), ("亿元", .yi), ("元", .yuan)]
+    static let units: [(String, DisplayUnit)] = [("万元", .wan), ("亿元", .yi), ("千元", .qian), ("元", .yuan)]
+    /// Multiples a unit word is made of (百万元, 十万元): a unit stated in one tally does not
+    /// read is reported, never read as the default.
+    static let unitMultiples: Set<Character> = ["十", "百", "千", "万", "亿"]
 
     /// Statements printed in a table published empty.
     static let emptyStatements = ["无数据", "此表为空", "本表为空", "本表无", "无该项", "空表", "没有", "无此项"]
@@ -177,16 +180,27 @@ enum Vocabulary {
     static let notePrefixes = ["注：", "注:", "备注", "说明：", "说明:"]
 
     static func unit(in text: String) -> DisplayUnit? {
+        if case .known(let unit)? = unitStatement(in: text) { return unit }
+        return nil
+    }
+
+    /// The unit a line states, or the unit word it states that tally does not read. A marker
+    /// followed by no unit word (`编制单位：X局`) states nothing.
+    static func unitStatement(in text: String) -> UnitStatement? {
         // Every marker holds 位, blanks or not: most lines are rows, and skip the search.
         guard text.contains(utf8: "位") else { return nil }
-        let t = text.replacingAll(" ", with: "")
+        let t = text.replacingAll(" ", with: "").replacingAll("\u{3000}", with: "")
+        var unknown: String?
         for marker in unitMarkers {
             for r in t.ranges(of: marker) {
-                let rest = t[r.upperBound...]
-                for (word, unit) in units where rest.hasPrefix(word) { return unit }
+                var rest = t[r.upperBound...]
+                if rest.hasPrefix("人民币") { rest = rest.dropFirst(3) }
+                for (word, unit) in units where rest.hasPrefix(word) { return .known(unit) }
+                let multiples = rest.prefix { unitMultiples.contains($0) }
+                if !multiples.isEmpty, rest.dropFirst(multiples.count).first == "元" { unknown = unknown ?? multiples + "元" }
             }
         }
-        return nil
+        return unknown.map { .unknown($0) }
     }
 
     static func isEmptyStatement(_ text: String) -> Bool {
@@ -217,4 +231,11 @@ enum Vocabulary {
         }
         return nil
     }
+}
+
+/// What a unit line (单位：…) says.
+enum UnitStatement: Hashable {
+    case known(DisplayUnit)
+    /// A unit word tally has no unit for (百万元): the table's figures cannot be read exactly.
+    case unknown(String)
 }

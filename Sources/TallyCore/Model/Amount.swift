@@ -114,15 +114,17 @@ public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConve
     }
 }
 
-/// The unit amounts are read and shown in. Documents publish in 万元 or 元.
+/// The unit amounts are read and shown in. Documents publish in 万元 or 元, a few in 千元.
 public enum DisplayUnit: String, CaseIterable, Sendable {
     case yuan = "元"
+    case qian = "千元"
     case wan = "万元"
     case yi = "亿元"
 
     public var fenPerUnit: Int64 {
         switch self {
         case .yuan: 100
+        case .qian: 100_000
         case .wan: 1_000_000
         case .yi: 10_000_000_000
         }
@@ -133,6 +135,7 @@ public enum DisplayUnit: String, CaseIterable, Sendable {
     public init?(named name: String) {
         switch name.lowercased() {
         case "元", "yuan": self = .yuan
+        case "千元", "千", "qian", "qianyuan": self = .qian
         case "万元", "万", "wan", "wanyuan": self = .wan
         case "亿元", "亿", "yi", "yiyuan": self = .yi
         default: return nil
@@ -143,6 +146,7 @@ public enum DisplayUnit: String, CaseIterable, Sendable {
     public var decimalPlaces: Int {
         switch self {
         case .yuan: 2
+        case .qian: 5
         case .wan: 6
         case .yi: 10
         }

@@ -13,7 +13,7 @@ extension Session {
         DotCommand(name: ".fields", arguments: "", summary: "the fields a query can use"),
         DotCommand(name: ".depts", arguments: "", summary: "the departments loaded"),
         DotCommand(name: ".mode", arguments: "table|csv|tsv|json|markdown|bar", summary: "how results are written"),
-        DotCommand(name: ".unit", arguments: "元|万元|亿元", summary: "the unit amounts are shown in (default 万元)"),
+        DotCommand(name: ".unit", arguments: "元|千元|万元|亿元", summary: "the unit amounts are shown in (default 万元)"),
         DotCommand(name: ".timer", arguments: "on|off", summary: "print the run time after each statement"),
         DotCommand(name: ".maxrows", arguments: "N|all|auto", summary: "how many rows of a long result the prompt shows (default: what fits)"),
         DotCommand(name: ".output", arguments: "FILE|stdout", summary: "write results to a file, or back to the screen"),

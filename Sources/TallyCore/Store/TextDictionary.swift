@@ -29,11 +29,19 @@ public struct TextDictionary: Sendable {
     /// distinct value, so a scan tests one array element per row.
     public func mask(_ predicate: (String) -> Bool) -> [Bool] { values.map(predicate) }
 
-    /// Ranks ids by their string value, for sorting groups.
-    public func sortRanks() -> [UInt32] {
-        let order = values.indices.sorted { values[$0] < values[$1] }
+    /// Ranks the ids a result holds by their string value, for sorting its groups; ids it
+    /// does not hold rank 0. Only those are compared: a result of ten depts sorts ten
+    /// strings, not the whole dictionary (Unicode comparison of Chinese text is slow).
+    public func sortRanks<Ids: Sequence>(of ids: Ids) -> [UInt32] where Ids.Element == UInt32 {
+        var seen = [Bool](repeating: false, count: values.count)
+        var present: [Int] = []
+        for id in ids where Int(id) < values.count && !seen[Int(id)] {
+            seen[Int(id)] = true
+            present.append(Int(id))
+        }
+        present.sort { values[$0] < values[$1] }
         var ranks = [UInt32](repeating: 0, count: values.count)
-        for (rank, id) in order.enumerated() { ranks[id] = UInt32(rank) }
+        for (rank, id) in present.enumerated() { ranks[id] = UInt32(rank) }
         return ranks
     }
 }

@@ -83,7 +83,7 @@ enum GridTables {
     /// Whether the title on line i states a unit, on its line or the few lines under it.
     static func statesUnit(below i: Int, _ lines: [WordLine]) -> Bool {
         for line in lines[i..<min(lines.count, i + 4)] {
-            if Vocabulary.unit(in: line.joined) != nil { return true }
+            if Vocabulary.unitStatement(in: line.joined) != nil { return true }
             if line.words.contains(where: { FigureText.isMarkedFigure($0.text) }) { return false }
         }
         return false

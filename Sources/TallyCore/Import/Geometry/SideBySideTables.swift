@@ -34,6 +34,7 @@ enum SideBySideTables {
         var table = left
         if !left.unitStated, right.unitStated {
             table.unit = right.unit
+            table.unknownUnit = right.unknownUnit
             table.unitStated = true
         }
         table.emptyStatement = left.emptyStatement ?? right.emptyStatement

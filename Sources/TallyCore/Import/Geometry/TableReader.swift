@@ -31,10 +31,7 @@ struct TableReader {
         var table = RawTable(title: title, titleLine: titleLine.number)
         table.page = titleLine.page
         table.slots = []
-        if let unit = title.statedUnit {
-            table.unit = unit
-            table.unitStated = true
-        }
+        if let unit = title.statedUnit { table.state(unit, line: titleLine.number) }
         var unitName: String?
         var grids: [ColumnGrid] = []
         var pageHeader: [WordLine] = []
@@ -69,9 +66,8 @@ struct TableReader {
                 continue
             }
             let marked = line.words.contains { FigureText.isMarkedFigure($0.text) }
-            if !marked, let unit = Vocabulary.unit(in: joined) {
-                table.unit = unit
-                table.unitStated = true
+            if !marked, let unit = Vocabulary.unitStatement(in: joined) {
+                table.state(unit, line: line.number)
                 if let name = Vocabulary.unitName(in: joined) { unitName = unitName ?? name }
                 continue
             }
