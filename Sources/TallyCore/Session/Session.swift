@@ -467,8 +467,11 @@ public final class Session {
             AuditedDocument(doc: store.docs[UInt32(d)], label: store.labels[store.label[store.documentStart[d]]])
         }
         // By name, compared as UTF-8 bytes (code point order) rather than as Unicode strings:
-        // the order is the same for the names files have, and 100,000 names sort in milliseconds.
-        return (engine.findings, docs.sorted { $0.doc.utf8.lexicographicallyPrecedes($1.doc.utf8) })
+        // the order is the same for the names files have. Each name's bytes are taken once —
+        // compared through String.UTF8View, 19,000 names were a fifth of `audit tree` at 1M.
+        let names = docs.map { Array($0.doc.utf8) }
+        let order = names.indices.sorted { names[$0].lexicographicallyPrecedes(names[$1]) }
+        return (engine.findings, order.map { docs[$0] })
     }
 
     /// Parses, plans and executes one statement. Warnings are reported; errors thrown.
