@@ -22,7 +22,7 @@ struct FigurePlacer {
             report.unplaced.append(.fileError(
                 "\(table.title.table.id): amounts in \(unit.word), a unit tally does not read: its \(figures) figures are not read",
                 file: context.path, line: unit.line,
-                help: "tally reads amounts in 元, 千元, 万元 and 亿元 only"))
+                help: "tally reads amounts in \(Vocabulary.readableUnits) only"))
             return []
         }
         var items: [LineItem]

@@ -25,7 +25,7 @@ enum ProjectBudgets {
             guard let valueText = cells.dropFirst().first(where: { !$0.isEmpty }) else { continue }
             let cellUnit: DisplayUnit? = cells[0].contains("(元)") || cells[0].contains("（元）") ? .yuan : (cells[0].contains("万元") ? .wan : unit)
             guard let cellUnit else {
-                report.unplaced.append(.fileError("project \(current.name): \(label) `\(valueText)` is in \(unitWord), a unit tally does not read (元, 千元, 万元, 亿元)",
+                report.unplaced.append(.fileError("project \(current.name): \(label) `\(valueText)` is in \(unitWord), a unit tally does not read (\(Vocabulary.readableUnits))",
                                                   file: context.path, line: line.number))
                 project = nil
                 continue

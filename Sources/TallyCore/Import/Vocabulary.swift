@@ -179,10 +179,8 @@ enum Vocabulary {
     /// Notes under a table: they end its rows.
     static let notePrefixes = ["注：", "注:", "备注", "说明：", "说明:"]
 
-    static func unit(in text: String) -> DisplayUnit? {
-        if case .known(let unit)? = unitStatement(in: text) { return unit }
-        return nil
-    }
+    /// The units a table may state, for a message: `元, 千元, 万元, 亿元`.
+    static var readableUnits: String { DisplayUnit.allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// The unit a line states, or the unit word it states that tally does not read. A marker
     /// followed by no unit word (`编制单位：X局`) states nothing.
