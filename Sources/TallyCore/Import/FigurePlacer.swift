@@ -16,9 +16,7 @@ struct FigurePlacer {
 
     func place(_ table: RawTable, report: inout ImportReport) -> [LineItem] {
         if let unit = table.unknownUnit, !table.rows.isEmpty {
-            let figures = table.rows.reduce(0) { n, row in
-                n + row.cells.filter { if case .success = Amount.parse($0.replacingAll(" ", with: ""), unit: .yuan) { true } else { false } }.count
-            }
+            let figures = table.rows.reduce(0) { n, row in n + row.cells.filter { DocumentText.isFigure(Substring($0)) }.count }
             report.unplaced.append(.fileError(
                 "\(table.title.table.id): amounts in \(unit.word), a unit tally does not read: its \(figures) figures are not read",
                 file: context.path, line: unit.line,
