@@ -46,7 +46,7 @@ struct AuditHelpTests {
     /// A rule that finds nothing in any document tally reads shows one its tests make.
     @Test func madeUpExamplesAreWhatTheRuleReportsOnItsTestCase() throws {
         let made = AuditRules.catalog.filter { $0.example.label.isEmpty }.map(\.name)
-        #expect(Set(made).isSubset(of: ["procurement", "narrative"]))
+        #expect(Set(made).isSubset(of: ["procurement", "narrative", "three_public"]))
         var wrong = AuditRulesTests.procurement
         wrong[0] = AuditRulesTests.named(.procurement, "合计", "101.00", line: 1)
         let procurement = try #require(AuditRules.catalog.first { $0.name == "procurement" }).example
@@ -56,6 +56,12 @@ struct AuditHelpTests {
             let text = [Fixtures.item("", "100.00", table: .narrative, name: "收入预算"), Fixtures.item("", "99.00", table: .narrative, name: "支出预算")]
             let narrative = try #require(AuditRules.catalog.first { $0.name == "narrative" }).example
             #expect(AuditRulesTests.run(tables + text, ["narrative"]).map(\.message) == [narrative.message])
+        }
+        if made.contains("three_public") {
+            let table = [Fixtures.item("", "6.40", table: .threePublic), Fixtures.item("", "6.40", column: .vehicleOperation, table: .threePublic)]
+            let basic = [Fixtures.item("30212", "0.70", table: .basicEcon, name: "因公出国（境）费用")]
+            let example = try #require(AuditRules.catalog.first { $0.name == "three_public" }).example
+            #expect(AuditRulesTests.run(table + basic, ["three_public"]).map(\.message) == [example.message])
         }
     }
 }

@@ -76,14 +76,17 @@ struct FolderLoadingTests {
     /// year and kind are loaded with a warning that a sum adds both.
     @Test func aPDFAndItsTextAreOneDocument() throws {
         let corpus = CorpusImportTests.corpus.path
+        // The other's text with one figure retyped (办公费 110.00 → 111.00).
+        let retyped = try String(contentsOfFile: corpus + "/text/js_cppcc_2019_tables.txt", encoding: .utf8)
+            .replacingOccurrences(of: "办公费                       110.00", with: "办公费                       111.00")
         let dir = try Self.folder([("b.pdf", corpus + "/pdf/sh_putuo_welfare_2024_unit.pdf"), ("b.txt", corpus + "/text/sh_putuo_welfare_2024_unit.txt"),
-                                   ("c.pdf", corpus + "/pdf/js_cppcc_2019_tables.pdf"), ("c.txt", corpus + "/text/js_cppcc_2019_tables.txt")])
+                                   ("c.pdf", corpus + "/pdf/js_cppcc_2019_tables.pdf"), ("c.txt", retyped)])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var err = ""
         let session = Session(format: .tsv, out: { _ in }, err: { err += $0 })
         #expect(session.load(paths: [dir]))
         #expect(err.contains("b.txt: warning: the same department, year and figures as \(dir)/b.pdf: not loaded again"), "\(err)")
-        // The -layout text of the other reads one figure fewer: two documents, said so.
+        // The other's text differs by a figure: two documents, said so.
         #expect(session.reports.map(\.doc) == ["b", "c", "c-2"])
         #expect(err.contains("is also 江苏省政协办公厅's 2019 预算, with other figures: a sum over both adds them"))
     }

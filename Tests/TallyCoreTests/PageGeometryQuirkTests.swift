@@ -190,4 +190,26 @@ struct OneRowWrappedHeaderQuirkTests {
         let messages = result.report.unplaced.map { DiagnosticRenderer().render($0) }.joined()
         #expect(messages.contains("156.60 could stand under 购置费 or 运行维护费"), "\(messages)")
     }
+
+    /// The same row in a document whose 基本支出 table prints 30231 公务用车运行维护费 156.60:
+    /// that table settles the figure's column, and the placement says so.
+    @Test func theUndecidableFigureIsSettledByTheTableThatPrintsIt() throws {
+        let basicEcon = """
+        \u{0C}         一般公共预算基本支出预算表（经济科目）
+        部门：江苏省政协办公厅                            单位：万元
+
+                 科目编码              科目名称   金额
+                                    合计          156.60
+        302             商品和服务支出                  156.60
+        30231           公务用车运行维护费                156.60
+
+        """
+        let text = try Fixtures.read("Tests/TallyCoreTests/Fixtures/one-row-wrapped-header-layout.txt") + basicEcon
+        let result = try DocumentImporter.read(text, path: "one-row.txt")
+        let got = result.items.filter { $0.table == .threePublic }.map { "\($0.column.id)=\($0.amount)" }
+        #expect(got.sorted() == ["total=660.10", "overseas=106.00", "vehicle=156.60", "vehicle_operation=156.60", "reception=397.50",
+                                 "meeting=1282.56", "training=281.77", "grand_total=2224.43"].sorted())
+        #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced.map { DiagnosticRenderer().render($0) })")
+        #expect(result.report.placements.contains { $0.table == .threePublic && $0.how.contains("under vehicle_operation, as another table of the document prints it") })
+    }
 }

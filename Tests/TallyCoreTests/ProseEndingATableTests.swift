@@ -8,7 +8,7 @@ import Testing
 /// row — neither of a table that has said it is empty (本表无数据), nor of one with rows.
 struct ProseEndingATableTests {
     static func notRows(_ report: ImportReport) -> [String] {
-        report.unplaced.map { DiagnosticRenderer().render($0) }.filter { $0.contains("not a row of") }
+        report.unplaced.map { DiagnosticRenderer().render($0) }.filter { $0.contains("not a row of") || $0.contains("after the end of the table") }
     }
 
     @Test(arguments: ["pdf/sh_putuo_shgz_2024_final.pdf", "text/sh_putuo_shgz_2024_final.txt"])

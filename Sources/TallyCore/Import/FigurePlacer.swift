@@ -44,6 +44,9 @@ struct FigurePlacer {
             report.unplaced.append(.fileError("figures on a line that is not a row of \(table.title.table.id): \(line.text)",
                                               file: context.path, line: line.line))
         }
+        for figure in table.unplaced {
+            report.unplaced.append(.fileError("figures of \(table.title.table.id) not placed: \(figure.why)", file: context.path, line: figure.line))
+        }
         return items
     }
 
@@ -86,8 +89,30 @@ struct FigurePlacer {
                 }
                 items.append(makeItem(kind, code: row.code, name: row.name, slot: slots[i], column: column, amount: value, line: row.line))
             }
+            for choice in row.choices { items += settle(choice, of: row, in: table, slots: slots, report: &report) }
         }
         return items
+    }
+
+    /// A figure the page leaves between two columns is put under the one another table of
+    /// the document prints it in (the same code and amount in a corresponding column: an
+    /// income table's 政府性基金 under the 政府性基金预算支出表's total); else it is reported.
+    private func settle(_ choice: FigureChoice, of row: RawRow, in table: RawTable, slots: [ColumnSlot], report: inout ImportReport) -> [LineItem] {
+        let kind = table.title.table
+        guard let value = amount(choice.text, unit: table.unit, line: row.line, report: &report) else { return [] }
+        let keys = ColumnSolver.evidenceKeys(for: kind, from: otherTables(kind))
+        let fitting = choice.slots.compactMap { slot -> LineItem? in
+            guard slot < slots.count, let column = slots[slot].column, row.cells.indices.contains(slot), row.cells[slot].isEmpty else { return nil }
+            let item = makeItem(kind, code: row.code, name: row.name, slot: slots[slot], column: column, amount: value, line: row.line)
+            return keys.contains(.init(code: item.code, year: item.year, column: column, fen: item.amount.fen)) ? item : nil
+        }
+        guard fitting.count == 1, let item = fitting.first else {
+            report.unplaced.append(.fileError("figures of \(kind.id) not placed: \(choice.why): its column is not read", file: context.path, line: row.line))
+            return []
+        }
+        report.placements.append(.init(line: row.line, table: kind, code: row.code,
+                                       how: "\(choice.why): under \(item.column.id), as another table of the document prints it"))
+        return [item]
     }
 
     private func placeTabbed(_ table: RawTable, report: inout ImportReport) -> [LineItem] {

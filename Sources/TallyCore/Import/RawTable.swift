@@ -15,6 +15,8 @@ struct RawTable {
     var emptyStatement: String?
     /// Lines that looked like rows of this table but could not be read.
     var unreadable: [(line: Int, text: String)] = []
+    /// Figures of rows of this table that were seen and not placed, each with why.
+    var unplaced: [(line: Int, why: String)] = []
     /// The PDF page of the title; 0 for text.
     var page: Int = 0
     /// Read off a page's geometry: the slot of each cell position of `rows[i].cells`, so no
@@ -54,4 +56,14 @@ struct RawRow {
     var labelColumn: Int = 0
     /// The PDF page; 0 for text.
     var page: Int = 0
+    /// Figures whose column the page leaves open between two: the document's other tables
+    /// may settle it (FigurePlacer).
+    var choices: [FigureChoice] = []
+}
+
+/// A figure that stands under one of several slots, and why geometry cannot tell which.
+struct FigureChoice {
+    var slots: [Int]
+    var text: String
+    var why: String
 }

@@ -35,8 +35,8 @@ extension AuditRules {
             label: "綦江2025", severity: .label,
             message: "20801 is named “人力资源和社会保障管理事务” (gpb_expenditure) and “人力资源和社会管理事务” (expenditure)")),
         AuditRuleInfo(name: "three_public", checks: "the 三公 table against 30217, 30231, 30212, 31013 of the basic table", example: .init(
-            label: "政协办公厅2019", severity: .material,
-            message: "三公 vehicle_operation 0.00 is less than basic_econ 30231 公务用车运行维护费 156.60")),
+            label: "", severity: .material,
+            message: "三公 overseas 0.00 is less than basic_econ 30212 因公出国（境）费用 0.70")),
         AuditRuleInfo(name: "fiscal", checks: "the 总表 balance; 收入总计 = 本年 + 上年结转; their funds = their tables", example: .init(
             label: "南岸2024", severity: .explained,
             message: "fiscal_summary 一般公共预算资金 11,281.71 but summary 一般公共预算资金 13,448.28; explained by 上年结转: …")),

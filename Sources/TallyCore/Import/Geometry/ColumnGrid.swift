@@ -21,6 +21,10 @@ struct ColumnGrid {
         /// The span of all the column's own header words, every wrapped line of its name
         /// (not a group's text over it).
         var own: (left: Double, right: Double) = (0, 0)
+        /// In `-layout` text: the word that starts `own` is set one cell after a CJK word of
+        /// its line — poppler packed the two names together, so this one's cells begin left
+        /// of where it stands on the page (see `textCellColumn`).
+        var ownPacked = false
     }
 
     var columns: [Column]
@@ -119,7 +123,8 @@ struct ColumnGrid {
             // The words of this line set over columns below, with those columns.
             var placed: [(word: PlacedWord, over: [Int])] = []
             defer { Self.spreadGroups(placed, &columns, startLine: startLine, topLine: &topLine, line: n) }
-            for word in line.words {
+            for (w, word) in line.words.enumerated() {
+                let packed = w > 0 && Self.isPacked(word, after: line.words[w - 1])
                 var over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
                 if over.isEmpty {
                     // A name centred over a phase pair of narrow cells (公务接待费 over 预算数 |
@@ -131,7 +136,7 @@ struct ColumnGrid {
                     if over.isEmpty { over = Self.groupOverReach(word, reach: reach, topLine: topLine, line: n) }
                 }
                 if over.isEmpty {
-                    columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false, own: (word.left, word.right)))
+                    columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false, own: (word.left, word.right), ownPacked: packed))
                     startLine.append(n)
                     topLine.append(n)
                     reach.append((word.left, word.right))
@@ -139,6 +144,7 @@ struct ColumnGrid {
                     // More lines of the column's own name are centred over it (a group's
                     // name over it and its neighbours' gaps is not).
                     if over.count == 1, columns[over[0]].own.left <= word.centre, word.centre <= columns[over[0]].own.right {
+                        if word.left < columns[over[0]].own.left { columns[over[0]].ownPacked = packed }
                         columns[over[0]].own = (min(columns[over[0]].own.left, word.left), max(columns[over[0]].own.right, word.right))
                     }
                     for i in over {
@@ -183,6 +189,13 @@ struct ColumnGrid {
         let width = word.right - word.left, cell = max(word.height, 0.25 * width)
         guard gaps.0 <= width + cell, gaps.1 <= width + cell, abs(gaps.0 - gaps.1) <= cell else { return [] }
         return [left, right]
+    }
+
+    /// Two header words of `-layout` text one cell apart, the first ending in a CJK glyph:
+    /// names this close on the page are set one space apart, the second pulled left.
+    static func isPacked(_ word: PlacedWord, after previous: PlacedWord) -> Bool {
+        guard word.inCharacterCells, word.left - previous.right <= 1, let last = previous.text.unicodeScalars.last else { return false }
+        return !last.isASCII
     }
 
     static func isLabelHeader(_ texts: [String]) -> Bool {
@@ -239,14 +252,13 @@ struct ColumnGrid {
         }
     }
 
-    /// Whether some line would put two figures under one column.
+    /// Whether some line would put two figures under one column, or leave one between two
+    /// (a reading that cannot place every figure of a one-row table is no better than order).
     func collides(on lines: [WordLine]) -> Bool {
         lines.contains { line in
-            let columns = line.words.compactMap { w -> Int? in
-                guard case .figure = FigureText.read(w.text) else { return nil }
-                return figureColumn(of: w, slack: 0)
-            }
-            return Set(columns).count < columns.count
+            let figures = line.words.filter { if case .figure = FigureText.read($0.text) { true } else { false } }
+            let columns = figures.compactMap { figureColumn(of: $0, slack: 0) }
+            return Set(columns).count < columns.count || figures.contains { textCellDoubt(of: $0) != nil }
         }
     }
 

@@ -11,8 +11,8 @@ enum OrderedFigures {
     struct Reading {
         /// The grid column of each figure; nil where it is uncertain.
         var columns: [Int?]
-        /// For each uncertain figure, the headers it could stand under.
-        var uncertain: [(word: PlacedWord, headers: [String])]
+        /// For each uncertain figure, the grid columns it could stand under.
+        var uncertain: [(word: PlacedWord, columns: [Int])]
     }
 
     /// Beyond this many readings the row is left to the nearest header.
@@ -65,15 +65,18 @@ enum OrderedFigures {
             let near = Set(pool.filter { $0.cost <= best.cost + width }.map { columns[$0.pick[i]] })
             if near.count > 1 {
                 out.columns[i] = nil
-                out.uncertain.append((figures[i].word, near.sorted().map { c in grid.columns[c].slot.header.isEmpty ? grid.columns[c].texts.joined() : grid.columns[c].slot.header }))
+                out.uncertain.append((figures[i].word, near.sorted()))
             }
         }
         return out
     }
 
     /// The column of each figure word of a line (by its index in the line; nil inside: not
-    /// read, uncertain) and what is reported, for a grid whose figures line up nowhere.
-    static func columns(of line: WordLine, grid: ColumnGrid, slotOfColumn: [Int: Int], table: RawTable) -> ([Int: Int?], [String]) {
+    /// read, uncertain) and, for each uncertain one, why and the columns it may stand under,
+    /// for a grid whose figures line up nowhere.
+    static func columns(of line: WordLine, grid: ColumnGrid, slotOfColumn: [Int: Int], table: RawTable)
+        -> ([Int: Int?], [(word: PlacedWord, why: String, either: [Int])])
+    {
         guard grid.alignment == .nearest else { return ([:], []) }
         let figures = line.words.indices.compactMap { i -> (Int, PlacedWord, Amount)? in
             guard case .figure(let ascii) = FigureText.read(line.words[i].text), grid.figureColumn(of: line.words[i], slack: 0) != nil,
@@ -87,7 +90,10 @@ enum OrderedFigures {
         else { return ([:], []) }
         var ordered: [Int: Int?] = [:]
         for (f, column) in zip(figures, reading.columns) { ordered[f.0] = column }
-        let uncertain = reading.uncertain.map { "figure \($0.word.text) could stand under \($0.headers.joined(separator: " or ")): its column is not read" }
+        func name(_ c: Int) -> String { grid.columns[c].slot.header.isEmpty ? grid.columns[c].texts.joined() : grid.columns[c].slot.header }
+        let uncertain = reading.uncertain.map { u in
+            (u.word, "figure \(u.word.text) could stand under \(u.columns.map(name).joined(separator: " or "))", u.columns)
+        }
         return (ordered, uncertain)
     }
 }

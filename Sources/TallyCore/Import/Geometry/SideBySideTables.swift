@@ -39,6 +39,7 @@ enum SideBySideTables {
         }
         table.emptyStatement = left.emptyStatement ?? right.emptyStatement
         table.unreadable += right.unreadable
+        table.unplaced += right.unplaced
         table.repairs += right.repairs
         var slots = left.slots ?? []
         func slotIndex(_ slot: ColumnSlot) -> Int {

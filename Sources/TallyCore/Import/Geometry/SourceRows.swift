@@ -72,7 +72,7 @@ enum SourceRows {
             } else if !line.item.hasPrefix("其中"), let column = HeaderColumns.column(for: line.item), column != .total {
                 add(column, line, header: line.item)
             } else {
-                table.unreadable.append((line.piece.line.number, "\(label) \(line.piece.figures.first?.text ?? ""): no column for this source"))
+                table.unplaced.append((line.piece.line.number, "\(label) \(line.piece.figures.first?.text ?? ""): no column for this source"))
             }
         }
         return rows

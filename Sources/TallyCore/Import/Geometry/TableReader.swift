@@ -25,6 +25,8 @@ struct TableReader {
         var hasCode: Bool = false
         /// Figures whose column cannot be told, with why (reported).
         var uncertain: [String] = []
+        /// Figures that stand under one of two columns, which geometry cannot tell apart.
+        var choices: [FigureChoice] = []
     }
 
     func read() -> Output {
@@ -62,7 +64,7 @@ struct TableReader {
                 if table.emptyStatement == nil, Vocabulary.isEmptyStatement(joined) { table.emptyStatement = line.text }
                 // Figures set out as a table's row after this one ended, under no title tally
                 // knows: reported, never dropped in silence.
-                else if Self.looksLikeRow(line) { table.unreadable.append((line.number, "figures after the end of the table, under no title: \(line.text)")) }
+                else if Self.looksLikeRow(line) { table.unplaced.append((line.number, "figures after the end of the table, under no title: \(line.text)")) }
                 continue
             }
             let marked = line.words.contains { FigureText.isMarkedFigure($0.text) }
@@ -281,13 +283,25 @@ struct TableReader {
         let zone = grid.figureZoneStart
         // A row of a table where nothing lines up: its figures in order.
         let (ordered, uncertain) = OrderedFigures.columns(of: line, grid: grid, slotOfColumn: slotOfColumn, table: table)
-        piece.uncertain = uncertain
+        // A figure geometry leaves between columns: the document's other tables may settle
+        // it (FigurePlacer); one with a single candidate is reported.
+        func undecided(_ text: String, _ why: String, _ either: [Int]) {
+            let slots = either.compactMap { slotOfColumn[$0] }
+            if slots.count > 1 {
+                piece.choices.append(FigureChoice(slots: slots, text: text, why: why))
+            } else {
+                piece.uncertain.append(why + ": its column is not read")
+            }
+        }
+        for u in uncertain {
+            if case .figure(let ascii) = FigureText.read(u.word.text) { undecided(ascii, u.why, u.either) }
+        }
         // (A row's number in a 行次 column is neither a figure nor part of its name.)
         for (index, word) in line.words.enumerated() where !grid.isRowNumber(word) {
             switch FigureText.read(word.text) {
             case .figure(let ascii):
                 if let doubt = grid.textCellDoubt(of: word) {
-                    piece.uncertain.append(doubt)
+                    undecided(ascii, doubt.why, doubt.either)
                 } else if let choice = ordered[index] {
                     if let column = choice, let slot = slotOfColumn[column] {
                         piece.figures.append((slot, ascii))
@@ -403,7 +417,12 @@ struct TableReader {
         var out: [RawRow] = []
         var previousCode = ""
         var hasTotal = false
-        for piece in pieces { for why in piece.uncertain { table.unreadable.append((piece.line.number, why)) } }
+        for (i, piece) in pieces.enumerated() {
+            for why in piece.uncertain { table.unplaced.append((piece.line.number, why)) }
+            // A row's own line keeps its undecided figures for the placer; a line of figures
+            // alone that joined another row cannot say which.
+            if !isAnchor[i] { for choice in piece.choices { table.unplaced.append((piece.line.number, choice.why + ": its column is not read")) } }
+        }
         for i in pieces.indices where isAnchor[i] {
             let piece = pieces[i]
             var (code, nameWords, repair) = CodeWords.split(piece.labels, previous: previousCode)
@@ -411,7 +430,7 @@ struct TableReader {
             nameWords = labelsAbove[i] + nameWords + labelsBelow[i]
             // A figure among the name's words stood left of every figure column: say so.
             for word in nameWords where FigureText.isMarkedFigure(word.text) {
-                table.unreadable.append((piece.line.number, "figure \(word.text) stands left of every column of the table's header"))
+                table.unplaced.append((piece.line.number, "figure \(word.text) stands left of every column of the table's header"))
             }
             nameWords.removeAll { FigureText.isMarkedFigure($0.text) }
             // The header's 类 / 款 / 项 cells can share a line with the first row (its figures
@@ -430,12 +449,12 @@ struct TableReader {
             var cells = [String](repeating: "", count: slots)
             for (slot, text) in figures[i] where slot < slots {
                 if !cells[slot].isEmpty {
-                    table.unreadable.append((piece.line.number, "two figures under one column: \(cells[slot]) and \(text)"))
+                    table.unplaced.append((piece.line.number, "two figures under one column: \(cells[slot]) and \(text)"))
                     continue
                 }
                 cells[slot] = text
             }
-            out.append(RawRow(line: piece.line.number, code: code, name: name, cells: cells, page: piece.line.page))
+            out.append(RawRow(line: piece.line.number, code: code, name: name, cells: cells, page: piece.line.page, choices: piece.choices))
         }
         return out
     }
@@ -476,7 +495,7 @@ struct TableReader {
                 if case .figure(let ascii) = FigureText.read(word.text) {
                     // Two figures under one column: the second is reported, never run together.
                     if !cells[column].isEmpty {
-                        table.unreadable.append((piece.line.number, "two figures under one column: \(cells[column]) and \(ascii)"))
+                        table.unplaced.append((piece.line.number, "two figures under one column: \(cells[column]) and \(ascii)"))
                         continue
                     }
                     text = ascii
