@@ -16,45 +16,60 @@ enum FigureText {
     static let blanks: Set<String> = ["-", "—", "－", "–", "/", "—-", "——", "--", "－－", "\u{2212}"]
 
     static func read(_ word: String) -> Reading {
-        if blanks.contains(word) { return .blank }
-        var ascii = ""
+        guard let first = word.unicodeScalars.first else { return .text }
+        switch first.value {
+        case 0x2D, 0x2014, 0xFF0D, 0x2013, 0x2F, 0x2212: if blanks.contains(word) { return .blank }
+        default: break
+        }
+        // Most words of a page are names: the first glyph that no figure has ends the reading.
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(word.utf8.count)
         var digits = 0
-        var other = 0
         for scalar in word.unicodeScalars {
             switch scalar.value {
-            case 0x30...0x39: ascii.unicodeScalars.append(scalar); digits += 1
-            case 0xFF10...0xFF19: ascii.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value - 0xFF10 + 0x30))); digits += 1
-            case 0x2C, 0xFF0C: ascii.append(",")
-            case 0x2E, 0xFF0E: ascii.append(".")
-            case 0x2D, 0x2212, 0xFF0D: ascii.append("-")
-            case 0x28, 0xFF08: ascii.append("(")
-            case 0x29, 0xFF09: ascii.append(")")
+            case 0x30...0x39: ascii.append(UInt8(scalar.value)); digits += 1
+            case 0xFF10...0xFF19: ascii.append(UInt8(scalar.value - 0xFF10 + 0x30)); digits += 1
+            case 0x2C, 0xFF0C: ascii.append(UInt8(ascii: ","))
+            case 0x2E, 0xFF0E: ascii.append(UInt8(ascii: "."))
+            case 0x2D, 0x2212, 0xFF0D: ascii.append(UInt8(ascii: "-"))
+            case 0x28, 0xFF08: ascii.append(UInt8(ascii: "("))
+            case 0x29, 0xFF09: ascii.append(UInt8(ascii: ")"))
             case 0xA0, 0x202F, 0x2009: continue
-            default: other += 1
+            default: return .text
             }
         }
-        guard digits > 0, other == 0 else { return .text }
+        guard digits > 0 else { return .text }
         // （123.45） is how an account prints a negative figure.
-        if ascii.hasPrefix("("), ascii.hasSuffix(")") { ascii = "-" + ascii.dropFirst().dropLast() }
+        if ascii.count >= 2, ascii[0] == UInt8(ascii: "("), ascii[ascii.count - 1] == UInt8(ascii: ")") {
+            ascii = [UInt8(ascii: "-")] + ascii[1..<(ascii.count - 1)]
+        }
         guard isDecimal(ascii) else { return .unreadable }
-        return .figure(ascii)
+        return .figure(String(decoding: ascii, as: UTF8.self))
     }
 
     /// `-?d{1,3}(,ddd)*(.d+)?` or `-?d+(.d+)?`.
-    static func isDecimal(_ s: String) -> Bool {
-        var b = Array(s.utf8)[...]
-        if b.first == UInt8(ascii: "-") { b = b.dropFirst() }
-        let parts = b.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return false }
-        if parts.count == 2 {
-            guard !parts[1].isEmpty, parts[1].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+    static func isDecimal(_ b: [UInt8]) -> Bool {
+        var i = b.first == UInt8(ascii: "-") ? 1 : 0
+        // The whole part: digits, or groups of three after a first group of one to three.
+        var groupLength = 0, groups = 0, firstGroup = 0
+        while i < b.count, b[i] != UInt8(ascii: ".") {
+            switch b[i] {
+            case 48...57: groupLength += 1
+            case UInt8(ascii: ","):
+                guard groupLength > 0, groups == 0 || groupLength == 3 else { return false }
+                if groups == 0 { firstGroup = groupLength }
+                groups += 1
+                groupLength = 0
+            default: return false
+            }
+            i += 1
         }
-        let groups = whole.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 >= 48 && $0 <= 57 } }) else { return false }
-        if groups.count > 1 {
-            guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return false }
-        }
-        return true
+        guard groupLength > 0, groups == 0 || (firstGroup <= 3 && groupLength == 3) else { return false }
+        guard i < b.count else { return true }
+        // The fraction: one digit or more, nothing after.
+        i += 1
+        guard i < b.count else { return false }
+        return b[i...].allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     /// A figure a row is recognised by: with a decimal point or a thousands separator, so a

@@ -118,7 +118,7 @@ enum NarrativeFigures {
     static func index(of needle: [Character], in text: [Character], from: Int) -> Int? {
         guard !needle.isEmpty, text.count >= needle.count, from <= text.count - needle.count else { return nil }
         for i in from...(text.count - needle.count) where text[i] == needle[0] {
-            if Array(text[i..<(i + needle.count)]) == needle { return i }
+            if text[i..<(i + needle.count)].elementsEqual(needle) { return i }
         }
         return nil
     }
