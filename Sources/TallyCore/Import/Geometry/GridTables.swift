@@ -43,12 +43,18 @@ enum GridTables {
         func close(at end: Int) {
             guard let (i, title) = start else { return }
             let region = ((i + 1)..<end).filter { !titleLines.contains($0) }.map { lines[$0] }
-            var table = TableReader(title: title, titleLine: lines[i], lines: region).read()
-            if let split = SideBySideTables.split(of: table.grid, title.table) {
+            // A table printed as two or more parts side by side: the first part, then the rest
+            // read the same way (a 基本支出决算表 in three code groups).
+            func read(_ region: [WordLine], parts: Int) -> TableReader.Output {
+                var table = TableReader(title: title, titleLine: lines[i], lines: region).read()
+                guard parts < SideBySideTables.mostParts, let split = SideBySideTables.split(of: table.grid, title.table) else { return table }
                 let (left, right) = SideBySideTables.halves(region, at: split)
+                guard !left.isEmpty, !right.isEmpty else { return table }
                 table.table = SideBySideTables.join(TableReader(title: title, titleLine: lines[i], lines: left).read().table,
-                                                    TableReader(title: title, titleLine: lines[i], lines: right).read().table)
+                                                    read(right, parts: parts + 1).table, leftLines: left)
+                return table
             }
+            let table = read(region, parts: 1)
             if let name = table.unitName { found.unitNames.append(name) }
             found.tables.append(table.table)
             start = nil

@@ -4,6 +4,10 @@
 /// Each half is read as a table of its own and their rows joined, the left half's first.
 /// Two-sided summary tables (income beside spending) are read by their labels instead.
 enum SideBySideTables {
+    /// No template prints more parts side by side than this; the bound keeps a header that
+    /// repeats label columns without end from splitting without end.
+    static let mostParts = 6
+
     /// Where the right half starts, or nil for a table of one half.
     static func split(of grid: ColumnGrid?, _ table: TableID) -> Double? {
         guard let grid, ![.summary, .fiscalSummary, .procurement].contains(table) else { return nil }
@@ -30,7 +34,7 @@ enum SideBySideTables {
 
     /// The halves as one table. A row without a code whose label names a column (人员经费合计
     /// under 决算数) is that column's total.
-    static func join(_ left: RawTable, _ right: RawTable) -> RawTable {
+    static func join(_ left: RawTable, _ right: RawTable, leftLines: [WordLine]) -> RawTable {
         var table = left
         if !left.unitStated, right.unitStated {
             table.unit = right.unit
@@ -48,8 +52,19 @@ enum SideBySideTables {
             return slots.count - 1
         }
         var rows: [RawRow] = []
-        for (half, source) in [(left, left.slots ?? []), (right, right.slots ?? [])] {
-            for var row in half.rows {
+        // A total's label in one part with its figure in the next (人员经费合计 | 公用经费合计 …
+        // 1,308.55 under the third part's 决算数): the figure's row takes the label.
+        let labels = Dictionary(leftLines.compactMap { line -> (Int, String)? in
+            guard !line.words.contains(where: { FigureText.isMarkedFigure($0.text) }), !CodeWords.startsWithCode(line.words) else { return nil }
+            return (line.number, line.joined)
+        }, uniquingKeysWith: { a, _ in a })
+        var rightRows = right.rows
+        for i in rightRows.indices where rightRows[i].code.isEmpty
+            && (rightRows[i].name.isEmpty || Vocabulary.totalRowLabels.contains(rightRows[i].name)) {
+            if let name = labels[rightRows[i].line], HeaderColumns.column(for: name) != nil { rightRows[i].name = name }
+        }
+        for (half, source) in [(left.rows, left.slots ?? []), (rightRows, right.slots ?? [])] {
+            for var row in half {
                 var cells: [Int: String] = [:]
                 for (i, text) in row.cells.enumerated() where !text.isEmpty && i < source.count {
                     var slot = source[i]
