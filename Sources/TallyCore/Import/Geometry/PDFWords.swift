@@ -77,7 +77,7 @@ enum PDFWords {
             let (unstamped, stamps) = StampedNumbers.split(kept, document: body)
             if !stamps.isEmpty { read.stamps[page] = stamps.map(\.text) }
             words = unstamped
-            read.lines += WordLines.group(words, page: page, firstNumber: read.lines.count + 1)
+            read.lines += WordLines.group(words, page: page, firstNumber: read.lines.count + 1).map(LetterSpacedWords.join)
         }
         return read
     }
