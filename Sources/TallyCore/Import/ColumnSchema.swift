@@ -72,6 +72,28 @@ enum ColumnSchema {
         return ColumnSlot(column: column, year: year, header: label, phase: phase)
     }
 
+    /// A slot as a row has it, and the row's name: a row labelled by a period alone (a 三公
+    /// table that prints `2025年预算数` and `2024年预算数` as rows) is that period's total row,
+    /// under every column.
+    static func slot(_ slot: ColumnSlot, inRow code: String, named name: String) -> (slot: ColumnSlot, name: String) {
+        guard code.isEmpty, let period = period(named: name) else { return (slot, name) }
+        var slot = slot
+        slot.year = period.year
+        if let phase = period.phase { slot.phase = phase }
+        return (slot, "")
+    }
+
+    /// A row label that names a period: `2024年预算数`, `2025年决算数`, `2025年` (a year alone,
+    /// or with the word of a phase).
+    static func period(named label: String) -> (year: Int, phase: Phase?)? {
+        let text = label.replacingAll(" ", with: "")
+        guard let year = YearText.first(in: text), year > 0 else { return nil }
+        let rest = YearText.removingLeadingYear(text)
+        if rest.isEmpty { return (year, nil) }
+        guard let phase = Vocabulary.phaseHeaders.first(where: { $0.0 == rest })?.1 else { return nil }
+        return (year, phase)
+    }
+
     /// 合计, 小计, 2025年预算数: a whole header that names a total.
     static func isTotalWord(_ text: String) -> Bool {
         let t = YearText.removingLeadingYear(text.replacingAll(" ", with: ""))

@@ -152,9 +152,9 @@ struct ColumnSolver {
                                                how: describe(option) + " (by the table's identities)"))
             }
             for (f, slot) in option.slots.enumerated() {
-                let s = schema.slots[slot]
+                let (s, name) = ColumnSchema.slot(schema.slots[slot], inRow: row.code, named: row.name)
                 guard let column = s.column else { continue }
-                items.append(context.item(kind, code: row.code, name: row.name.isEmpty ? "合计" : row.name, column: column,
+                items.append(context.item(kind, code: row.code, name: name.isEmpty ? "合计" : name, column: column,
                                           year: s.year, phase: s.phase, amount: figures[r][f], line: row.line))
             }
         }

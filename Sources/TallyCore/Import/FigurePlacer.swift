@@ -61,6 +61,12 @@ struct FigurePlacer {
                      year: slot.year == 0 ? nil : slot.year, phase: slot.phase, amount: amount, line: line)
     }
 
+    /// A row's figure under a slot (as the row has it: ColumnSchema).
+    func makeItem(_ table: TableID, row: RawRow, slot: ColumnSlot, column: ColumnID, amount: Amount) -> LineItem {
+        let (slot, name) = ColumnSchema.slot(slot, inRow: row.code, named: row.name)
+        return makeItem(table, code: row.code, name: name, slot: slot, column: column, amount: amount, line: row.line)
+    }
+
     func amount(_ text: String, unit: DisplayUnit, line: Int, report: inout ImportReport) -> Amount? {
         let t = text.replacingAll(" ", with: "")
         if t.isEmpty || t == "-" || t == "—" || t == "－" || t == "/" { return nil }
@@ -87,7 +93,7 @@ struct FigurePlacer {
                         file: context.path, line: row.line))
                     continue
                 }
-                items.append(makeItem(kind, code: row.code, name: row.name, slot: slots[i], column: column, amount: value, line: row.line))
+                items.append(makeItem(kind, row: row, slot: slots[i], column: column, amount: value))
             }
             for choice in row.choices { items += settle(choice, of: row, in: table, slots: slots, report: &report) }
         }
@@ -103,7 +109,7 @@ struct FigurePlacer {
         let keys = ColumnSolver.evidenceKeys(for: kind, from: otherTables(kind))
         let fitting = choice.slots.compactMap { slot -> LineItem? in
             guard slot < slots.count, let column = slots[slot].column, row.cells.indices.contains(slot), row.cells[slot].isEmpty else { return nil }
-            let item = makeItem(kind, code: row.code, name: row.name, slot: slots[slot], column: column, amount: value, line: row.line)
+            let item = makeItem(kind, row: row, slot: slots[slot], column: column, amount: value)
             return keys.contains(.init(code: item.code, year: item.year, column: column, fen: item.amount.fen)) ? item : nil
         }
         guard fitting.count == 1, let item = fitting.first else {

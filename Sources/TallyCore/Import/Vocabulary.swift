@@ -118,7 +118,7 @@ enum Vocabulary {
     ]
 
     /// Header words for a total column (after the keywords above have not matched).
-    static let totalWords = ["合计", "总计", "小计", "预算数", "决算数", "金额", "本年预算", "预算金额"]
+    static let totalWords = ["合计", "总计", "小计", "预算数", "决算数", "年初预算数", "调整预算数", "全年预算数", "金额", "本年预算", "预算金额"]
 
     /// Header words that say which phase a column's figures are (§2), longest first so that
     /// 调整预算数 is not read as 预算数. A budget's own 预算数 columns are simply `budget`.
