@@ -74,13 +74,23 @@ enum ColumnSchema {
 
     /// A slot as a row has it, and the row's name: a row labelled by a period alone (a 三公
     /// table that prints `2025年预算数` and `2024年预算数` as rows) is that period's total row,
-    /// under every column.
-    static func slot(_ slot: ColumnSlot, inRow code: String, named name: String) -> (slot: ColumnSlot, name: String) {
-        guard code.isEmpty, let period = period(named: name) else { return (slot, name) }
-        var slot = slot
-        slot.year = period.year
-        if let phase = period.phase { slot.phase = phase }
-        return (slot, "")
+    /// under every column; and
+    /// A 三公 table printed on its side (its items as rows, its years as columns: `1.因公出国
+    /// （境）费 | 3.50 | 1.50`) holds each row's figures under the column the row names.
+    static func slot(_ slot: ColumnSlot, inRow code: String, named name: String, of table: TableID) -> (slot: ColumnSlot, name: String) {
+        guard code.isEmpty else { return (slot, name) }
+        if let period = period(named: name) {
+            var slot = slot
+            slot.year = period.year
+            if let phase = period.phase { slot.phase = phase }
+            return (slot, "")
+        }
+        if table == .threePublic, slot.column == .total, let named = HeaderColumns.column(for: name) {
+            var slot = slot
+            slot.column = named
+            return (slot, "")
+        }
+        return (slot, name)
     }
 
     /// A row label that names a period: `2024年预算数`, `2025年决算数`, `2025年` (a year alone,

@@ -152,7 +152,7 @@ struct ColumnSolver {
                                                how: describe(option) + " (by the table's identities)"))
             }
             for (f, slot) in option.slots.enumerated() {
-                let (s, name) = ColumnSchema.slot(schema.slots[slot], inRow: row.code, named: row.name)
+                let (s, name) = ColumnSchema.slot(schema.slots[slot], inRow: row.code, named: row.name, of: kind)
                 guard let column = s.column else { continue }
                 items.append(context.item(kind, code: row.code, name: name.isEmpty ? "合计" : name, column: column,
                                           year: s.year, phase: s.phase, amount: figures[r][f], line: row.line))

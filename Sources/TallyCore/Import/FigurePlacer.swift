@@ -63,8 +63,8 @@ struct FigurePlacer {
 
     /// A row's figure under a slot (as the row has it: ColumnSchema).
     func makeItem(_ table: TableID, row: RawRow, slot: ColumnSlot, column: ColumnID, amount: Amount) -> LineItem {
-        let (slot, name) = ColumnSchema.slot(slot, inRow: row.code, named: row.name)
-        return makeItem(table, code: row.code, name: name, slot: slot, column: column, amount: amount, line: row.line)
+        let (slot, name) = ColumnSchema.slot(slot, inRow: row.code, named: row.name, of: table)
+        return makeItem(table, code: row.code, name: name, slot: slot, column: slot.column ?? column, amount: amount, line: row.line)
     }
 
     func amount(_ text: String, unit: DisplayUnit, line: Int, report: inout ImportReport) -> Amount? {

@@ -1,0 +1,34 @@
+import Testing
+@testable import TallyCore
+
+/// A 三公 table printed on its side: its items as rows (1.因公出国（境）费, 其中：公务用车购置费 …),
+/// its years as columns (2025年预算数 | 2024年预算数 | 增减额 | 增减率). Each row's figures are
+/// the column it names, in each column's year; the change columns are reported, not stored.
+struct ItemsAsRowsTests {
+    static let sideways = """
+                     一般公共预算“三公”经费支出表
+    单位：成都市武侯区教育局                                                        单位：万元
+              项目           2025年预算数       2024年预算数       增减额            增减率
+    合计                           21.92          21.37          0.55        2.57%
+    1.因公出国（境）费                    3.50           1.50          2.00      133.33%
+    2.公务用车购置及运行费                  9.98          18.11          -8.13     -44.89%
+     其中：公务用车购置费                   0.00           0.00          0.00
+         公务用车运行费                  9.98          18.11          -8.13     -44.89%
+    3.公务接待费                       8.44           1.76          6.68      379.55%
+    """
+
+    @Test func eachRowIsTheColumnItNames() throws {
+        let result = try DocumentImporter.read("\u{0C}" + Self.sideways, path: "three.txt")
+        let items = result.items.filter { $0.table == .threePublic }
+            .map { "\($0.code.isEmpty ? "TOTAL" : $0.code) \($0.column.id) \($0.year) \($0.amount)" }
+        let expected = [
+            ("total", "21.92", "21.37"), ("overseas", "3.50", "1.50"), ("vehicle", "9.98", "18.11"),
+            ("vehicle_purchase", "0.00", "0.00"), ("vehicle_operation", "9.98", "18.11"), ("reception", "8.44", "1.76"),
+        ].flatMap { column, this, last in
+            ["TOTAL \(column) 2025 \(try! Amount.parse(this, unit: .wan).get())", "TOTAL \(column) 2024 \(try! Amount.parse(last, unit: .wan).get())"]
+        }
+        #expect(items.sorted() == expected.sorted())
+        let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
+        #expect(unplaced.count == 6 && unplaced.allSatisfy { $0.contains("增减额") }, "\(unplaced)")
+    }
+}
