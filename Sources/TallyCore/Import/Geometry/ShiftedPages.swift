@@ -30,21 +30,35 @@ enum ShiftedPages {
     }
 
     /// The line as a row whose k trailing figures take the columns rows of k figures take
-    /// in `placed`; nil when no one set of columns is the usual one for k.
+    /// in `placed` — rows of its own class (the code's first three digits: a 302 商品和服务支出
+    /// row's figures go where 302's go, 公用经费, however many 301 rows fill 人员经费) where
+    /// there are such, else all rows; nil when no one set of columns is the usual one for k.
     static func piece(_ line: WordLine, like placed: [TableReader.Piece]) -> TableReader.Piece? {
         let run = trailingFigures(line)
         guard !run.isEmpty, run.count < line.words.count else { return nil }
-        var counts: [[Int]: Int] = [:]
-        for p in placed where p.figures.count == run.count && p.hasCode {
-            counts[p.figures.map(\.slot).sorted(), default: 0] += 1
+        let labels = Array(line.words[..<run.startIndex])
+        func counts(_ pieces: [TableReader.Piece]) -> [[Int]: Int] {
+            var counts: [[Int]: Int] = [:]
+            for p in pieces where p.figures.count == run.count && p.hasCode {
+                counts[p.figures.map(\.slot).sorted(), default: 0] += 1
+            }
+            return counts
         }
-        let ranked = counts.sorted { $0.value > $1.value }
+        let own = codeClass(labels)
+        let kin = own.map { c in counts(placed.filter { codeClass($0.labels) == c }) } ?? [:]
+        let ranked = (kin.isEmpty ? counts(placed) : kin).sorted { $0.value > $1.value }
         guard let best = ranked.first, best.key.count == run.count, Set(best.key).count == run.count,
             ranked.count == 1 || ranked[1].value < best.value
         else { return nil }
-        let labels = Array(line.words[..<run.startIndex])
         var piece = TableReader.Piece(line: line, labels: labels, figures: zip(best.key, run).map { ($0, $1.text) })
         piece.hasCode = CodeWords.startsWithCode(labels)
         return piece
+    }
+
+    /// The first three digits of the code a row's labels start with (split 类 款 项 words
+    /// joined), or nil for a row without one.
+    static func codeClass(_ labels: [PlacedWord]) -> String? {
+        let digits = labels.prefix { !$0.text.isEmpty && $0.text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }.map(\.text).joined()
+        return digits.count >= 3 ? String(digits.prefix(3)) : nil
     }
 }
