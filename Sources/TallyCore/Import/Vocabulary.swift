@@ -68,6 +68,12 @@ enum Vocabulary {
         /(?:（续表?）|\(续表?\)|续表|续)$/,
     ]
 
+    /// A line that only says the table goes on from the page before (`续表`, `（续）`, `续表2`):
+    /// neither a header line nor a row.
+    static func isContinuationMark(_ text: String) -> Bool {
+        text.replacingAll(" ", with: "").wholeMatch(of: /(?:续表?|（续表?）|\(续表?\))[0-9一二三四五六七八九十]*[：:]?/) != nil
+    }
+
     /// The tables every disclosure prints (财预〔2016〕143号), an empty one with its statement.
     static let requiredTables: [TableID] = [
         .summary, .income, .expenditure, .fiscalSummary, .gpbExpenditure, .basicEcon, .threePublic, .govFund,
