@@ -311,6 +311,12 @@ struct TableReader {
                 } else if let column = grid.figureColumn(of: word, slack: 0), let slot = slotOfColumn[column] {
                     piece.figures.append((slot, ascii))
                     piece.cells.append((column, word))
+                } else if grid.figureColumns.count == 1, index == line.words.count - 1, index > 0, FigureText.isMarkedFigure(word.text),
+                          let slot = slotOfColumn[grid.figureColumns[0]] {
+                    // A table of one figure column (a 金额) on a page set narrower than its
+                    // header's: a row's last figure, after its labels, is that column's.
+                    piece.figures.append((slot, ascii))
+                    piece.cells.append((grid.figureColumns[0], word))
                 } else {
                     piece.labels.append(word)
                 }
