@@ -87,6 +87,24 @@ struct HeaderGroupsTests {
         ("6.17", 651.3, 159.2, 14.6, 9.2), ("5.20", 713.3, 159.2, 14.6, 9.2), ("3.80", 775.3, 159.2, 14.6, 9.2),
     ]
 
+    /// The same table with 全年预算数 | 决算数 under each item: the item names (小计 above all)
+    /// are narrower than their pairs and centred in the gap, the vehicle group narrower than
+    /// its three items and overlapping only 购置费's pair, the top row only two columns.
+    static let threePublicNarrowNames: [Box] = [
+        ("财政拨款“三公”经费支出决算表", 325.3, 66.8, 191.3, 14.0), ("单位：万元", 713.44, 87.5, 47.5, 9.5),
+        ("财政拨款“三公”经费", 384.12, 103.80, 73.64, 8.50), ("合计", 129.11, 127.24, 17.00, 8.50), ("全年预算数", 88.03, 150.68, 42.50, 8.50), ("24.83", 111.68, 166.30, 22.94, 8.50), ("公务用车购置及运行维护费", 426.61, 119.43, 102.00, 8.50), ("因公出国（境）费", 216.94, 127.24, 68.00, 8.50), ("决算数", 153.19, 150.68, 25.50, 8.50), ("20.53", 168.34, 166.30, 22.94, 8.50), ("全年预算数", 201.36, 150.68, 42.50, 8.50), ("1.89", 230.11, 166.30, 17.84, 8.50), ("小计", 355.78, 135.05, 17.00, 8.50), ("决算数", 266.53, 150.68, 25.50, 8.50), ("1.50", 286.77, 166.30, 17.84, 8.50), ("全年预算数", 314.69, 150.68, 42.50, 8.50), ("6.48", 343.44, 166.30, 17.84, 8.50), ("公务用车购置费", 447.86, 135.05, 59.50, 8.50), ("决算数", 379.86, 150.68, 25.50, 8.50), ("全年预算数", 428.03, 150.68, 42.50, 8.50), ("5.53", 400.11, 166.30, 17.84, 8.50), ("决算数", 493.19, 150.68, 25.50, 8.50), ("公务用车运行维护费", 552.69, 135.05, 76.50, 8.50), ("全年预算数", 541.36, 150.68, 42.50, 8.50), ("6.48", 570.11, 166.30, 17.84, 8.50), ("决算数", 606.53, 150.68, 25.50, 8.50), ("5.53", 626.77, 166.30, 17.84, 8.50), ("公务接待费", 683.03, 127.24, 42.50, 8.50), ("全年预算数", 654.69, 150.68, 42.50, 8.50), ("16.46", 678.34, 166.30, 22.94, 8.50), ("决算数", 719.86, 150.68, 25.50, 8.50), ("13.50", 735.01, 166.30, 22.94, 8.50),
+    ]
+
+    @Test func narrowItemNamesReachTheirPairsAndTheGroupItsItems() throws {
+        let table = try #require(PageGeometryQuirkTests.tables(Self.threePublicNarrowNames).first { $0.title.table == .threePublic })
+        let slots = try #require(table.slots)
+        #expect(slots.map { "\($0.column?.id ?? "?")/\($0.phase?.id ?? "-")" } == [
+            "total/adjusted", "total/final", "overseas/adjusted", "overseas/final", "vehicle/adjusted", "vehicle/final",
+            "vehicle_purchase/adjusted", "vehicle_purchase/final", "vehicle_operation/adjusted", "vehicle_operation/final",
+            "reception/adjusted", "reception/final",
+        ])
+    }
+
     @Test(arguments: [true, false])
     func subtotalUnderTopRowIsItsGroups(withTopRow: Bool) throws {
         let page = Self.threePublicWithTopRow.filter { withTopRow || !$0.0.hasPrefix("财政拨款“三公”经费") || $0.2 < 80 }

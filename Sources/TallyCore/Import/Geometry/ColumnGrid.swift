@@ -123,9 +123,11 @@ struct ColumnGrid {
             // The words of this line set over columns below, with those columns.
             var placed: [(word: PlacedWord, over: [Int])] = []
             defer { Self.spreadGroups(placed, &columns, startLine: startLine, topLine: &topLine, line: n) }
+            let before = topLine
             for (w, word) in line.words.enumerated() {
                 let packed = w > 0 && Self.isPacked(word, after: line.words[w - 1])
                 var over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
+                if over.count == 1, let partner = Self.phasePartner(of: over[0], under: word, columns) { over.append(partner) }
                 if over.isEmpty {
                     // A name centred over a phase pair of narrow cells (公务接待费 over 预算数 |
                     // 决算数) may fall in the gap between them: it is over both.
@@ -155,6 +157,7 @@ struct ColumnGrid {
                     placed.append((word, over))
                 }
             }
+            Self.spreadOverItems(placed, &columns, before: before, topLine: &topLine, reach: &reach, line: n)
         }
         guard !columns.isEmpty else { return nil }
         columns.sort { $0.left < $1.left }
@@ -189,6 +192,64 @@ struct ColumnGrid {
         let width = word.right - word.left, cell = max(word.height, 0.25 * width)
         guard gaps.0 <= width + cell, gaps.1 <= width + cell, abs(gaps.0 - gaps.1) <= cell else { return [] }
         return [left, right]
+    }
+
+    /// An item's name over a phase pair (小计 over 全年预算数 | 决算数), narrower than the pair and
+    /// centred in the gap between them, overlapping one: the other of the pair.
+    static func phasePartner(of c: Int, under word: PlacedWord, _ columns: [Column]) -> Int? {
+        let column = columns[c], centre = word.centre
+        guard centre < column.left || centre > column.right, let phase = Vocabulary.phase(inHeader: column.texts.last ?? "") else { return nil }
+        let partner = centre > column.right
+            ? columns.indices.filter { columns[$0].left >= column.right }.min { columns[$0].left < columns[$1].left }
+            : columns.indices.filter { columns[$0].right <= column.left }.max { columns[$0].right < columns[$1].right }
+        guard let partner, centre > column.right ? columns[partner].left > centre : columns[partner].right < centre,
+            let other = Vocabulary.phase(inHeader: columns[partner].texts.last ?? ""), other != phase
+        else { return nil }
+        return partner
+    }
+
+    /// A group name over one item's columns (公务用车购置及运行维护费 over 购置费's 预算数 | 决算数)
+    /// is centred over all its items (小计, 购置费, 运行维护费, each over its pair): it reaches
+    /// every column out to the names beside it, merged down from its line (因公出国（境）费,
+    /// 公务接待费), or a name of its own line, when it is centred over them. Without a name merged
+    /// down on one side the word is not known to be a group over more, and stays over what it
+    /// overlaps. (Years and phases are groups of their own kind: `spreadGroups`.)
+    static func spreadOverItems(_ placed: [(word: PlacedWord, over: [Int])], _ columns: inout [Column], before: [Int],
+                                topLine: inout [Int], reach: inout [(left: Double, right: Double)], line: Int) {
+        let order = columns.indices.sorted { columns[$0].left < columns[$1].left }
+        let onLine = Set(placed.flatMap(\.over))
+        for (word, over) in placed where over.count >= 2 {
+            guard HeaderColumns.year(in: word.text) == nil, Vocabulary.phase(inHeader: word.text) == nil,
+                let first = order.firstIndex(where: over.contains), let last = order.lastIndex(where: over.contains),
+                order[first...last].allSatisfy(over.contains)
+            else { continue }
+            let depth = over.map { $0 < before.count ? before[$0] : line }.max() ?? line
+            // The columns out to the next name beside the word, and whether that is a name
+            // merged down beside it (a name of its own line stops it too, but says nothing).
+            func walk(from start: Int, by step: Int) -> (columns: [Int], mergedDown: Bool) {
+                var out: [Int] = []
+                var k = start
+                while k >= 0 && k < order.count {
+                    let c = order[k]
+                    if c < before.count, before[c] > depth, !onLine.contains(c) { return (out, true) }
+                    if onLine.contains(c) || isLabelHeader(columns[c].texts) { return (out, false) }
+                    out.append(c)
+                    k += step
+                }
+                return (out, false)
+            }
+            let (left, right) = (walk(from: first - 1, by: -1), walk(from: last + 1, by: 1))
+            let reached = left.columns + over + right.columns
+            guard left.mergedDown || right.mergedDown, reached.count > over.count,
+                let from = reached.map({ columns[$0].left }).min(), let to = reached.map({ columns[$0].right }).max(),
+                abs(word.centre - (from + to) / 2) <= max(word.height, 0.05 * (to - from))
+            else { continue }
+            for c in left.columns + right.columns {
+                columns[c].texts.insert(word.text, at: 0)
+                topLine[c] = line
+                reach[c] = (min(reach[c].left, word.left), max(reach[c].right, word.right))
+            }
+        }
     }
 
     /// Two header words of `-layout` text one cell apart, the first ending in a CJK glyph:
