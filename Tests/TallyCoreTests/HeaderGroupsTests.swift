@@ -120,6 +120,28 @@ struct HeaderGroupsTests {
     /// The same table in `pdftotext -layout` text, where a name is as wide as its characters
     /// and reaches only the 预算数 of its pair: each bare 决算数 is its left neighbour's
     /// partner, as the 合计 pair (whose name reached both) shows.
+    /// The same in `-layout` text headed 全年预算数 | 决算数, the figures set apart from their
+    /// headers: 合计 and 小计 stand between their pairs, over neither, and the row's figures are
+    /// read in order, each phase keeping the identities on its own.
+    @Test func narrowNamesBetweenTheirPairsInLayoutText() throws {
+        let raw: [Substring] = [
+            "                                        财政拨款“三公”经费支出决算表",
+            "编制单位：上海市宝山区司法局                                                                                            单位：万元",
+            "                                                 财政拨款“三公”经费",
+            "                                                              公务用车购置及运行维护费",
+            "      合计             因公出国（境）费                                                                      公务接待费",
+            "                                            小计                  公务用车购置费       公务用车运行维护费",
+            "全年预算数      决算数      全年预算数     决算数      全年预算数     决算数          全年预算数   决算数    全年预算数     决算数      全年预算数     决算数",
+            "   24.83    20.53      1.89     1.50      6.48     5.53                         6.48     5.53     16.46     13.50",
+        ]
+        let table = try #require(GridTables.find(LayoutTextWords.lines([], raw: raw)).tables.first { $0.title.table == .threePublic })
+        #expect(PageGeometryQuirkTests.rows(table) == [
+            " 合计 total/adjusted=24.83 total/final=20.53 overseas/adjusted=1.89 overseas/final=1.50 vehicle/adjusted=6.48 vehicle/final=5.53 "
+                + "vehicle_operation/adjusted=6.48 vehicle_operation/final=5.53 reception/adjusted=16.46 reception/final=13.50",
+        ])
+        #expect(table.unreadable.isEmpty && table.unplaced.isEmpty)
+    }
+
     @Test func phasePairsInLayoutText() throws {
         let raw: [Substring] = [
             "                                        财政拨款“三公”经费支出决算表",

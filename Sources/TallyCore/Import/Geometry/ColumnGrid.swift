@@ -127,7 +127,7 @@ struct ColumnGrid {
             for (w, word) in line.words.enumerated() {
                 let packed = w > 0 && Self.isPacked(word, after: line.words[w - 1])
                 var over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
-                if over.count == 1, let partner = Self.phasePartner(of: over[0], under: word, columns) { over.append(partner) }
+                if over.count <= 1, let pair = Self.phasePair(under: word, overlapping: over, columns) { over = pair }
                 if over.isEmpty {
                     // A name centred over a phase pair of narrow cells (公务接待费 over 预算数 |
                     // 决算数) may fall in the gap between them: it is over both.
@@ -195,17 +195,24 @@ struct ColumnGrid {
     }
 
     /// An item's name over a phase pair (小计 over 全年预算数 | 决算数), narrower than the pair and
-    /// centred in the gap between them, overlapping one: the other of the pair.
-    static func phasePartner(of c: Int, under word: PlacedWord, _ columns: [Column]) -> Int? {
-        let column = columns[c], centre = word.centre
-        guard centre < column.left || centre > column.right, let phase = Vocabulary.phase(inHeader: column.texts.last ?? "") else { return nil }
-        let partner = centre > column.right
-            ? columns.indices.filter { columns[$0].left >= column.right }.min { columns[$0].left < columns[$1].left }
-            : columns.indices.filter { columns[$0].right <= column.left }.max { columns[$0].right < columns[$1].right }
-        guard let partner, centre > column.right ? columns[partner].left > centre : columns[partner].right < centre,
-            let other = Vocabulary.phase(inHeader: columns[partner].texts.last ?? ""), other != phase
+    /// centred in the gap between them, overlapping one of them or neither: it is over both.
+    /// A pair is the table's cycle of phases in order (the leftmost phase column's first), so
+    /// a name between one item's 决算数 and the next item's 全年预算数 is over neither.
+    static func phasePair(under word: PlacedWord, overlapping over: [Int], _ columns: [Column]) -> [Int]? {
+        let centre = word.centre
+        if let c = over.first, columns[c].left <= centre, centre <= columns[c].right { return nil }
+        func phase(_ c: Int) -> Phase? { Vocabulary.phase(inHeader: columns[c].texts.last ?? "") }
+        guard let left = columns.indices.filter({ columns[$0].right <= centre }).max(by: { columns[$0].right < columns[$1].right }),
+            let right = columns.indices.filter({ columns[$0].left >= centre }).min(by: { columns[$0].left < columns[$1].left }),
+            over.allSatisfy({ $0 == left || $0 == right }),
+            let first = columns.indices.filter({ phase($0) != nil }).min(by: { columns[$0].left < columns[$1].left }).flatMap(phase),
+            phase(left) == first, let second = phase(right), second != first
         else { return nil }
-        return partner
+        // Near both: no further from either than the name is wide (in `-layout` text, as wide
+        // as it stands on the page: a CJK glyph is a cell there, and about two digits' width).
+        let width = max(word.right - word.left, word.height) * (word.inCharacterCells ? 2 : 1)
+        guard word.left - columns[left].right <= width, columns[right].left - word.right <= width else { return nil }
+        return [left, right]
     }
 
     /// A group name over one item's columns (公务用车购置及运行维护费 over 购置费's 预算数 | 决算数)

@@ -18,7 +18,9 @@ enum OrderedFigures {
     /// Beyond this many readings the row is left to the nearest header.
     static let limit = 20_000
 
-    static func read(_ figures: [(word: PlacedWord, amount: Amount)], grid: ColumnGrid, ids: [Int: ColumnID],
+    /// `ids`: each grid column's id and its group (the year and phase it holds: a 三公 决算's
+    /// 预算数 and 决算数 each keep the identities on their own).
+    static func read(_ figures: [(word: PlacedWord, amount: Amount)], grid: ColumnGrid, ids: [Int: (id: ColumnID, group: Int)],
                      table: TableID, tolerance: Int64) -> Reading? {
         let columns = grid.figureColumns
         let k = figures.count, n = columns.count
@@ -47,12 +49,20 @@ enum OrderedFigures {
         guard !tooMany, !readings.isEmpty else { return nil }
         let identities = TableSchema.rowIdentities(of: table)
         func keeps(_ p: [Int]) -> Bool {
-            var value: [ColumnID: Int64] = [:]
-            for (f, c) in zip(figures, p) { if let id = ids[columns[c]] { value[id] = f.amount.fen } }
-            for (target, parts) in identities {
-                guard let t = value[target], parts.contains(where: { value[$0] != nil }) else { continue }
-                let sum = parts.reduce(Int64(0)) { $0 &+ (value[$1] ?? 0) }
-                if abs(t &- sum) > tolerance { return false }
+            var groups: [Int: [ColumnID: Int64]] = [:]
+            for (f, c) in zip(figures, p) { if let id = ids[columns[c]] { groups[id.group, default: [:]][id.id] = f.amount.fen } }
+            for value in groups.values {
+                for (target, parts) in identities {
+                    guard let t = value[target], parts.contains(where: { value[$0] != nil }) else { continue }
+                    var sum: Int64 = 0
+                    for part in parts {
+                        let (s, overflow) = sum.addingReportingOverflow(value[part] ?? 0)
+                        if overflow { return false }
+                        sum = s
+                    }
+                    let (difference, overflow) = t.subtractingReportingOverflow(sum)
+                    if overflow || difference.magnitude > UInt64(tolerance) { return false }
+                }
             }
             return true
         }
@@ -84,7 +94,14 @@ enum OrderedFigures {
             else { return nil }
             return (i, line.words[i], amount)
         }
-        let ids = slotOfColumn.compactMapValues { table.slots?[$0].column }
+        var groupOf: [String: Int] = [:]
+        let ids = slotOfColumn.compactMapValues { slot -> (id: ColumnID, group: Int)? in
+            guard let s = table.slots?[slot], let id = s.column else { return nil }
+            let key = "\(s.year)/\(s.phase?.id ?? "")"
+            let group = groupOf[key] ?? groupOf.count
+            groupOf[key] = group
+            return (id, group)
+        }
         guard let reading = read(figures.map { ($0.1, $0.2) }, grid: grid, ids: ids, table: table.title.table,
                                  tolerance: table.unit.fenPerUnit / 100)
         else { return ([:], []) }
