@@ -294,14 +294,21 @@ struct TableReader {
                 piece.uncertain.append(why + ": its column is not read")
             }
         }
-        for u in uncertain {
+        // A row with a cell for every column is placed as printed: nothing of it is undecided.
+        let printed = Self.fullRow(line, grid)
+        for u in uncertain where printed == nil {
             if case .figure(let ascii) = FigureText.read(u.word.text) { undecided(ascii, u.why, u.either) }
         }
         // (A row's number in a 行次 column is neither a figure nor part of its name.)
         for (index, word) in line.words.enumerated() where !grid.isRowNumber(word) {
             switch FigureText.read(word.text) {
             case .figure(let ascii):
-                if let doubt = grid.textCellDoubt(of: word) {
+                if let column = printed?[index] {
+                    if let slot = slotOfColumn[column] {
+                        piece.figures.append((slot, ascii))
+                        piece.cells.append((column, word))
+                    }
+                } else if let doubt = grid.textCellDoubt(of: word) {
                     undecided(ascii, doubt.why, doubt.either)
                 } else if let choice = ordered[index] {
                     if let column = choice, let slot = slotOfColumn[column] {
@@ -335,6 +342,24 @@ struct TableReader {
         }
         piece.hasCode = CodeWords.startsWithCode(piece.labels)
         return piece
+    }
+
+    /// A row that prints a figure or a blank mark (`-`) in every figure column: each is the
+    /// column of its place in the row, wherever the page set it (§1: as printed). Nil for a
+    /// row with more or fewer.
+    static func fullRow(_ line: WordLine, _ grid: ColumnGrid) -> [Int: Int]? {
+        let columns = grid.figureColumns
+        guard columns.count >= 2 else { return nil }
+        let cells = line.words.indices.filter { i in
+            let word = line.words[i]
+            guard word.left >= grid.labelsEnd, !grid.isRowNumber(word) else { return false }
+            switch FigureText.read(word.text) {
+            case .figure, .blank: return true
+            case .text, .unreadable: return false
+            }
+        }
+        guard cells.count == columns.count else { return nil }
+        return Dictionary(uniqueKeysWithValues: zip(cells, columns))
     }
 
     // MARK: rows of code tables

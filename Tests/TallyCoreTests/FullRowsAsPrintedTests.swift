@@ -1,0 +1,52 @@
+import Testing
+@testable import TallyCore
+
+/// A row that prints a figure or a blank mark in every figure column is placed as printed
+/// (§1), each in the column of its place, wherever `pdftotext -layout` set it: here 上年结转's
+/// 350000 drifts left and the 一般公共预算 figure after it stands between two headers.
+struct FullRowsAsPrintedTests {
+    static let income = """
+                                        部门收入总表
+    单位名称：安吉县住房和城乡建设局                                                               单位：元
+          科目编码                                               政府性基 国有资本 财政专户
+                                                    一般公共预算拨款
+                        科目名称      总计         上年结转            金预算拨 经营预算 管理资金 事业收入 其他收入
+    类      款     项                                     收入
+                                                              款收入 拨款收入 收入
+    208               社会保障和就业支出   21573515      -      21573515   -   -   -    -      -
+                      行政事业单位养老支
+    208    05                     21573515      -      21573515   -   -   -    -      -
+                      出
+                      机关事业单位基本养
+    208    05    05               8108072       -       8108072   -   -   -    -      -
+                      老保险缴费支出
+                      机关事业单位职业年
+    208    05    06               7963241       -       7963241   -   -   -    -      -
+                      金缴费支出
+                      其他行政事业单位养
+    208    05    99               5502202       -       5502202   -   -   -    -      -
+                      老支出
+    210               卫生健康支出      12481650      -      12481650   -   -   -    -      -
+    210    11         行政事业单位医疗    12481650      -      12481650   -   -   -    -      -
+    210    11    01   行政单位医疗      8549795       -       8549795   -   -   -    -      -
+    210    11    03   公务员医疗补助     3931855       -       3931855   -   -   -    -      -
+    212               城乡社区支出      26319272 350000      25969272   -   -   -    -      -
+    212    01         城乡社区管理事务    13661546 350000      13311546   -   -   -    -      -
+    212    01    01   行政运行        4854631       -       4854631   -   -   -    -      -
+    212    01    04   城管执法        8806915 350000        8456915   -   -   -    -      -
+    212    05         城乡社区环境卫生    12657726      -      12657726   -   -   -    -      -
+    212    05    01   城乡社区环境卫生    12657726      -      12657726   -   -   -    -      -
+    """
+
+    @Test func aFullRowIsPlacedAsPrinted() throws {
+        let result = try DocumentImporter.read("\u{0C}" + Self.income, path: "income.txt")
+        let items = result.items.filter { $0.table == .income }
+        func figures(_ code: String) -> [String] {
+            items.filter { $0.code == code }.map { "\($0.column.id)=\($0.amount)" }.sorted()
+        }
+        #expect(figures("212") == ["carryover=35.00", "gpb=2596.9272", "total=2631.9272"])
+        #expect(figures("2120104") == ["carryover=35.00", "gpb=845.6915", "total=880.6915"])
+        #expect(figures("2080505") == ["gpb=810.8072", "total=810.8072"])
+        #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced.map { DiagnosticRenderer().render($0) })")
+    }
+}
