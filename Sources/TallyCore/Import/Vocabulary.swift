@@ -71,8 +71,12 @@ enum Vocabulary {
     /// A line that only says the table goes on from the page before (`续表`, `（续）`, `续表2`):
     /// neither a header line nor a row.
     static func isContinuationMark(_ text: String) -> Bool {
-        text.replacingAll(" ", with: "").wholeMatch(of: /(?:续表?|（续表?）|\(续表?\))[0-9一二三四五六七八九十]*[：:]?/) != nil
+        // (Runs on every line of every table: the regex only where 续 is.)
+        guard text.contains(utf8: "续") else { return false }
+        return text.replacingAll(" ", with: "").wholeMatch(of: continuationMark) != nil
     }
+
+    nonisolated(unsafe) static let continuationMark = /(?:续表?|（续表?）|\(续表?\))[0-9一二三四五六七八九十]*[：:]?/
 
     /// The tables every disclosure prints (财预〔2016〕143号), an empty one with its statement.
     static let requiredTables: [TableID] = [
