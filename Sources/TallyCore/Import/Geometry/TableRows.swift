@@ -3,16 +3,16 @@
 extension TableReader {
     // MARK: rows of code tables
 
-    /// Lines become rows: a line with a code, or with a name and figures, is a row; a line
-    /// of figures alone belongs to the row beside it that has no figures in those columns
-    /// (else it is a row of its own, such as a 三公 table's one row); a line of words alone is
-    /// a wrapped name and belongs to the nearest row.
     /// The height of a line of the table's text: the median word height.
     static func lineHeight(_ pieces: [Piece]) -> Double {
         let heights = pieces.flatMap { $0.line.words.map(\.height) }.sorted()
         return heights.isEmpty ? 1 : heights[heights.count / 2]
     }
 
+    /// Lines become rows: a line with a code, or with a name and figures, is a row; a line
+    /// of figures alone belongs to the row beside it that has no figures in those columns
+    /// (else it is a row of its own, such as a 三公 table's one row); a line of words alone is
+    /// a wrapped name and belongs to the nearest row.
     func rows(from printed: [Piece], slots: Int, table: inout RawTable) -> [RawRow] {
         let pieces = SplitCodeLines.codesAboveTheirRows(SplitCodeLines.join(printed), reach: 1.6 * Self.lineHeight(printed))
         let unit = Self.lineHeight(pieces)
