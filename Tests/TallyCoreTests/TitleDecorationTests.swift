@@ -224,15 +224,21 @@ struct UnstatedUnitTests {
 /// of columns the national template prints.
 struct TemplateWordingTests {
     @Test(arguments: [
-        ("2025年部门收支总表", TableID.summary), ("部门收入总表", .income), ("部门支出总表", .expenditure),
+        ("2025年部门收支总表", TableID?.some(.summary)), ("部门收入总表", .income), ("部门支出总表", .expenditure),
         ("财政拨款收支总表", .fiscalSummary), ("一般公共预算支出表", .gpbExpenditure),
         // The national template's 基本支出 table, however its title is completed.
         ("一般公共预算基本支出表", .basicEcon), ("一般公共预算财政拨款基本支出表", .basicEcon), ("2025年一般公共预算基本支出情况表", .basicEcon),
         ("一般公共预算基本支出明细表", .basicEcon), ("一般公共预算基本支出预算表", .basicEcon), ("一般公共预算财政拨款基本支出决算表", .basicEcon),
         ("一般公共预算“三公”经费支出表", .threePublic), ("政府性基金预算支出表", .govFund),
         ("一般公共预算项目支出预算表", .projectEcon),
+        // Named without 总, and for a 预算单位.
+        ("部门收入预算表", .income), ("单位收入预算表", .income), ("部门支出预算表", .expenditure), ("单位支出预算表", .expenditure),
+        ("财政拨款收入预算表", nil as TableID?), ("一般公共预算支出预算表", .gpbExpenditure), ("政府性基金预算支出预算表", .govFund),
+        // The 5xx classification, however the title words it.
+        ("一般公共预算基本支出预算表（按政府预算经济分类）", .basicGovEcon), ("一般公共预算基本支出表（政府经济分类）", .basicGovEcon),
+        ("一般公共预算基本支出预算表（按政府预算支出经济分类）", .basicGovEcon), ("一般公共预算基本支出预算表（按部门预算支出经济分类）", .basicEcon),
     ])
-    func aTitleNamesItsTable(_ title: String, _ table: TableID) {
+    func aTitleNamesItsTable(_ title: String, _ table: TableID?) {
         #expect(TableTitle.recognise(title)?.table == table, "\(title)")
     }
 

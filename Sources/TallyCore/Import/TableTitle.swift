@@ -47,13 +47,15 @@ struct TableTitle {
             guard let table = rule.table else { return nil }
             let marker = rule.marker
             var year: Int?
-            if let found = text.firstMatch(of: /(20\d\d)年/) {
-                year = Int(found.output.1)
-                text.removeSubrange(found.range)
+            if let found = YearText.mentions(in: text).first {
+                year = found.year
+                let utf8 = text.utf8
+                let range = utf8.index(utf8.startIndex, offsetBy: found.range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: found.range.upperBound)
+                text.removeSubrange(range)
             }
             var unit = ""
             if let m = text.firstRange(of: marker) { unit = String(text[..<m.lowerBound]) }
-            if unit.hasSuffix("部门") { unit.removeLast(2) }
+            if unit.hasSuffix("部门") || unit.hasSuffix("单位") { unit.removeLast(2) }
             let isFinal = Vocabulary.finalAccountWords.contains { text.contains(utf8: $0) }
             return TableTitle(table: table, text: line, year: year, unit: unit, isFinal: isFinal, isContinuation: continued,
                               statedUnit: Vocabulary.unitStatement(in: line), core: core)

@@ -30,14 +30,14 @@ enum Vocabulary {
         TitleRule(table: .income, all: ["收入决算表"], marker: "收入决算"),
         // A 财政拨款 copy of the 一般公共预算 tables (江苏 公开05/06): no table id of its own.
         TitleRule(table: nil, all: ["财政拨款", "支出预算表"], none: ["一般公共预算", "收支", "项目支出"]),
-        TitleRule(table: .basicGovEcon, all: ["基本支出", "政府预算支出经济分类"], marker: "一般公共预算"),
-        TitleRule(table: .basicGovEcon, all: ["基本支出", "政府经济分类"], marker: "一般公共预算"),
+        // 按政府预算（支出）经济分类, 政府经济分类: the 5xx classification, not the 3xx.
+        TitleRule(table: .basicGovEcon, all: ["基本支出", "政府", "经济分类"], none: ["政府性基金"], marker: "一般公共预算"),
         TitleRule(table: .basicEcon, all: ["基本支出预算表"], marker: "一般公共预算"),
         TitleRule(table: .basicEcon, all: ["基本支出决算表"], marker: "一般公共预算"),
         TitleRule(table: .basicEcon, all: ["基本支出", "经济分类"], marker: "一般公共预算"),
         // The national template's 一般公共预算（财政拨款）基本支出表 and its 情况表/明细表.
         TitleRule(table: .basicEcon, all: ["一般公共预算", "基本支出"], none: ["项目支出", "收支", "总表"], marker: "一般公共预算"),
-        TitleRule(table: .projectGovEcon, all: ["项目支出预算表", "政府预算支出经济分类"], marker: "一般公共预算"),
+        TitleRule(table: .projectGovEcon, all: ["项目支出预算表", "政府", "经济分类"], none: ["政府性基金"], marker: "一般公共预算"),
         TitleRule(table: .projectEcon, all: ["项目支出预算表"], marker: "一般公共预算"),
         // Other 项目支出 tables list projects (项目名称 | 金额), no table id of their own: read as
         // the function table they would add its money twice.
@@ -48,6 +48,10 @@ enum Vocabulary {
         TitleRule(table: .expenditure, all: ["支出总表"], marker: "部门支出"),
         TitleRule(table: .expenditure, all: ["支出预算总表"], marker: "部门支出"),
         TitleRule(table: .expenditure, all: ["支出决算表"], marker: "支出决算"),
+        // 部门收入预算表, 单位支出预算表: the whole unit's income and spending, named without 总.
+        TitleRule(table: .income, all: ["收入预算表"], none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本"], marker: "收入预算表"),
+        TitleRule(table: .expenditure, all: ["支出预算表"], none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "基本支出", "项目支出", "采购"],
+                  marker: "支出预算表"),
     ]
 
     /// What is printed before a table's title: its number in the document (`附表1：`, `附件2`,
