@@ -55,3 +55,42 @@ enum CodeWords {
         }
     }
 }
+
+/// Codes printed as their new part only, under split 类 | 款 | 项 columns (`201`, then `38`, then
+/// `01`): a two-digit part is a 款 or a 项 by the column it stands in, learnt from the table's
+/// codes as it goes; before either is known, by the code above (a 类 is followed by its 款, a
+/// 款 by its 项).
+struct PartialCodes {
+    /// Where each level's part stands: 5 for a 款, 7 for a 项.
+    private var left: [Int: Double] = [:]
+    /// Whether the table's repairs say so already (once a table).
+    var said = false
+
+    /// Learns the parts' places from a code printed whole in split columns (`208 05 01`).
+    mutating func learn(_ labels: [PlacedWord]) {
+        let parts = labels.prefix { CodeWords.isDigits(Substring($0.text)) }
+        guard parts.count >= 2, parts.first?.text.count == 3 else { return }
+        let rest = Array(parts.dropFirst())
+        if rest[0].text.count == 2 { left[5] = rest[0].left }
+        if rest.count > 1, rest[1].text.count == 2 { left[7] = rest[1].left }
+    }
+
+    /// The code of a row whose labels start with a two-digit part and its name, after `previous`.
+    mutating func read(_ labels: [PlacedWord], previous: String) -> String? {
+        guard labels.count >= 2, let first = labels.first, first.text.count == 2, CodeWords.isDigits(Substring(first.text)),
+            !CodeWords.isDigits(Substring(labels[1].text)), [3, 5, 7].contains(previous.count)
+        else { return nil }
+        let width = max(first.right - first.left, 1)
+        func near(_ level: Int) -> Double? { left[level].map { abs(first.left - $0) } }
+        let level: Int
+        switch (near(5), near(7)) {
+        case let (k?, p?): level = k <= p ? 5 : 7
+        case let (k?, nil): level = k < width ? 5 : 7
+        case let (nil, p?): level = p < width ? 7 : 5
+        case (nil, nil): level = previous.count == 3 ? 5 : 7
+        }
+        guard level == 5 || previous.count >= 5 else { return nil }
+        left[level] = first.left
+        return String(previous.prefix(level - 2)) + first.text
+    }
+}

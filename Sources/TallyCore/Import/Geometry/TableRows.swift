@@ -94,10 +94,21 @@ extension TableReader {
             // alone that joined another row cannot say which.
             if !isAnchor[i] { for choice in piece.choices { table.unplaced.append((piece.line.number, choice.why + ": its column is not read")) } }
         }
+        var partial = PartialCodes()
         for i in pieces.indices where isAnchor[i] {
             let piece = pieces[i]
             var (code, nameWords, repair) = CodeWords.split(piece.labels, previous: previousCode)
             if let repair { table.repairs.append((piece.line.number, repair)) }
+            if code.isEmpty, let read = partial.read(piece.labels, previous: previousCode) {
+                code = read
+                nameWords = Array(piece.labels.dropFirst())
+                if !partial.said {
+                    partial.said = true
+                    table.repairs.append((piece.line.number, "codes printed as their new part only (`\(piece.labels[0].text)`) read with the 类 and 款 of the rows above (\(code))"))
+                }
+            } else if !code.isEmpty {
+                partial.learn(piece.labels)
+            }
             nameWords = labelsAbove[i] + nameWords + labelsBelow[i]
             // A figure among the name's words stood left of every figure column: say so.
             for word in nameWords where FigureText.isMarkedFigure(word.text) {
