@@ -31,4 +31,15 @@ struct ItemsAsRowsTests {
         let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
         #expect(unplaced.count == 6 && unplaced.allSatisfy { $0.contains("增减额") }, "\(unplaced)")
     }
+
+    /// Rows that count things (vehicles held, receptions) name a column's item but hold no
+    /// money: reported, never added to that column.
+    @Test func aRowThatCountsIsNotMoney() throws {
+        let counts = Self.sideways + "\n    国内公务接待批次（个）              20             18\n    公务用车保有量（辆）                 5              5\n"
+        let result = try DocumentImporter.read("\u{0C}" + counts, path: "three.txt")
+        let reception = result.items.filter { $0.table == .threePublic && $0.column == .reception }.map { "\($0.year) \($0.amount)" }
+        #expect(reception.sorted() == ["2024 \(try Amount.parse("1.76", unit: .wan).get())", "2025 \(try Amount.parse("8.44", unit: .wan).get())"])
+        let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
+        #expect(unplaced.filter { $0.contains("counts things, not money") }.count == 4, "\(unplaced)")
+    }
 }

@@ -28,6 +28,8 @@ struct LetterSpacedHeadersTests {
         JoinCase(name: "a letter-spaced name", boxes: spaced("基本支出", 100, 50), words: ["基本支出"]),
         JoinCase(name: "two names a column apart", boxes: spaced("合计", 100, 50) + spaced("项目支出", 160, 50), words: ["合计", "项目支出"]),
         JoinCase(name: "split code columns", boxes: spaced("类款项", 60, 50, pitch: 31.4), words: ["类", "款", "项"]),
+        JoinCase(name: "narrow split code columns, a glyph apart", boxes: spaced("类款项", 60, 50, pitch: 17), words: ["类", "款", "项"]),
+        JoinCase(name: "spaced at half a glyph", boxes: spaced("合计", 100, 50, pitch: 12.7), words: ["合计"]),
         JoinCase(name: "a glyph beside a word", boxes: [("合", 100, 50, 8.5, 8.5), ("计数", 111, 50, 17, 8.5)], words: ["合", "计数"]),
         JoinCase(name: "glyphs of different sizes", boxes: [("表", 100, 50, 8.5, 8.5), ("一", 111, 48, 14, 14)], words: ["表", "一"]),
     ]

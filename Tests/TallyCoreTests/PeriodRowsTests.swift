@@ -33,17 +33,22 @@ struct PeriodRowsTests {
         var label: String
         var year: Int?
         var phase: Phase?
+        var tableYear = 2025
     }
 
     @Test(arguments: [
         LabelCase(label: "2024年预算数", year: 2024, phase: .budget),
+        LabelCase(label: "2024年执行数", year: 2024, phase: .final),
+        LabelCase(label: "上年预算数", year: 2024, phase: .budget),
+        LabelCase(label: "本年预算数", year: 2025, phase: .budget),
+        LabelCase(label: "上年预算数", year: nil, phase: nil, tableYear: 0),
         LabelCase(label: "2025年 决算数", year: 2025, phase: .final),
         LabelCase(label: "2023年度", year: 2023, phase: nil),
         LabelCase(label: "2025年预算安排情况", year: nil, phase: nil),
         LabelCase(label: "合计", year: nil, phase: nil),
     ])
     func aRowLabelNamesAPeriodOnlyWhenThatIsAllItSays(_ c: LabelCase) {
-        let period = ColumnSchema.period(named: c.label)
+        let period = ColumnSchema.period(named: c.label, tableYear: c.tableYear)
         #expect(period?.year == c.year)
         #expect(period?.phase == c.phase)
     }

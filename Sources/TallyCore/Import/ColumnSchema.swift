@@ -72,34 +72,50 @@ enum ColumnSchema {
         return ColumnSlot(column: column, year: year, header: label, phase: phase)
     }
 
-    /// A slot as a row has it, and the row's name: a row labelled by a period alone (a 三公
-    /// table that prints `2025年预算数` and `2024年预算数` as rows) is that period's total row,
-    /// under every column; and
-    /// A 三公 table printed on its side (its items as rows, its years as columns: `1.因公出国
-    /// （境）费 | 3.50 | 1.50`) holds each row's figures under the column the row names.
+    /// A slot as a row has it, and the row's name. A row labelled by a period alone (a 三公
+    /// table that prints `2025年预算数` and `2024年预算数`, or `本年` and `上年`, as rows) is that
+    /// period's total row under every column. A 三公 table printed on its side (its items as
+    /// rows, its years as columns: `1.因公出国（境）费 | 3.50 | 1.50`) holds each row's figures
+    /// under the column the row names — but a row that counts things (公务用车保有量（辆）,
+    /// 接待批次) holds no money and keeps its own name, under no column of money.
     static func slot(_ slot: ColumnSlot, inRow code: String, named name: String, of table: TableID) -> (slot: ColumnSlot, name: String) {
         guard code.isEmpty else { return (slot, name) }
-        if let period = period(named: name) {
+        if let period = period(named: name, tableYear: slot.year) {
             var slot = slot
             slot.year = period.year
             if let phase = period.phase { slot.phase = phase }
             return (slot, "")
         }
-        if table == .threePublic, slot.column == .total, let named = HeaderColumns.column(for: name) {
-            var slot = slot
-            slot.column = named
-            return (slot, "")
+        if table == .threePublic, slot.column == .total {
+            if Vocabulary.countRowWords.contains(where: { name.contains(utf8: $0) }) {
+                var slot = slot
+                slot.column = nil
+                return (slot, name)
+            }
+            if let named = HeaderColumns.column(for: name), named != .total {
+                var slot = slot
+                slot.column = named
+                return (slot, "")
+            }
         }
         return (slot, name)
     }
 
     /// A row label that names a period: `2024年预算数`, `2025年决算数`, `2025年` (a year alone,
-    /// or with the word of a phase).
-    static func period(named label: String) -> (year: Int, phase: Phase?)? {
+    /// or with the word of a phase), `上年预算数` and `本年预算数` (the year before the table's,
+    /// and its own).
+    static func period(named label: String, tableYear: Int = 0) -> (year: Int, phase: Phase?)? {
         let text = label.replacingAll(" ", with: "")
-        guard let year = YearText.first(in: text), year > 0 else { return nil }
-        let rest = YearText.removingLeadingYear(text)
-        if rest.isEmpty { return (year, nil) }
+        var year = YearText.first(in: text) ?? 0
+        var rest = YearText.removingLeadingYear(text)
+        if year == 0, tableYear > 0 {
+            for (word, offset) in [("上年", -1), ("本年", 0)] where text.hasPrefix(word) {
+                year = tableYear + offset
+                rest = String(text.dropFirst(word.count))
+            }
+        }
+        guard year > 0 else { return nil }
+        if rest.isEmpty || rest == "度" { return (year, nil) }
         guard let phase = Vocabulary.phaseHeaders.first(where: { $0.0 == rest })?.1 else { return nil }
         return (year, phase)
     }

@@ -152,8 +152,13 @@ struct ColumnSolver {
                                                how: describe(option) + " (by the table's identities)"))
             }
             for (f, slot) in option.slots.enumerated() {
+                guard schema.slots[slot].column != nil else { continue }
                 let (s, name) = ColumnSchema.slot(schema.slots[slot], inRow: row.code, named: row.name, of: kind)
-                guard let column = s.column else { continue }
+                guard let column = s.column else {
+                    report.unplaced.append(.fileError("\(kind.id) \(row.name): figure \(figures[r][f]) counts things, not money: not stored",
+                                                      file: context.path, line: row.line))
+                    continue
+                }
                 items.append(context.item(kind, code: row.code, name: name.isEmpty ? "合计" : name, column: column,
                                           year: s.year, phase: s.phase, amount: figures[r][f], line: row.line))
             }

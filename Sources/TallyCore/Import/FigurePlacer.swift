@@ -61,12 +61,6 @@ struct FigurePlacer {
                      year: slot.year == 0 ? nil : slot.year, phase: slot.phase, amount: amount, line: line)
     }
 
-    /// A row's figure under a slot (as the row has it: ColumnSchema).
-    func makeItem(_ table: TableID, row: RawRow, slot: ColumnSlot, column: ColumnID, amount: Amount) -> LineItem {
-        let (slot, name) = ColumnSchema.slot(slot, inRow: row.code, named: row.name, of: table)
-        return makeItem(table, code: row.code, name: name, slot: slot, column: slot.column ?? column, amount: amount, line: row.line)
-    }
-
     func amount(_ text: String, unit: DisplayUnit, line: Int, report: inout ImportReport) -> Amount? {
         let t = text.replacingAll(" ", with: "")
         if t.isEmpty || t == "-" || t == "—" || t == "－" || t == "/" { return nil }
@@ -83,19 +77,31 @@ struct FigurePlacer {
     private func placeCells(_ table: RawTable, slots: [ColumnSlot], shift: Int = 0, report: inout ImportReport) -> [LineItem] {
         let kind = table.title.table
         var items: [LineItem] = []
+        var evidence: Set<ColumnSolver.EvidenceKey>?
         for row in table.rows {
+            var taken = Set<Int>()
             for (position, cell) in row.cells.enumerated() {
                 let i = shift > 0 && position > 0 ? position + shift : position
                 guard let value = amount(cell, unit: table.unit, line: row.line, report: &report) else { continue }
-                guard i < slots.count, let column = slots[i].column else {
+                guard i < slots.count, slots[i].column != nil else {
                     report.unplaced.append(.fileError(
                         "\(kind.id) \(row.code.isEmpty ? row.name : row.code): figure \(cell) is under a header tally has no column for (\(i < slots.count ? slots[i].header : "none"))",
                         file: context.path, line: row.line))
                     continue
                 }
-                items.append(makeItem(kind, row: row, slot: slots[i], column: column, amount: value))
+                let (slot, name) = ColumnSchema.slot(slots[i], inRow: row.code, named: row.name, of: kind)
+                guard let column = slot.column else {
+                    report.unplaced.append(.fileError("\(kind.id) \(row.name): figure \(cell) counts things, not money: not stored",
+                                                      file: context.path, line: row.line))
+                    continue
+                }
+                taken.insert(i)
+                items.append(makeItem(kind, code: row.code, name: name, slot: slot, column: column, amount: value, line: row.line))
             }
-            for choice in row.choices { items += settle(choice, of: row, in: table, slots: slots, report: &report) }
+            if !row.choices.isEmpty, evidence == nil { evidence = ColumnSolver.evidenceKeys(for: kind, from: otherTables(kind)) }
+            for choice in row.choices {
+                items += settle(choice, of: row, in: table, slots: slots, evidence: evidence ?? [], taken: &taken, report: &report)
+            }
         }
         return items
     }
@@ -103,19 +109,23 @@ struct FigurePlacer {
     /// A figure the page leaves between two columns is put under the one another table of
     /// the document prints it in (the same code and amount in a corresponding column: an
     /// income table's 政府性基金 under the 政府性基金预算支出表's total); else it is reported.
-    private func settle(_ choice: FigureChoice, of row: RawRow, in table: RawTable, slots: [ColumnSlot], report: inout ImportReport) -> [LineItem] {
+    /// A zero proves nothing (any empty column matches it), and a slot is filled once.
+    private func settle(_ choice: FigureChoice, of row: RawRow, in table: RawTable, slots: [ColumnSlot],
+                        evidence: Set<ColumnSolver.EvidenceKey>, taken: inout Set<Int>, report: inout ImportReport) -> [LineItem] {
         let kind = table.title.table
         guard let value = amount(choice.text, unit: table.unit, line: row.line, report: &report) else { return [] }
-        let keys = ColumnSolver.evidenceKeys(for: kind, from: otherTables(kind))
-        let fitting = choice.slots.compactMap { slot -> LineItem? in
-            guard slot < slots.count, let column = slots[slot].column, row.cells.indices.contains(slot), row.cells[slot].isEmpty else { return nil }
-            let item = makeItem(kind, row: row, slot: slots[slot], column: column, amount: value)
-            return keys.contains(.init(code: item.code, year: item.year, column: column, fen: item.amount.fen)) ? item : nil
+        let fitting = value.fen == 0 ? [] : choice.slots.compactMap { i -> (Int, LineItem)? in
+            guard i < slots.count, !taken.contains(i), row.cells.indices.contains(i), row.cells[i].isEmpty else { return nil }
+            let (slot, name) = ColumnSchema.slot(slots[i], inRow: row.code, named: row.name, of: kind)
+            guard let column = slot.column else { return nil }
+            let item = makeItem(kind, code: row.code, name: name, slot: slot, column: column, amount: value, line: row.line)
+            return evidence.contains(.init(code: item.code, year: item.year, column: column, fen: item.amount.fen)) ? (i, item) : nil
         }
-        guard fitting.count == 1, let item = fitting.first else {
+        guard fitting.count == 1, let (i, item) = fitting.first else {
             report.unplaced.append(.fileError("figures of \(kind.id) not placed: \(choice.why): its column is not read", file: context.path, line: row.line))
             return []
         }
+        taken.insert(i)
         report.placements.append(.init(line: row.line, table: kind, code: row.code,
                                        how: "\(choice.why): under \(item.column.id), as another table of the document prints it"))
         return [item]

@@ -138,7 +138,7 @@ enum Vocabulary {
     /// 调整预算数 is not read as 预算数. A budget's own 预算数 columns are simply `budget`.
     static let phaseHeaders: [(String, Phase)] = [
         ("调整预算数", .adjusted), ("全年预算数", .adjusted), ("调整预算", .adjusted),
-        ("年初预算数", .budget), ("预算数", .budget), ("决算数", .final),
+        ("年初预算数", .budget), ("预算数", .budget), ("决算数", .final), ("执行数", .final),
     ]
 
     static func phase(inHeader text: String) -> Phase? {
@@ -158,6 +158,9 @@ enum Vocabulary {
 
     /// Headers of columns that count things, not money (数量, 人数): their numbers are no figures.
     static let countHeaderWords = ["数量", "人数", "台数", "个数", "编制数", "车辆数"]
+
+    /// Row labels that count things, in a table of money (公务用车保有量（辆）, 国内公务接待批次).
+    static let countRowWords = countHeaderWords + ["（辆）", "（个）", "（人）", "（台）", "（人次）", "(辆)", "(个)", "批次", "人次", "保有量"]
 
     /// The first cell of a header row that numbers the columns (栏次 | 1 | 2 | 3), printed
     /// under their names by the national 决算 template.

@@ -262,7 +262,10 @@ struct ColumnGrid {
     /// Two header words of `-layout` text one cell apart, the first ending in a CJK glyph:
     /// names this close on the page are set one space apart, the second pulled left.
     static func isPacked(_ word: PlacedWord, after previous: PlacedWord) -> Bool {
-        guard word.inCharacterCells, word.left - previous.right <= 1, let last = previous.text.unicodeScalars.last else { return false }
+        // (A label column's header, 项目 or 科目名称, has no figures to drift under the next.)
+        guard word.inCharacterCells, word.left - previous.right <= 1, let last = previous.text.unicodeScalars.last,
+            !Vocabulary.labelHeaderWords.contains(previous.text), !previous.text.hasPrefix("科目"), !previous.text.hasPrefix("项目")
+        else { return false }
         return !last.isASCII
     }
 

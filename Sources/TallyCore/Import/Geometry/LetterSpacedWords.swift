@@ -1,6 +1,6 @@
 /// Headers set letter-spaced to fill their cells (`合 计`, `基 本 支 出`, `科 目`): poppler
 /// gives each glyph as a word of its own, and no header alias is one glyph. A run of single
-/// CJK glyphs of one size, each less than a glyph's width after the one before, is one word.
+/// CJK glyphs of one size, each less than two thirds of a glyph after the one before, is one word.
 /// (The split code columns' 类 | 款 | 项 stand further apart than that: their columns are
 /// each wider than their glyph.)
 enum LetterSpacedWords {
@@ -28,11 +28,11 @@ enum LetterSpacedWords {
         return (0x4E00...0x9FFF).contains(s.value)
     }
 
-    /// Close after `last` (less than a glyph between) and of its size.
+    /// Close after `last` (less than two thirds of a glyph between) and of its size.
     static func follows(_ word: PlacedWord, after last: PlacedWord) -> Bool {
         let size = min(word.height, last.height)
         guard size > 0, abs(word.height - last.height) <= 0.2 * size else { return false }
         let gap = word.left - last.right
-        return gap >= 0 && gap < size
+        return gap >= 0 && gap < 0.66 * size
     }
 }

@@ -33,7 +33,9 @@ enum ShiftedPages {
     /// in `placed` — rows of its own class (the code's first three digits: a 302 商品和服务支出
     /// row's figures go where 302's go, 公用经费, however many 301 rows fill 人员经费) where
     /// there are such, else all rows; nil when no one set of columns is the usual one for k.
-    static func piece(_ line: WordLine, like placed: [TableReader.Piece]) -> TableReader.Piece? {
+    /// `byClass`: for tables of economic classes only, whose class says where its money goes
+    /// (301 人员经费, 302 公用经费); a function class (208) says nothing of basic or project.
+    static func piece(_ line: WordLine, like placed: [TableReader.Piece], byClass: Bool) -> TableReader.Piece? {
         let run = trailingFigures(line)
         guard !run.isEmpty, run.count < line.words.count else { return nil }
         let labels = Array(line.words[..<run.startIndex])
@@ -44,7 +46,7 @@ enum ShiftedPages {
             }
             return counts
         }
-        let own = codeClass(labels)
+        let own = byClass ? codeClass(labels) : nil
         let kin = own.map { c in counts(placed.filter { codeClass($0.labels) == c }) } ?? [:]
         let ranked = (kin.isEmpty ? counts(placed) : kin).sorted { $0.value > $1.value }
         guard let best = ranked.first, best.key.count == run.count, Set(best.key).count == run.count,

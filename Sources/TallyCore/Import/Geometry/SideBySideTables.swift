@@ -74,6 +74,12 @@ enum SideBySideTables {
                     cells[slotIndex(slot)] = text
                 }
                 row.cells = (0..<slots.count).map { cells[$0] ?? "" }
+                // A part's undecided figures name that part's slots: the joined table's, now.
+                row.choices = row.choices.map { choice in
+                    var choice = choice
+                    choice.slots = choice.slots.compactMap { $0 < source.count ? slotIndex(source[$0]) : nil }
+                    return choice
+                }
                 rows.append(row)
             }
         }

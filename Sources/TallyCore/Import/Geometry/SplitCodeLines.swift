@@ -56,6 +56,8 @@ enum SplitCodeLines {
             target.labels = [target.labels[0], part.labels[0]] + names
             target.figures += part.figures
             target.cells += part.cells
+            target.uncertain += part.uncertain
+            target.choices += part.choices
             merged[pair.cls] = target
         }
         return merged.indices.filter { !removed.contains($0) }.map { merged[$0] }
@@ -69,7 +71,7 @@ enum SplitCodeLines {
         var i = 0
         while i < pieces.count {
             let p = pieces[i]
-            if p.hasCode, p.figures.isEmpty, CodeWords.split(p.labels, previous: "").name.isEmpty, i + 1 < pieces.count {
+            if p.hasCode, p.figures.isEmpty, p.choices.isEmpty, p.uncertain.isEmpty, CodeWords.split(p.labels, previous: "").name.isEmpty, i + 1 < pieces.count {
                 var next = pieces[i + 1]
                 let name = next.labels.map(\.text).joined()
                 if !next.hasCode, !next.figures.isEmpty, !name.isEmpty, next.line.page == p.line.page,

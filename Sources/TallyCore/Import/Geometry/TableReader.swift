@@ -181,11 +181,19 @@ struct TableReader {
             }
             if !shifted.isEmpty {
                 let placed = Array(pieces[first...])
-                pieces += shifted.map { ShiftedPages.piece($0, like: placed) ?? piece($0, g, slotOfColumn, table) }
+                let byClass = [.basicEcon, .basicGovEcon].contains(title.table)
+                pieces += shifted.map { ShiftedPages.piece($0, like: placed, byClass: byClass) ?? piece($0, g, slotOfColumn, table) }
             }
         }
         pieces.sort { $0.line.number < $1.line.number }
         let grid = grids.first
+        // Rows read by their labels keep no undecided figure for the placer: each is reported.
+        if labelled || SourceRows.applies(to: table, pieces: pieces) {
+            for piece in pieces {
+                for why in piece.uncertain { table.unplaced.append((piece.line.number, why)) }
+                for choice in piece.choices { table.unplaced.append((piece.line.number, choice.why + ": its column is not read")) }
+            }
+        }
         if labelled {
             // Consecutive label columns (项目 under a 收入 group) are one label: the first; one
             // that no row's label stands under is a heading over a side, not a label column.
@@ -295,7 +303,7 @@ struct TableReader {
             }
         }
         // A row with a cell for every column is placed as printed: nothing of it is undecided.
-        let printed = Self.fullRow(line, grid)
+        let printed = Self.fullRow(line, grid, slotOfColumn)
         for u in uncertain where printed == nil {
             if case .figure(let ascii) = FigureText.read(u.word.text) { undecided(ascii, u.why, u.either) }
         }
@@ -303,11 +311,9 @@ struct TableReader {
         for (index, word) in line.words.enumerated() where !grid.isRowNumber(word) {
             switch FigureText.read(word.text) {
             case .figure(let ascii):
-                if let column = printed?[index] {
-                    if let slot = slotOfColumn[column] {
-                        piece.figures.append((slot, ascii))
-                        piece.cells.append((column, word))
-                    }
+                if let column = printed?[index], let slot = slotOfColumn[column] {
+                    piece.figures.append((slot, ascii))
+                    piece.cells.append((column, word))
                 } else if let doubt = grid.textCellDoubt(of: word) {
                     undecided(ascii, doubt.why, doubt.either)
                 } else if let choice = ordered[index] {
@@ -319,9 +325,9 @@ struct TableReader {
                     piece.figures.append((slot, ascii))
                     piece.cells.append((column, word))
                 } else if grid.figureColumns.count == 1, index == line.words.count - 1, index > 0, FigureText.isMarkedFigure(word.text),
-                          let slot = slotOfColumn[grid.figureColumns[0]] {
+                          CodeWords.startsWithCode(line.words), let slot = slotOfColumn[grid.figureColumns[0]] {
                     // A table of one figure column (a 金额) on a page set narrower than its
-                    // header's: a row's last figure, after its labels, is that column's.
+                    // header's: a code row's last figure, after its labels, is that column's.
                     piece.figures.append((slot, ascii))
                     piece.cells.append((grid.figureColumns[0], word))
                 } else {
@@ -345,20 +351,24 @@ struct TableReader {
     }
 
     /// A row that prints a figure or a blank mark (`-`) in every figure column: each is the
-    /// column of its place in the row, wherever the page set it (§1: as printed). Nil for a
-    /// row with more or fewer.
-    static func fullRow(_ line: WordLine, _ grid: ColumnGrid) -> [Int: Int]? {
+    /// column of its place in the row, wherever the page set it (§1: as printed). Only where
+    /// the table marks its empty cells (a mark among them): a row that leaves one cell bare
+    /// and has a stray number could count out as full. Nil for a row with more or fewer.
+    static func fullRow(_ line: WordLine, _ grid: ColumnGrid, _ slotOfColumn: [Int: Int]) -> [Int: Int]? {
         let columns = grid.figureColumns
-        guard columns.count >= 2 else { return nil }
+        guard columns.count >= 2, columns.allSatisfy({ slotOfColumn[$0] != nil }) else { return nil }
+        let start = grid.labelsEnd
+        var marked = false
         let cells = line.words.indices.filter { i in
             let word = line.words[i]
-            guard word.left >= grid.labelsEnd, !grid.isRowNumber(word) else { return false }
+            guard word.left >= start, !grid.isRowNumber(word) else { return false }
             switch FigureText.read(word.text) {
-            case .figure, .blank: return true
+            case .figure: return true
+            case .blank: marked = true; return true
             case .text, .unreadable: return false
             }
         }
-        guard cells.count == columns.count else { return nil }
+        guard marked, cells.count == columns.count else { return nil }
         return Dictionary(uniqueKeysWithValues: zip(cells, columns))
     }
 }
