@@ -40,6 +40,6 @@ struct ItemsAsRowsTests {
         let reception = result.items.filter { $0.table == .threePublic && $0.column == .reception }.map { "\($0.year) \($0.amount)" }
         #expect(reception.sorted() == ["2024 \(try Amount.parse("1.76", unit: .wan).get())", "2025 \(try Amount.parse("8.44", unit: .wan).get())"])
         let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
-        #expect(unplaced.filter { $0.contains("counts things, not money") }.count == 4, "\(unplaced)")
+        #expect(unplaced.filter { $0.contains("is a count or a change, not an amount of money") }.count == 4, "\(unplaced)")
     }
 }

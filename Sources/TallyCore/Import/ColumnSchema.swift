@@ -77,7 +77,7 @@ enum ColumnSchema {
     /// period's total row under every column. A 三公 table printed on its side (its items as
     /// rows, its years as columns: `1.因公出国（境）费 | 3.50 | 1.50`) holds each row's figures
     /// under the column the row names — but a row that counts things (公务用车保有量（辆）,
-    /// 接待批次) holds no money and keeps its own name, under no column of money.
+    /// 接待批次) or gives a change (增减额) holds no amount, and keeps its name under no column.
     static func slot(_ slot: ColumnSlot, inRow code: String, named name: String, of table: TableID) -> (slot: ColumnSlot, name: String) {
         guard code.isEmpty else { return (slot, name) }
         if let period = period(named: name, tableYear: slot.year) {
@@ -86,13 +86,13 @@ enum ColumnSchema {
             if let phase = period.phase { slot.phase = phase }
             return (slot, "")
         }
-        if table == .threePublic, slot.column == .total {
-            if Vocabulary.countRowWords.contains(where: { name.contains(utf8: $0) }) {
+        if table == .threePublic {
+            if Vocabulary.noAmountRowWords.contains(where: { name.contains(utf8: $0) }) {
                 var slot = slot
                 slot.column = nil
                 return (slot, name)
             }
-            if let named = HeaderColumns.column(for: name), named != .total {
+            if slot.column == .total, let named = HeaderColumns.column(for: name), named != .total {
                 var slot = slot
                 slot.column = named
                 return (slot, "")

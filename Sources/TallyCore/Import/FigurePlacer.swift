@@ -91,7 +91,7 @@ struct FigurePlacer {
                 }
                 let (slot, name) = ColumnSchema.slot(slots[i], inRow: row.code, named: row.name, of: kind)
                 guard let column = slot.column else {
-                    report.unplaced.append(.fileError("\(kind.id) \(row.name): figure \(cell) counts things, not money: not stored",
+                    report.unplaced.append(.fileError("\(kind.id) \(row.name): figure \(cell) is a count or a change, not an amount of money: not stored",
                                                       file: context.path, line: row.line))
                     continue
                 }

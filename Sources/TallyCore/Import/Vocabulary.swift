@@ -159,8 +159,10 @@ enum Vocabulary {
     /// Headers of columns that count things, not money (数量, 人数): their numbers are no figures.
     static let countHeaderWords = ["数量", "人数", "台数", "个数", "编制数", "车辆数"]
 
-    /// Row labels that count things, in a table of money (公务用车保有量（辆）, 国内公务接待批次).
-    static let countRowWords = countHeaderWords + ["（辆）", "（个）", "（人）", "（台）", "（人次）", "(辆)", "(个)", "批次", "人次", "保有量"]
+    /// Row labels of a table of money whose figures are no amount: counts (公务用车保有量（辆）,
+    /// 国内公务接待批次) and changes (增减额, 比上年增减).
+    static let noAmountRowWords = countHeaderWords + ["（辆）", "（个）", "（人）", "（台）", "（人次）", "(辆)", "(个)", "批次", "人次", "保有量",
+                                                      "增减", "增长", "减少额", "变动"]
 
     /// The first cell of a header row that numbers the columns (栏次 | 1 | 2 | 3), printed
     /// under their names by the national 决算 template.
