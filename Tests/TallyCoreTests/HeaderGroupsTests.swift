@@ -117,9 +117,6 @@ struct HeaderGroupsTests {
         ])
     }
 
-    /// The same table in `pdftotext -layout` text, where a name is as wide as its characters
-    /// and reaches only the 预算数 of its pair: each bare 决算数 is its left neighbour's
-    /// partner, as the 合计 pair (whose name reached both) shows.
     /// The same in `-layout` text headed 全年预算数 | 决算数, the figures set apart from their
     /// headers: 合计 and 小计 stand between their pairs, over neither, and the row's figures are
     /// read in order, each phase keeping the identities on its own.
@@ -142,6 +139,9 @@ struct HeaderGroupsTests {
         #expect(table.unreadable.isEmpty && table.unplaced.isEmpty)
     }
 
+    /// The same table in `pdftotext -layout` text, where a name is as wide as its characters
+    /// and reaches only the 预算数 of its pair: each bare 决算数 is its left neighbour's
+    /// partner, as the 合计 pair (whose name reached both) shows.
     @Test func phasePairsInLayoutText() throws {
         let raw: [Substring] = [
             "                                        财政拨款“三公”经费支出决算表",

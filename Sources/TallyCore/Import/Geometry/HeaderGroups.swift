@@ -66,3 +66,73 @@ extension ColumnGrid {
         return texts.contains { t in Vocabulary.countHeaderWords.contains { t.contains(utf8: $0) } }
     }
 }
+
+/// Names narrower than the columns they head: an item over its phase pair, a group over its
+/// items.
+extension ColumnGrid {
+    /// An item's name over a phase pair (小计 over 全年预算数 | 决算数), centred in the gap between
+    /// them and overlapping one of them or neither, as a name narrower than its pair is set:
+    /// it is over both.
+    /// A pair is the table's cycle of phases in order (the leftmost phase column's first), so
+    /// a name between one item's 决算数 and the next item's 全年预算数 is over neither.
+    static func phasePair(under word: PlacedWord, overlapping over: [Int], _ columns: [Column]) -> [Int]? {
+        let centre = word.centre
+        if let c = over.first, columns[c].left <= centre, centre <= columns[c].right { return nil }
+        func phase(_ c: Int) -> Phase? { Vocabulary.phase(inHeader: columns[c].texts.last ?? "") }
+        guard let left = columns.indices.filter({ columns[$0].right <= centre }).max(by: { columns[$0].right < columns[$1].right }),
+            let right = columns.indices.filter({ columns[$0].left >= centre }).min(by: { columns[$0].left < columns[$1].left }),
+            over.allSatisfy({ $0 == left || $0 == right }),
+            let first = columns.indices.filter({ phase($0) != nil }).min(by: { columns[$0].left < columns[$1].left }).flatMap(phase),
+            phase(left) == first, let second = phase(right), second != first
+        else { return nil }
+        // Near both: no further from either than the name is wide (in `-layout` text, as wide
+        // as it stands on the page: a CJK glyph is a cell there, and about two digits' width).
+        let width = max(word.right - word.left, word.height) * (word.inCharacterCells ? 2 : 1)
+        guard word.left - columns[left].right <= width, columns[right].left - word.right <= width else { return nil }
+        return [left, right]
+    }
+
+    /// A group name over one item's columns (公务用车购置及运行维护费 over 购置费's 预算数 | 决算数)
+    /// is centred over all its items (小计, 购置费, 运行维护费, each over its pair): it reaches
+    /// every column out to the names beside it, merged down from its line (因公出国（境）费,
+    /// 公务接待费), or a name of its own line, when it is centred over them. Without a name merged
+    /// down on one side the word is not known to be a group over more, and stays over what it
+    /// overlaps. (Years and phases are groups of their own kind: `spreadGroups`.)
+    static func spreadOverItems(_ placed: [(word: PlacedWord, over: [Int])], _ columns: inout [Column], before: [Int],
+                                topLine: inout [Int], reach: inout [(left: Double, right: Double)], line: Int) {
+        let order = columns.indices.sorted { columns[$0].left < columns[$1].left }
+        let onLine = Set(placed.flatMap(\.over))
+        for (word, over) in placed where over.count >= 2 {
+            guard HeaderColumns.year(in: word.text) == nil, Vocabulary.phase(inHeader: word.text) == nil,
+                let first = order.firstIndex(where: over.contains), let last = order.lastIndex(where: over.contains),
+                order[first...last].allSatisfy(over.contains)
+            else { continue }
+            let depth = over.map { $0 < before.count ? before[$0] : line }.max() ?? line
+            // The columns out to the next name beside the word, and whether that is a name
+            // merged down beside it (a name of its own line stops it too, but says nothing).
+            func walk(from start: Int, by step: Int) -> (columns: [Int], mergedDown: Bool) {
+                var out: [Int] = []
+                var k = start
+                while k >= 0 && k < order.count {
+                    let c = order[k]
+                    if c < before.count, before[c] > depth, !onLine.contains(c) { return (out, true) }
+                    if onLine.contains(c) || isLabelHeader(columns[c].texts) { return (out, false) }
+                    out.append(c)
+                    k += step
+                }
+                return (out, false)
+            }
+            let (left, right) = (walk(from: first - 1, by: -1), walk(from: last + 1, by: 1))
+            let reached = left.columns + over + right.columns
+            guard left.mergedDown || right.mergedDown, reached.count > over.count,
+                let from = reached.map({ columns[$0].left }).min(), let to = reached.map({ columns[$0].right }).max(),
+                abs(word.centre - (from + to) / 2) <= max(word.height, 0.05 * (to - from))
+            else { continue }
+            for c in left.columns + right.columns {
+                columns[c].texts.insert(word.text, at: 0)
+                topLine[c] = line
+                reach[c] = (min(reach[c].left, word.left), max(reach[c].right, word.right))
+            }
+        }
+    }
+}

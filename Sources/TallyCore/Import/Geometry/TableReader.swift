@@ -25,7 +25,7 @@ struct TableReader {
         var hasCode: Bool = false
         /// Figures whose column cannot be told, with why (reported).
         var uncertain: [String] = []
-        /// Figures that stand under one of two columns, which geometry cannot tell apart.
+        /// Figures that stand under one of several columns, which geometry cannot tell apart.
         var choices: [FigureChoice] = []
     }
 

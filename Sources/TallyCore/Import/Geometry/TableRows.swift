@@ -79,7 +79,7 @@ extension TableReader {
         for (i, j) in WrappedNames.assign(names, reach: nameReach, rowExtent: extent).sorted(by: { $0.key < $1.key }) {
             if j < i { labelsBelow[j] += pieces[i].labels } else { labelsAbove[j] += pieces[i].labels }
         }
-        // Lines of label words that are no name (the header's 类 / 款 / 项 cells) go to the nearest row, as before.
+        // Lines of label words that are no name (the header's 类 / 款 / 项 cells) go to the nearest row.
         for i in pieces.indices where !isAnchor[i] && figures[i].isEmpty && !pieces[i].labels.isEmpty && names[i].words.isEmpty {
             guard let j = nearest(i, preferAbove: true, reach: nameReach, accept: { _ in true }) else { continue }
             if j < i { labelsBelow[j] += pieces[i].labels } else { labelsAbove[j] += pieces[i].labels }
