@@ -23,7 +23,13 @@ struct CorpusImportTests {
     }
 
     static func truth(_ stem: String) throws -> [Key: Amount] {
-        let text = try String(contentsOf: corpus.appendingPathComponent("truth/\(stem).tsv"), encoding: .utf8)
+        try truth(at: corpus.appendingPathComponent("truth/\(stem).tsv"))
+    }
+
+    /// A truth file's line items (table code name column year [phase] amount), but for the
+    /// printed subtotals a truth may leave out.
+    static func truth(at url: URL) throws -> [Key: Amount] {
+        let text = try String(contentsOf: url, encoding: .utf8)
         var out: [Key: Amount] = [:]
         let lines = text.split(separator: "\n")
         // The 决算 truths add a phase column before the amount.
@@ -35,6 +41,20 @@ struct CorpusImportTests {
                 try Amount.parse(f.last!).get()
         }
         return out
+    }
+
+    /// Expects `file`'s extraction to be exactly its truth: every item found with its amount,
+    /// nothing else found; under a named gap, a known issue.
+    static func expectEqual(_ got: [Key: [Amount]], _ truth: [Key: Amount], file: String, gap: String?) {
+        let missing = truth.filter { got[$0.key] == nil }.map(\.key.description).sorted()
+        let wrong = truth.compactMap { key, amount in got[key].flatMap { $0 == [amount] ? nil : "\(key): \($0) ≠ \(amount)" } }.sorted()
+        let extra = got.keys.filter { truth[$0] == nil }.map(\.description).sorted()
+        let check = {
+            #expect(missing.isEmpty, "\(file): \(missing.count) truth items not found, e.g. \(missing.prefix(5))")
+            #expect(wrong.isEmpty, "\(file): \(wrong.count) wrong, e.g. \(wrong.prefix(5))")
+            #expect(extra.isEmpty, "\(file): \(extra.count) items not in the truth, e.g. \(extra.prefix(5))")
+        }
+        if let gap { withKnownIssue(Comment(rawValue: gap), check) } else { check() }
     }
 
     static func extracted(_ path: String) throws -> [Key: [Amount]] {
@@ -56,20 +76,7 @@ struct CorpusImportTests {
         let truth = try Self.truth(stem)
         try #require(truth.count > 20, "truth file for \(stem) is missing or short")
         let got = try Self.extracted(Self.corpus.appendingPathComponent(file).path)
-        let missing = truth.filter { got[$0.key] == nil }.map(\.key.description).sorted()
-        let wrong = truth.compactMap { key, amount in got[key].flatMap { $0 == [amount] ? nil : "\(key): \($0) ≠ \(amount)" } }.sorted()
-        let extra = got.keys.filter { truth[$0] == nil }.map(\.description).sorted()
-        let check = {
-            #expect(missing.isEmpty, "\(file): \(missing.count) truth items not found, e.g. \(missing.prefix(5))")
-            #expect(wrong.isEmpty, "\(file): \(wrong.count) wrong, e.g. \(wrong.prefix(5))")
-            #expect(extra.isEmpty, "\(file): \(extra.count) items not in the truth, e.g. \(extra.prefix(5))")
-        }
-        let name = URL(fileURLWithPath: file).lastPathComponent
-        if let gap = Self.knownGaps[name] {
-            withKnownIssue(Comment(rawValue: gap), check)
-        } else {
-            check()
-        }
+        Self.expectEqual(got, truth, file: file, gap: Self.knownGaps[URL(fileURLWithPath: file).lastPathComponent])
     }
 
     /// Plain pdftotext output (a cell a line) is refused with advice, never read into nonsense.
