@@ -270,12 +270,17 @@ struct TableReader {
     }
 
     /// `18`, `- 18 -`, `第3页`: a page's number, not a row. (Runs on every line: no regex.)
-    /// A header row of column numbers: 栏次 cells (one per side of a two-sided table), the rest integers.
+    /// A header row of column numbers: 栏次 cells (one per side of a two-sided table), the rest
+    /// integers; or, where no label column heads it (a 三公 table whose first column is 合计),
+    /// the integers alone, counting up one by one (`1 2 3 … 12`), which no row of figures does.
     static func numbersColumns(_ line: WordLine) -> Bool {
-        guard line.words.first?.text == Vocabulary.columnNumberRowLabel else { return false }
-        return line.words.allSatisfy { w in
-            w.text == Vocabulary.columnNumberRowLabel || (!w.text.isEmpty && w.text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 })
+        func isInteger(_ w: PlacedWord) -> Bool { !w.text.isEmpty && w.text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        if line.words.first?.text == Vocabulary.columnNumberRowLabel {
+            return line.words.allSatisfy { $0.text == Vocabulary.columnNumberRowLabel || isInteger($0) }
         }
+        guard line.words.count >= 3, line.words.allSatisfy(isInteger) else { return false }
+        let numbers = line.words.compactMap { Int($0.text) }
+        return numbers.first == 1 && zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
     }
 
     static func isPageNumber(_ text: String) -> Bool {
