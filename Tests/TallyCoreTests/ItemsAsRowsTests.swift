@@ -42,4 +42,37 @@ struct ItemsAsRowsTests {
         let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
         #expect(unplaced.filter { $0.contains("is a count or a change, not an amount of money") }.count == 4, "\(unplaced)")
     }
+
+    /// The same table as a spreadsheet prints it: a 年度 column of period labels, 因公出国（境）费
+    /// left empty, and a change row whose minus signs poppler's character cells absorb, so the
+    /// figures' left edges line up though they are right-aligned. Left alignment read off those
+    /// edges would put two figures under 公务接待费; right-aligned, each is under its own name.
+    static let yearColumn = """
+                 2025年一般公共预算“三公”经费支出预算表
+    部门名称：合肥市某区交通运输局                                                              单位：万元
+                                                公务用车购置及运行费
+       年度       合计           因公出国（境）费                                            公务接待费
+                                        小计           购置费           运行费
+
+     2024年预算数        32.16                   30.55         22.00         8.55        1.61
+
+     2025年预算数        29.25                   27.78         20.00         7.78        1.47
+
+       增减额           -2.91                   -2.77         -2.00         -0.77       -0.14
+    """
+
+    @Test func aYearColumnAndEdgesRoundedToCells() throws {
+        let result = try DocumentImporter.read("\u{0C}" + Self.yearColumn, path: "three.txt")
+        let items = result.items.filter { $0.table == .threePublic }
+            .map { "\($0.code.isEmpty ? "TOTAL" : $0.code) \($0.column.id) \($0.year) \($0.amount)" }
+        let expected = [
+            ("total", "32.16", "29.25"), ("vehicle", "30.55", "27.78"), ("vehicle_purchase", "22.00", "20.00"),
+            ("vehicle_operation", "8.55", "7.78"), ("reception", "1.61", "1.47"),
+        ].flatMap { column, last, this in
+            ["TOTAL \(column) 2024 \(try! Amount.parse(last, unit: .wan).get())", "TOTAL \(column) 2025 \(try! Amount.parse(this, unit: .wan).get())"]
+        }
+        #expect(items.sorted() == expected.sorted())
+        let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
+        #expect(unplaced.count == 5 && unplaced.allSatisfy { $0.contains("增减额") }, "\(unplaced)")
+    }
 }

@@ -150,7 +150,7 @@ enum Vocabulary {
     /// computers): their numbers are not money.
     static let labelHeaderWords = countHeaderWords + [
         rowNumberHeader, "项目", "科目", "名称", "编码", "类", "款", "项", "收入", "支出", "功能分类", "经济分类", "支出用途", "单位名称",
-        "品目", "计量单位", "规格",
+        "品目", "计量单位", "规格", "年度",
     ]
 
     /// The header of a column that numbers the rows.

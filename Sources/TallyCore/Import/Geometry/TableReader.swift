@@ -145,6 +145,14 @@ struct TableReader {
                 var right = g
                 right.alignment = .right
                 if !right.collides(on: mine) { g = right }
+            } else if g.alignment == .left, g.inCharacterCells, g.collides(on: mine) {
+                // In `-layout` text glyphs are rounded to character cells, so figures one cell
+                // apart in width (`8.55`, `-0.77`) can share a left edge though they are set
+                // right-aligned: left alignment read off such edges is taken only if it places
+                // every figure, or if reading the figures as right-aligned does no better.
+                var right = g
+                right.alignment = .right
+                if !right.collides(on: mine) { g = right }
             }
             g.learn(from: mine)
             var slotOfColumn: [Int: Int] = [:]
