@@ -42,6 +42,27 @@ struct PartialCodesTests {
         #expect(result.report.placements.contains { $0.how.contains("new part only") })
     }
 
+    /// A continuation page whose repeated header is followed by a 项 printed as its new part
+    /// (`01 行政运行` with whole-元 figures, no decimal point to mark them): that line is the
+    /// page's first row, not more of its header, and takes the 类 and 款 of the page before.
+    @Test func aNewPartFirstOnAContinuationPage() throws {
+        let header = """
+              科目编码
+                                  科目名称       本年收入合计          财政拨款收入
+         类     款     项
+        """
+        let pages = Self.income + "\n\u{0C}" + header + """
+
+                         01 行政单位离退休                4729873         4729873
+
+                         05 机关事业单位基本养老保险缴费支出     16052616        16052616
+        """
+        let result = try DocumentImporter.read("\u{0C}" + pages, path: "income.txt")
+        let codes = result.items.filter { $0.table == .income && $0.column == .total }.map(\.code).suffix(3)
+        #expect(Array(codes) == ["20805", "2080501", "2080505"])
+        #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced.map { DiagnosticRenderer().render($0) })")
+    }
+
     struct Case: Sendable, CustomTestStringConvertible {
         var previous: String
         var part: (String, Double)

@@ -236,6 +236,13 @@ struct TableReader {
         if hasNumber, Vocabulary.totalRowLabels.contains(where: { first.text.hasPrefix($0) || line.joined.hasPrefix($0) }) {
             return true
         }
+        // A 款 or 项 printed as its new part only, with its name and whole-元 figures
+        // (`01 住房公积金 1014354`), as the first row of a continuation page.
+        if hasNumber, line.words.count >= 3, first.text.utf8.count == 2, CodeWords.isDigits(Substring(first.text)),
+            case .text = FigureText.read(line.words[1].text)
+        {
+            return true
+        }
         return false
     }
 
