@@ -153,6 +153,10 @@ enum Vocabulary {
         "品目", "计量单位", "规格", "年度",
     ]
 
+    /// A header that begins so names a part of the column before it (其中：专项收入, wrapped or
+    /// not): a column of figures, never a label column, whatever word its name ends in.
+    static let partOfMarker = "其中"
+
     /// The header of a column that numbers the rows.
     static let rowNumberHeader = "行次"
 

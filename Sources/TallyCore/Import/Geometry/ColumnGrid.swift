@@ -25,6 +25,8 @@ struct ColumnGrid {
         /// its line — poppler packed the two names together, so this one's cells begin left
         /// of where it stands on the page (see `textCellColumn`).
         var ownPacked = false
+        /// The header lines, counted from the bottom, of the column's lowest and highest text.
+        var lines = (lowest: 0, highest: 0)
     }
 
     var columns: [Column]
@@ -160,6 +162,7 @@ struct ColumnGrid {
             Self.spreadOverItems(placed, &columns, before: before, topLine: &topLine, reach: &reach, line: n)
         }
         guard !columns.isEmpty else { return nil }
+        for i in columns.indices { columns[i].lines = (startLine[i], topLine[i]) }
         columns.sort { $0.left < $1.left }
         for i in columns.indices {
             columns[i].isLabel = Self.isLabelHeader(columns[i].texts)
@@ -207,6 +210,7 @@ struct ColumnGrid {
     static func isLabelHeader(_ texts: [String]) -> Bool {
         let leaf = texts.last ?? ""
         if HeaderColumns.column(for: leaf) != nil { return false }
+        if texts.contains(where: { $0.hasPrefix(Vocabulary.partOfMarker) }) { return false }
         let all = texts.joined()
         let named = HeaderColumns.column(for: all)
         // A one-character label word (类, 款, 项) heads a code column only as the whole cell:
@@ -325,6 +329,12 @@ extension ColumnGrid {
             if let group = next.dropLast().filter({ !own.contains($0) }).reversed().lazy.compactMap(HeaderColumns.column(for:))
                 .first(where: { $0 != .total && $0 != slots[m].column })
             {
+                slots[n].column = group
+            } else if next.count == 1, let group = HeaderColumns.column(for: next[0]), group != .total,
+                columns[figureColumns[m]].lines.lowest > columns[figureColumns[n]].lines.highest
+            {
+                // In `-layout` text a group's name (一般公共预算) can stand beside its columns
+                // rather than over them, a column of its own on a line above the 小计's.
                 slots[n].column = group
             }
         }

@@ -14,6 +14,7 @@ extension TableReader {
     /// (else it is a row of its own, such as a 三公 table's one row); a line of words alone is
     /// a wrapped name and belongs to the nearest row.
     func rows(from printed: [Piece], slots: Int, table: inout RawTable) -> [RawRow] {
+        let printed = StrayGlyphs.setApart(printed, table: &table)
         let pieces = SplitCodeLines.codesAboveTheirRows(SplitCodeLines.join(printed), reach: 1.6 * Self.lineHeight(printed))
         let unit = Self.lineHeight(pieces)
         let reach = 1.6 * unit
