@@ -24,6 +24,7 @@ struct TableTitle {
         let (text, _) = core(of: line)
         guard text.unicodeScalars.count >= 4, text.unicodeScalars.count <= 90, !text.contains(utf8: "。"), !text.contains(utf8: "，") else { return false }
         if text.contains(utf8: "绩效目标表") || text.hasSuffix("目录）") || text.hasSuffix("（目录）") { return true }
+        if Vocabulary.isTableNumber(text) { return false }
         guard let tableEnd = text.lastIndex(of: "表"), !text.hasPrefix("附表") else { return false }
         let after = text[text.index(after: tableEnd)...]
         return (after.isEmpty || after.hasPrefix("（") || after.hasPrefix("(")) && recognise(line) == nil

@@ -63,6 +63,17 @@ enum Vocabulary {
         /(?:（续表?）|\(续表?\)|续表[：:]?)/,
     ]
 
+    /// A table's number printed alone on a line (`公开01表`, `表3`, `附表2-1`), above its title or
+    /// beside the unit under it: no title of its own.
+    nonisolated(unsafe) static let tableNumberAlone =
+        /(?:公开|附表|附件|表)?[0-9一二三四五六七八九十]+(?:[-－—][0-9]+)?表?/
+
+    /// Whether a line (its words joined, blanks taken out) is a table's number alone.
+    static func isTableNumber(_ text: String) -> Bool {
+        guard text.unicodeScalars.count <= 12, text.contains(utf8: "表") else { return false }
+        return text.replacingAll(" ", with: "").wholeMatch(of: tableNumberAlone) != nil
+    }
+
     /// What is printed after a title: its number (`表3`, `（表3）`, `公开03表` is a title's own
     /// end and stays), a page (`第1页`, `共2页`), or 续.
     nonisolated(unsafe) static let titleSuffixes: [Regex<Substring>] = [

@@ -90,7 +90,7 @@ struct TableReader {
                 continue
             }
             if pageEdges.contains(index), Self.isPageNumber(joined) { continue }
-            if Vocabulary.isContinuationMark(joined) { continue }
+            if Vocabulary.isContinuationMark(joined) || Vocabulary.isTableNumber(joined) { continue }
             // A 栏次 row numbers the columns: the header's last row (what follows is the table's
             // rows, whatever they print), never a row itself, and it names nothing.
             let numbersColumns = Self.numbersColumns(line)

@@ -1,0 +1,62 @@
+import Testing
+@testable import TallyCore
+
+/// A watermark (内部公开) across a table, in `pdftotext -layout` text: its glyphs stand alone
+/// among the rows, and poppler pulls the figures of the rows they cross onto the glyphs' lines
+/// (`开 160.84 1,222.28`, `内 801.54`). Which row such figures belong to cannot be told, so
+/// they are reported; rows printed whole on their code's line are read; no figure becomes a
+/// row without a code.
+struct StrayGlyphsTests {
+    static let table = """
+                                        支出预算总表
+        部门名称：某市教育局                                                             单位：万元
+          科目编码               科目名称             合计              基本支出            项目支出
+                  合计                               5,022.68      2,453.45         2,569.23
+        205       教育支出                             2,282.96          160.84       2,122.12
+    
+        20501     教育管理事务                           1,383.12
+    
+                                                              开      160.84       1,222.28
+    
+    
+    
+    
+                                               公
+        2050101   行政运行                               160.84          160.84
+    
+    
+    
+    
+                                              部
+        2050102   一般行政管理事务                           685.03                          685.03
+    
+    
+        2050199   其他教育管理事务支出                         537.25                          537.25
+    
+        20502     普通教育
+                                        内            801.54
+    
+    
+    
+                                                                              开
+                                                                                     801.54
+    
+    
+    
+    
+                                    局
+        2050204   高中教育                               739.74                          739.74
+    """
+
+    @Test func figuresBesideTheGlyphsAreReported() throws {
+        let result = try DocumentImporter.read("\u{0C}" + Self.table, path: "exp.txt")
+        let items = result.items.filter { $0.table == .expenditure }
+        #expect(!items.contains { $0.code.isEmpty && $0.name != "合计" })
+        let whole = items.filter { ["2050101", "2050102", "2050199", "2050204"].contains($0.code) && $0.column == .total }.map { "\($0.code) \($0.amount)" }
+        #expect(whole == [("2050101", "160.84"), ("2050102", "685.03"), ("2050199", "537.25"), ("2050204", "739.74")].map { "\($0) \(try! Amount.parse($1, unit: .wan).get())" })
+        let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
+        #expect(unplaced.contains { $0.contains("160.84 1,222.28") || $0.contains("160.84 1222.28") }, "\(unplaced)")
+        #expect(unplaced.contains { $0.contains("801.54") && $0.contains("watermark") }, "\(unplaced)")
+        #expect(result.report.placements.contains { $0.how.contains("watermark") })
+    }
+}
