@@ -49,7 +49,7 @@ struct ColumnGrid {
         for line in lines {
             let figures: [PlacedWord]
             if trailing {
-                let run = line.words.reversed().prefix { isNumber($0) }
+                let run = line.words.reversed().prefix { isNumber($0) && !isRowNumber($0) }
                 guard run.count < line.words.count else { continue }
                 figures = run.reversed()
             } else {

@@ -60,7 +60,8 @@ extension ColumnGrid {
         else { return false }
         guard columns[nearest].isLabel else { return false }
         let texts = columns[nearest].texts
-        if texts.contains(where: { $0.contains(utf8: Vocabulary.rowNumberHeader) }) {
+        // (行次 may be set a glyph a line, 行 over 次.)
+        if texts.joined().contains(utf8: Vocabulary.rowNumberHeader) {
             return word.text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
         }
         return texts.contains { t in Vocabulary.countHeaderWords.contains { t.contains(utf8: $0) } }
