@@ -75,4 +75,34 @@ struct ItemsAsRowsTests {
         let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
         #expect(unplaced.count == 5 && unplaced.allSatisfy { $0.contains("增减额") }, "\(unplaced)")
     }
+
+    /// Items printed without figures (因公出国（境）费, 公务用车购置费 left blank) begin rows of
+    /// their own: their names are not the first lines of the next item's.
+    static let blankItems = """
+                         一般公共预算财政拨款“三公”经费支出决算表
+    单位：上海市某区教育局                                                           金额单位：万元
+                             项目                预算数           决算数
+                   合计                                24.52         23.74
+                   1.因公出国（境）费
+                   2.公务用车购置及运行维护费                    21.92         21.65
+                   （1）公务用车购置费
+                   （2）公务用车运行维护费                      21.92         21.65
+                   3.公务接待费                            2.60          2.09
+    """
+
+    @Test func aBlankItemIsARowOfItsOwn() throws {
+        let result = try DocumentImporter.read("\u{0C}" + Self.blankItems, path: "three.txt")
+        let items = result.items.filter { $0.table == .threePublic }.map { "\($0.column.id) \($0.phase.id) \($0.amount)" }
+        let expected = [("total", "24.52", "23.74"), ("vehicle", "21.92", "21.65"), ("vehicle_operation", "21.92", "21.65"), ("reception", "2.60", "2.09")]
+            .flatMap { column, budget, final in
+                ["\(column) budget \(try! Amount.parse(budget, unit: .wan).get())", "\(column) final \(try! Amount.parse(final, unit: .wan).get())"]
+            }
+        #expect(items.sorted() == expected.sorted())
+    }
+
+    @Test(arguments: [("1.因公出国（境）费", true), ("2、公务接待费", true), ("（1）公务用车购置费", true), ("(2)运行费", true),
+                      ("一、一般公共服务支出", true), ("其中：公务用车购置费", true), ("公务接待费", false), ("2024年预算数", false), ("12", false)])
+    func anItemsNumberBeginsAName(text: String, begins: Bool) {
+        #expect(Vocabulary.startsItem(text) == begins)
+    }
 }

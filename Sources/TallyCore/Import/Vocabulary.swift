@@ -168,6 +168,25 @@ enum Vocabulary {
     /// not): a column of figures, never a label column, whatever word its name ends in.
     static let partOfMarker = "其中"
 
+    /// Whether a name begins with an item's number (`1.`, `2、`, `（1）`, `(2)`, `一、`) or with
+    /// 其中: the first line of a name, never the wrapped end of the one above.
+    static func startsItem(_ text: String) -> Bool {
+        if text.hasPrefix(partOfMarker) { return true }
+        let scalars = Array(text.unicodeScalars.prefix(6))
+        guard let first = scalars.first else { return false }
+        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        if first == "（" || first == "(" {
+            let digits = scalars.dropFirst().prefix { isDigit($0) || numerals.contains($0) }
+            let close = scalars.dropFirst(1 + digits.count).first
+            return !digits.isEmpty && (close == "）" || close == ")")
+        }
+        let digits = scalars.prefix { isDigit($0) }
+        if !digits.isEmpty, let mark = scalars.dropFirst(digits.count).first { return [".", "．", "、"].contains(mark) }
+        let count = scalars.prefix { numerals.contains($0) }.count
+        return count > 0 && scalars.dropFirst(count).first == "、"
+    }
+
     /// The header of a column that numbers the rows.
     static let rowNumberHeader = "行次"
 

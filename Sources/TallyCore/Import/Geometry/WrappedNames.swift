@@ -121,6 +121,9 @@ enum WrappedNames {
             for (line, next) in zip(name, name.dropFirst()) where !isFull(line.words, before: next.words, widest: widest) {
                 c += 10
             }
+            // A line that begins with an item's number (`1.因公出国（境）费`, a row printed
+            // without figures) begins a name: left out rather than joined to another's.
+            if name.dropFirst().contains(where: { Vocabulary.startsItem($0.words.first?.text ?? "") }) { c += 1000 }
             if let first = name.first, let last = name.last {
                 let centre = (wordsMiddle(first.words) + wordsMiddle(last.words)) / 2
                 c += min(3, abs(centre - lines[row].rowMiddle - offset) / max(reach, 1))
