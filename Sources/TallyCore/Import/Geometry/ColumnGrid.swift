@@ -116,6 +116,7 @@ struct ColumnGrid {
     /// word that overlaps several is a group header over each, a word over none starts a
     /// column of its own (a header cell merged down over several lines).
     init?(header lines: [WordLine]) {
+        let lines = lines.map(SpacedYears.join)
         var columns: [Column] = []
         // The header line (counted from the bottom) each column starts on, and its highest text's.
         var startLine: [Int] = [], topLine: [Int] = []

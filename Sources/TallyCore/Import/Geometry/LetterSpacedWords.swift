@@ -36,3 +36,24 @@ enum LetterSpacedWords {
         return gap >= 0 && gap < 0.66 * size
     }
 }
+
+/// A year set a space apart from the rest of its header (`2024 年预算数`, as a typist writes
+/// western digits among Chinese): one name, which the cell's lines below go on (`2024 年预` /
+/// `算数`). Apart, the year would name no column and `年预` stand over none.
+enum SpacedYears {
+    static func join(_ line: WordLine) -> WordLine {
+        var words: [PlacedWord] = []
+        for word in line.words {
+            if let last = words.last, last.text.utf8.count == 4, last.text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                word.text.hasPrefix("年"), word.left - last.right <= (word.inCharacterCells ? 1 : 0.6 * word.height)
+            {
+                words[words.count - 1] = PlacedWord(text: last.text + word.text, left: last.left, right: word.right,
+                                                    top: min(last.top, word.top), bottom: max(last.bottom, word.bottom),
+                                                    inCharacterCells: last.inCharacterCells)
+                continue
+            }
+            words.append(word)
+        }
+        return WordLine(page: line.page, number: line.number, words: words)
+    }
+}
