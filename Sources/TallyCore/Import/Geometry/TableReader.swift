@@ -34,6 +34,8 @@ struct TableReader {
         table.page = titleLine.page
         table.slots = []
         if let unit = title.statedUnit { table.state(unit, line: titleLine.number) }
+        let (lines, wrapped) = WrappedFigures.join(self.lines)
+        for (line, figure) in wrapped { table.repairs.append((line, "a figure wrapped inside its cell read as one: \(figure)")) }
         var unitName: String?
         var grids: [ColumnGrid] = []
         var pageHeader: [WordLine] = []
