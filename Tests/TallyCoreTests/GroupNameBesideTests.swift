@@ -36,7 +36,10 @@ struct GroupNameBesideTests {
         #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced.map { DiagnosticRenderer().render($0) })")
     }
 
-    @Test(arguments: [(["其中：专项收", "入"], false), (["收入"], true), (["其中：基本支出"], false), (["支出功能分类", "科目编码"], true)])
+    /// And a figure column's name wrapped to a last line of one code-column glyph
+    /// (`一般公共预算拨 / 款`) is still a figure column.
+    @Test(arguments: [(["其中：专项收", "入"], false), (["收入"], true), (["其中：基本支出"], false), (["支出功能分类", "科目编码"], true),
+                      (["一般公共预算拨", "款"], false), (["款"], true), (["科目编码", "款"], true)])
     func aPartIsNeverALabel(texts: [String], label: Bool) {
         #expect(ColumnGrid.isLabelHeader(texts) == label)
     }

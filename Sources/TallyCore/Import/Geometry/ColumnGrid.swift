@@ -221,6 +221,9 @@ struct ColumnGrid {
         if named != nil && !Vocabulary.labelHeaderWords.contains(where: { has(leaf, $0) }) {
             return false
         }
+        // `一般公共预算拨 / 款`: a figure column's name wrapped so its last line is one glyph
+        // that alone heads a code column (款), under the rest of a name of its own.
+        if let named, named != .total, texts.count > 1, Vocabulary.codePartHeaders.contains(leaf) { return false }
         // `上级补助 / 收入`, `附属单 / 位上 / 缴收入`: a column's name wrapped so that its last
         // line ends in 收入 or 支出 (words that alone head a label column of a 收支总表).
         if let named, named != .total, texts.count > 1, Vocabulary.wrappedNameTails.contains(where: { leaf.hasSuffix($0) }),
