@@ -43,4 +43,27 @@ struct GroupNameBesideTests {
     func aPartIsNeverALabel(texts: [String], label: Bool) {
         #expect(ColumnGrid.isLabelHeader(texts) == label)
     }
+
+    static let basic = """
+             重庆市某区水利局2024年一般公共预算财政拨款基本支出决算表
+    单位：重庆市某区水利局                                                  金额单位：万元
+             部门预算支出经济分类科目                                    其中
+                                  合计
+      科目编码           科目名称                         人员经费            公用经费
+    301      工资福利支出                    1,408.30      1,408.30
+    303      对个人和家庭的补助                   556.80          556.80
+    30302    退休费                         188.59          188.59
+    """
+
+    /// `其中` alone, set in the gap between the parts it introduces (人员经费 | 公用经费), names
+    /// no column: a column of its own there would leave figures between it and 人员经费.
+    @Test func aLoneOfWhichIsNoColumn() throws {
+        let result = try DocumentImporter.read("\u{0C}" + Self.basic, path: "basic.txt")
+        let items = result.items.filter { $0.table == .basicEcon }.map { "\($0.code) \($0.column.id) \($0.amount)" }.sorted()
+        let expected = [("301", "total", "1,408.30"), ("301", "personnel", "1,408.30"), ("303", "total", "556.80"), ("303", "personnel", "556.80"),
+                        ("30302", "total", "188.59"), ("30302", "personnel", "188.59")]
+            .map { "\($0) \($1) \(try! Amount.parse($2, unit: .wan).get())" }.sorted()
+        #expect(items == expected)
+        #expect(result.report.unplaced.isEmpty)
+    }
 }

@@ -140,6 +140,11 @@ struct ColumnGrid {
                     if !pair { over = Self.groupOverGap(word, columns, startLine: startLine, topLine: topLine, line: n) }
                     if over.isEmpty { over = Self.groupOverReach(word, reach: reach, topLine: topLine, line: n) }
                 }
+                if over.isEmpty, word.text.hasPrefix(Vocabulary.partOfMarker), word.text.count <= 3 {
+                    // `其中` alone over the parts it introduces, in the gap between them: it names
+                    // no column, and a column of its own would part theirs.
+                    continue
+                }
                 if over.isEmpty {
                     columns.append(Column(left: word.left, right: word.right, texts: [word.text], isLabel: false, own: (word.left, word.right), ownPacked: packed))
                     startLine.append(n)
