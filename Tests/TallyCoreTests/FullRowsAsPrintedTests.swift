@@ -49,4 +49,25 @@ struct FullRowsAsPrintedTests {
         #expect(figures("2080505") == ["gpb=810.8072", "total=810.8072"])
         #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced.map { DiagnosticRenderer().render($0) })")
     }
+
+    /// A 三公 table of one row and no label column, its figures left-aligned in their cells:
+    /// the first, 27.53, stands left of its header 合计 (and the 购置费 cell holds `-`).
+    static let threePublic = """
+                 2025年一般公共预算“三公”经费支出预算表
+    部门：成都市某区民政局                                                                    单位：万元
+                                         公务用车购置及运行费
+            合计   因公出国（境）费                                                       公务接待费
+                                    小计       公务用车购置费       公务用车运行费
+
+    27.53        1.50       22.41               -        22.41               3.62
+    """
+
+    @Test func aFullRowBeginningLeftOfItsHeader() throws {
+        let result = try DocumentImporter.read("\u{0C}" + Self.threePublic, path: "three.txt")
+        let items = result.items.filter { $0.table == .threePublic }.map { "\($0.column.id)=\($0.amount)" }.sorted()
+        let expected = [("total", "27.53"), ("overseas", "1.50"), ("vehicle", "22.41"), ("vehicle_operation", "22.41"), ("reception", "3.62")]
+            .map { "\($0)=\(try! Amount.parse($1, unit: .wan).get())" }.sorted()
+        #expect(items == expected)
+        #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced.map { DiagnosticRenderer().render($0) })")
+    }
 }

@@ -379,7 +379,9 @@ struct TableReader {
     static func fullRow(_ line: WordLine, _ grid: ColumnGrid, _ slotOfColumn: [Int: Int]) -> [Int: Int]? {
         let columns = grid.figureColumns
         guard columns.count >= 2, columns.allSatisfy({ slotOfColumn[$0] != nil }) else { return nil }
-        let start = grid.labelsEnd
+        // (A table with no label column, a 三公 table's one row, may set its first figure
+        // left of its header, left-aligned in its cell.)
+        let start = grid.columns.contains(where: \.isLabel) ? grid.labelsEnd : -Double.infinity
         var marked = false
         let cells = line.words.indices.filter { i in
             let word = line.words[i]
