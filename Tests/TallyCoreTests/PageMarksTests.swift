@@ -2,7 +2,7 @@ import Testing
 @testable import TallyCore
 
 /// What a PDF's pages carry besides upright tables: a page whose text is turned 90° (a
-/// landscape table set sideways on a portrait page) is not read and is named; a watermark
+/// landscape table set sideways on a portrait page) is read turned upright; a watermark
 /// laid across the tables, which poppler gives one large glyph a word, is left out and
 /// counted; nothing else is taken for one.
 struct PageMarksTests {
@@ -23,9 +23,24 @@ struct PageMarksTests {
         }
     }
 
-    @Test func aPageTurnedSidewaysIsNamedAndNotRead() {
-        // The same words with their boxes turned: narrow and tall.
-        let turned = Self.rows(page: 2).map { ($0.0, $0.1, $0.2, $0.4, $0.3, $0.5) }
+    /// A table turned on its page, either way: read turned upright, its rows as on an upright page.
+    @Test(arguments: [true, false])
+    func aPageTurnedSidewaysIsReadUpright(anticlockwise: Bool) {
+        let (width, height) = (595.0, 842.0)
+        // Upright (left, top, width, height) on the turned page: read bottom to top, the
+        // table's left is the page's bottom; top to bottom, its top.
+        let turned = Self.rows(page: 2).map { r in
+            anticlockwise ? (r.0, r.2, height - (r.1 + r.3), r.4, r.3, r.5) : (r.0, width - (r.2 + r.4), r.1, r.4, r.3, r.5)
+        }
+        let pages = PDFWords.parse(Self.tsv(Self.rows(page: 1) + turned))
+        #expect(pages.sideways.isEmpty && pages.turned == [2])
+        let texts = { (page: Int) in pages.lines.filter { $0.page == page }.map { $0.words.map(\.text) } }
+        #expect(texts(2) == texts(1) && texts(1).count == 8)
+    }
+
+    /// Turned text that is no table (no figures to stand right of its names) is named and not read.
+    @Test func aTurnedPageWithoutATableIsNamedAndNotRead() {
+        let turned = (0..<6).map { r in (2, 100 + Double(r) * 14, 200.0, 9.0, 60.0, "情况说明文字") }
         let pages = PDFWords.parse(Self.tsv(Self.rows(page: 1) + turned))
         #expect(pages.sideways == [2])
         #expect(Set(pages.lines.map(\.page)) == [1] && pages.lines.count == 8)

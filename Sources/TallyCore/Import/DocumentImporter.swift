@@ -39,6 +39,7 @@ public enum DocumentImporter {
         var pageOfLine = [Int](repeating: 0, count: (words.map(\.number).max() ?? 0) + 1)
         for line in words { pageOfLine[line.number] = line.page }
         var result = try assemble(found.tables, lines: lines, unitNames: found.unitNames, layout: .pdf, path: path, pageOfLine: pageOfLine)
+        if !pages.turned.isEmpty { result.report.turnedPages = pages.turned }
         // What the pages held that was not read is said, page by page.
         for page in pages.sideways {
             var d = Diagnostic.fileError("page \(page): its text is set sideways (turned 90°) and is not read", file: path, help: turned)

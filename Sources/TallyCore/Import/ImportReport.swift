@@ -40,6 +40,9 @@ public struct ImportReport: Sendable, Codable {
     public var placements: [Placement] = []
     /// Tables whose figures sat one cell left of their headers and were moved back.
     public var shifted: [String] = []
+    /// PDF pages whose text was set sideways (turned 90°) and read turned upright (optional:
+    /// reports saved before it was kept lack it).
+    public var turnedPages: [Int]?
     /// Figures not placed in any column: reported, never dropped silently.
     public var unplaced: [Diagnostic] = []
     /// Tables every disclosure must print that this one lacks.

@@ -28,6 +28,9 @@ public enum ImportReportRenderer {
             }
         }
         out += report.shifted.isEmpty ? "  shifted tables: none\n" : "  shifted tables:\n" + report.shifted.map { "    \($0)\n" }.joined()
+        if let turned = report.turnedPages, !turned.isEmpty {
+            out += "  pages set sideways, read turned upright: " + turned.map(String.init).joined(separator: ", ") + "\n"
+        }
         if report.unplaced.isEmpty {
             out += "  figures not placed: none\n"
         } else {

@@ -13,6 +13,8 @@ enum PDFWords {
         var lines: [WordLine]
         /// Pages whose text runs sideways (a table turned 90° on the page): not read.
         var sideways: [Int] = []
+        /// Pages whose text runs sideways, read turned upright.
+        var turned: [Int] = []
         /// Characters far larger than the page's text, one or a few at a time (a watermark or
         /// stamp laid over the tables), by page: not read.
         var marks: [Int: Int] = [:]
@@ -69,8 +71,12 @@ enum PDFWords {
         for page in pageOrder.sorted() {
             var words = pages[page] ?? []
             if Self.runsSideways(words) {
-                read.sideways.append(page)
-                continue
+                guard let upright = TurnedPages.upright(words), !Self.runsSideways(upright) else {
+                    read.sideways.append(page)
+                    continue
+                }
+                read.turned.append(page)
+                words = upright
             }
             let kept = Self.withoutMarks(words)
             if kept.count < words.count { read.marks[page] = words.count - kept.count }
