@@ -59,4 +59,27 @@ struct StrayGlyphsTests {
         #expect(unplaced.contains { $0.contains("801.54") && $0.contains("watermark") }, "\(unplaced)")
         #expect(result.report.placements.contains { $0.how.contains("watermark") })
     }
+
+    /// A row of a table of codes that prints a name and figures but no code (its code set
+    /// lines away, out of reach) is reported, never stored as a row without a code; a part's
+    /// total (人员经费合计) is still read.
+    @Test func aNamedRowWithoutItsCodeIsReported() throws {
+        let text = """
+                                        支出预算总表
+        单位：某市教育局                                                                  单位：万元
+          科目编码               科目名称             合计              基本支出            项目支出
+                  合计                               1,190.35        807.34          383.01
+        210       卫生健康支出                          807.34          807.34
+        21011
+
+                  行政事业单位医疗                      807.34          807.34
+        221       住房保障支出                          383.01                          383.01
+        """
+        let result = try DocumentImporter.read("\u{0C}" + text, path: "exp.txt")
+        let items = result.items.filter { $0.table == .expenditure }
+        #expect(!items.contains { $0.code.isEmpty && $0.name != "合计" })
+        #expect(Set(items.map(\.code)) == ["", "210", "221"])
+        let unreadable = result.report.unplaced.map { DiagnosticRenderer().render($0) }
+        #expect(unreadable.contains { $0.contains("行政事业单位医疗") }, "\(unreadable)")
+    }
 }

@@ -96,6 +96,7 @@ extension TableReader {
             if !isAnchor[i] { for choice in piece.choices { table.unplaced.append((piece.line.number, choice.why + ": its column is not read")) } }
         }
         var partial = PartialCodes()
+        let codeTable = pieces.contains(where: \.hasCode)
         for i in pieces.indices where isAnchor[i] {
             let piece = pieces[i]
             var (code, nameWords, repair) = CodeWords.split(piece.labels, previous: previousCode)
@@ -128,6 +129,12 @@ extension TableReader {
                 }
                 hasTotal = true
                 name = "合计"
+            } else if code.isEmpty, codeTable, !figures[i].isEmpty, !["合计", "总计", "小计"].contains(where: { name.contains(utf8: $0) }) {
+                // A row of a table of codes with a name and figures but no code and no total
+                // (人员经费合计 is a part's): its code stood too far from it to be told (-layout
+                // text that set codes, names and figures on lines of their own). Not known.
+                table.unreadable.append((piece.line.number, piece.line.text))
+                continue
             }
             var cells = [String](repeating: "", count: slots)
             for (slot, text) in figures[i] where slot < slots {
