@@ -70,4 +70,21 @@ struct FullRowsAsPrintedTests {
         #expect(items == expected)
         #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced.map { DiagnosticRenderer().render($0) })")
     }
+
+    /// Only a row with a cell for every column, one of them a blank mark, is placed by its
+    /// order: one cell short, or all figures and no mark (a stray number could make up the
+    /// count), it is left to the header's geometry.
+    @Test(arguments: [
+        ("208  社会保障和就业支出   215   -   215   -   -   -    -      -", true),
+        ("208  社会保障和就业支出   215   -   215   -   -   -    -", false),
+        ("208  社会保障和就业支出   215   1   215   2   3   4    5      6", false),
+    ])
+    func whatIsAFullRow(row: String, full: Bool) throws {
+        let header = "科目编码 科目名称 总计 上年结转 一般公共预算拨款 政府性基金 国有资本 财政专户 事业收入 其他收入"
+        let lines = LayoutTextWords.lines([], raw: [Substring(header), Substring(row)])
+        let grid = try #require(ColumnGrid(header: [lines[0]]))
+        let slotOfColumn = Dictionary(uniqueKeysWithValues: grid.figureColumns.enumerated().map { ($1, $0) })
+        #expect(grid.figureColumns.count == 8)
+        #expect((TableReader.fullRow(lines[1], grid, slotOfColumn) != nil) == full)
+    }
 }
