@@ -131,15 +131,8 @@ struct ColumnGrid {
                 let packed = w > 0 && Self.isPacked(word, after: line.words[w - 1])
                 var over = columns.indices.filter { columns[$0].left < word.right && word.left < columns[$0].right }
                 if over.count <= 1, let pair = Self.phasePair(under: word, overlapping: over, columns) { over = pair }
-                if over.isEmpty {
-                    // A name centred over a phase pair of narrow cells (公务接待费 over 预算数 |
-                    // 决算数) may fall in the gap between them: it is over both.
-                    let slack = 1.5 * word.height
-                    over = columns.indices.filter { columns[$0].left < word.right + slack && word.left - slack < columns[$0].right }
-                    let pair = over.count == 2 && over.allSatisfy { Vocabulary.phase(inHeader: columns[$0].texts.last ?? "") != nil }
-                    if !pair { over = Self.groupOverGap(word, columns, startLine: startLine, topLine: topLine, line: n) }
-                    if over.isEmpty { over = Self.groupOverReach(word, reach: reach, topLine: topLine, line: n) }
-                }
+                if over.isEmpty { over = Self.groupOverGap(word, columns, startLine: startLine, topLine: topLine, line: n) }
+                if over.isEmpty { over = Self.groupOverReach(word, reach: reach, topLine: topLine, line: n) }
                 if over.isEmpty, word.text.hasPrefix(Vocabulary.partOfMarker), word.text.count <= 3 {
                     // `其中` alone over the parts it introduces, in the gap between them: it names
                     // no column, and a column of its own would part theirs.
