@@ -208,6 +208,8 @@ enum Vocabulary {
     /// Label header words that also end a figure column's name wrapped over lines.
     static let wrappedNameTails: Set<String> = ["收入", "支出"]
 
+    /// Words that make a row label a total, of the table or of a part (人员经费合计).
+    static let partTotalWords = ["合计", "总计", "小计"]
     /// Row labels of a table's total row.
     static let totalRowLabels = ["合计", "总计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"]
 

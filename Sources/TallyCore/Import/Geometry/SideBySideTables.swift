@@ -61,7 +61,12 @@ enum SideBySideTables {
         var rightRows = right.rows
         for i in rightRows.indices where rightRows[i].code.isEmpty
             && (rightRows[i].name.isEmpty || Vocabulary.totalRowLabels.contains(rightRows[i].name)) {
-            if let name = labels[rightRows[i].line], HeaderColumns.column(for: name) != nil { rightRows[i].name = name }
+            // (Only a total's label: a wrapped name's fragment on that line names no total.)
+            if let name = labels[rightRows[i].line], HeaderColumns.column(for: name) != nil,
+                Vocabulary.partTotalWords.contains(where: { name.contains(utf8: $0) })
+            {
+                rightRows[i].name = name
+            }
         }
         for (half, source) in [(left.rows, left.slots ?? []), (rightRows, right.slots ?? [])] {
             for var row in half {
