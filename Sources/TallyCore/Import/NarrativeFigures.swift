@@ -9,6 +9,10 @@ enum NarrativeFigures {
         var column: ColumnID
         /// Look for it only after this earlier statement's figure (项目支出 after 基本支出).
         var after: String?
+        /// What the text must be about where it stands: `其中基本支出` is the general-public-budget
+        /// appropriation's where that was named last (`一般公共预算财政拨款支出 … 。其中：基本支出`),
+        /// not where the whole budget was named after it (`…，支出预算 5478.83 万元，其中基本支出`).
+        var subject: (name: String, notAfter: String)?
     }
 
     static let statements: [Statement] = [
@@ -16,7 +20,8 @@ enum NarrativeFigures {
         Statement(keywords: ["支出预算："], name: "支出预算", column: .total),
         Statement(keywords: ["一般公共预算财政拨款收入"], name: "一般公共预算财政拨款收入", column: .total),
         Statement(keywords: ["一般公共预算财政拨款支出"], name: "一般公共预算财政拨款支出", column: .total),
-        Statement(keywords: ["其中：基本支出", "其中基本支出"], name: "一般公共预算财政拨款支出", column: .basic),
+        Statement(keywords: ["其中：基本支出", "其中基本支出"], name: "一般公共预算财政拨款支出", column: .basic,
+                  subject: ("一般公共预算", "支出预算")),
         Statement(keywords: ["项目支出"], name: "一般公共预算财政拨款支出", column: .project, after: "其中：基本支出"),
         Statement(keywords: ["“三公”经费预算", "\"三公\"经费预算", "三公经费预算", "“三公”经费"], name: "三公经费", column: .total),
         Statement(keywords: ["因公出国（境）费用", "因公出国（境）费", "因公出国(境)费"], name: "三公经费", column: .overseas),
@@ -57,9 +62,10 @@ enum NarrativeFigures {
             for keyword in statement.keywords {
                 var start = from
                 while hit == nil, let at = index(of: Array(keyword), in: text, from: start) {
+                    start = at + 1
+                    if let subject = statement.subject, !isAbout(subject.name, notAfter: subject.notAfter, before: at, in: text) { continue }
                     hit = figure(after: at + keyword.count, in: text)
                     if hit != nil { found[statement.keywords[0]] = at + keyword.count }
-                    start = at + 1
                 }
                 if hit != nil { break }
             }
@@ -75,6 +81,20 @@ enum NarrativeFigures {
             }
         }
         return (items, changes)
+    }
+
+    /// Whether `name` is what the text was last about before `position` (in the few sentences
+    /// before it): named there, with no clause after it naming `other` instead
+    /// (`一般公共预算财政拨款支出预算` names one subject; `…拨款，支出预算` two).
+    static func isAbout(_ name: String, notAfter other: String, before position: Int, in text: [Character]) -> Bool {
+        let window = text[max(0, position - 300)..<position]
+        func last(_ word: String) -> Int? {
+            let w = Array(word)
+            return window.indices.reversed().first { i in i + w.count <= position && text[i..<(i + w.count)].elementsEqual(w) }
+        }
+        guard let at = last(name) else { return false }
+        guard let later = last(other), later > at else { return true }
+        return !text[at..<later].contains { "，。；".contains($0) }
     }
 
     /// Just past a figure that starts at `start`: its digits and its 万元, if printed.
