@@ -374,3 +374,27 @@ struct AuditRulesTests {
         #expect(DocumentRemarks.templateText(in: text) == found)
     }
 }
+
+/// The expenditure table's 合计 against the general public budget's: they differ by the money
+/// that is not this year's 一般公共预算 — the other funds and what is spent from 上年结转.
+struct OtherFundsTests {
+    typealias I = Fixtures
+
+    static func items(carryover: String) -> [LineItem] {
+        [
+            I.item("", "5478.83", table: .income, name: "合计", line: 10), I.item("", "5226.64", column: .gpb, table: .income, name: "合计", line: 10),
+            I.item("", "207.19", column: .govFund, table: .income, name: "合计", line: 10),
+            I.item("", carryover, column: .carryover, table: .income, name: "合计", line: 10),
+            I.item("", "5478.83", table: .expenditure, name: "合计", line: 20), I.item("", "5226.64", table: .gpbExpenditure, name: "合计", line: 30),
+        ]
+    }
+
+    @Test func theCarryOverWithTheOtherFundsExplainsTheGap() {
+        let found = AuditRulesTests.run(Self.items(carryover: "45.00"), ["tables"]).filter { $0.table == .expenditure && $0.code.isEmpty }
+        #expect(found.count == 1 && found[0].severity == .explained, "\(found.map(\.message))")
+        #expect(found.first?.explanations.first?.text == "income 合计 gov_fund 207.19 + carryover 45.00")
+        // A carry-over that does not make up the gap explains nothing.
+        let other = AuditRulesTests.run(Self.items(carryover: "40.00"), ["tables"]).filter { $0.table == .expenditure && $0.code.isEmpty }
+        #expect(other.map(\.severity) == [.material])
+    }
+}

@@ -85,6 +85,15 @@ extension AuditRules {
             let text = incomeParts.map { "\($0.0.dropFirst("income 合计 ".count)) \(Amount(fen: $0.1).display(in: .wan))" }.joined(separator: " + ")
             return [Explanation(reason: "其他资金", text: "income 合计 " + text, line: incomeParts[0].2)]
         }
+        // The other funds with the income table's carry-over: spending from 上年结转 is in the
+        // expenditure table and not in the general public budget's (`gov_fund + carryover`).
+        if andFunds, let carry = figure(doc.id, .income, "", .carryover, year: doc.year), carry.0 != 0,
+            let sum = Self.sum(incomeParts.map(\.1) + [carry.0]), Self.matches(gap, sum)
+        {
+            let text = (incomeParts.map { "\($0.0.dropFirst("income 合计 ".count)) \(Amount(fen: $0.1).display(in: .wan))" }
+                + ["carryover \(Amount(fen: carry.0).display(in: .wan))"]).joined(separator: " + ")
+            return [Explanation(reason: "其他资金", text: "income 合计 " + text, line: Int(store.line[carry.1]))]
+        }
         // This year's other money and the carry-over that is not 财政拨款, together.
         if let (carried, line) = carriedElsewhere, !incomeParts.isEmpty, let sum = Self.sum(incomeParts.map(\.1) + [carried]), Self.matches(gap, sum) {
             let text = incomeParts.map { "\($0.0.dropFirst("income 合计 ".count)) \(Amount(fen: $0.1).display(in: .wan))" }.joined(separator: " + ")
