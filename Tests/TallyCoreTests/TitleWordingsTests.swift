@@ -1,0 +1,18 @@
+import Testing
+@testable import TallyCore
+
+/// Each region's titles name its tables in their own words; the same table reads the same
+/// whichever wording a document uses, and the wordings of neighbouring tables stay apart.
+struct TitleWordingsTests {
+    @Test(arguments: [
+        ("2025年部门收支总体情况表", TableID.summary), ("部门收支情况表", .summary),
+        ("2025年部门收入总体情况表", .income), ("公开表1 部门收入总体情况表", .income), ("部门收入情况表", .income), ("收入总体情况表", .income),
+        ("2025年部门支出总体情况表", .expenditure), ("部门支出情况表", .expenditure),
+        ("2025年财政拨款收支总体情况表", .fiscalSummary), ("一般公共预算支出情况表", .gpbExpenditure),
+        ("一般公共预算基本支出情况表", .basicEcon), ("一般公共预算“三公”经费支出情况表", .threePublic),
+        ("政府性基金预算支出情况表", .govFund), ("部门收入总表", .income), ("部门支出总表", .expenditure),
+    ])
+    func aWordingNamesItsTable(title: String, table: TableID) {
+        #expect(TableTitle.recognise(title)?.table == table)
+    }
+}
