@@ -266,7 +266,16 @@ struct TableReader {
     }
 
     static func isProse(_ text: String) -> Bool {
-        text.contains("。") || text.contains("；") || (text.contains("，") && text.count > 20)
+        text.contains("。") || text.contains("；") || (text.count > 20 && hasClauseComma(text))
+    }
+
+    /// A full-width comma between clauses, not one set as a thousands separator (`11，122.42`).
+    static func hasClauseComma(_ text: String) -> Bool {
+        guard text.contains("，") else { return false }
+        let chars = Array(text)
+        return chars.indices.contains { i in
+            chars[i] == "，" && !(i > 0 && i + 1 < chars.count && chars[i - 1].isASCII && chars[i - 1].isNumber && chars[i + 1].isASCII && chars[i + 1].isNumber)
+        }
     }
 
     /// A line with a figure that the next line's sentence goes on from (`…2024 年度收入支出总计
