@@ -225,6 +225,7 @@ struct TableReader {
         } else {
             table.rows = rows(from: pieces, slots: table.slots!.count, table: &table)
         }
+        ThreePublicTotals.settle(&table)
         return Output(table: table, unitName: unitName, grid: grids.first)
     }
 
