@@ -40,9 +40,13 @@ enum GridTables {
         }.keys)
         var found = Found(tables: [], unitNames: [])
         var start: (Int, TableTitle)?
+        // Captions under their tables: a table's lines are those before its title.
+        let captions = Self.captionsBelow(titles, lines, skipping: contentsPages)
+        var regionStart: Int?
         func close(at end: Int) {
             guard let (i, title) = start else { return }
-            let region = ((i + 1)..<end).filter { !titleLines.contains($0) }.map { lines[$0] }
+            let region = ((regionStart ?? (i + 1))..<end)
+                .filter { !titleLines.contains($0) && !contentsPages.contains(lines[$0].page) }.map { lines[$0] }
             // A table printed as two or more parts side by side: the first part, then the rest
             // read the same way (a 基本支出决算表 in three code groups).
             func read(_ region: [WordLine], parts: Int) -> TableReader.Output {
@@ -58,6 +62,20 @@ enum GridTables {
             if let name = table.unitName { found.unitNames.append(name) }
             found.tables.append(table.table)
             start = nil
+        }
+        if captions {
+            var from = 0
+            for i in lines.indices where !contentsPages.contains(lines[i].page) {
+                if let title = titles[i] {
+                    start = (i, title)
+                    regionStart = from
+                    close(at: i)
+                    from = i + 1
+                } else if others.contains(i) {
+                    from = i + 1
+                }
+            }
+            return found
         }
         for i in lines.indices {
             if contentsPages.contains(lines[i].page) { continue }
@@ -84,6 +102,21 @@ enum GridTables {
         }
         close(at: lines.count)
         return found
+    }
+
+    /// Whether the document sets each table's title under it, as a caption (`表1 …收入预算表`
+    /// after the table's last row): rows of figures stand before the first title, none after
+    /// the last, and most titles follow straight on from a row of figures. (Where titles head
+    /// their tables, the line before one is a page's end, a note or another table's title.)
+    static func captionsBelow(_ titles: [Int: TableTitle], _ lines: [WordLine], skipping contents: Set<Int>) -> Bool {
+        let order = titles.keys.filter { !contents.contains(lines[$0].page) }.sorted()
+        guard order.count >= 2, let first = order.first, let last = order.last else { return false }
+        let isRow = { (i: Int) in TableReader.looksLikeRow(lines[i]) }
+        guard (0..<first).contains(where: { !contents.contains(lines[$0].page) && isRow($0) }),
+            !((last + 1)..<lines.count).contains(where: isRow)
+        else { return false }
+        let afterRows = order.filter { t in t > 0 && isRow(t - 1) }.count
+        return afterRows * 4 >= order.count * 3
     }
 
     /// Whether the title on line i states a unit, on its line or the few lines under it.
