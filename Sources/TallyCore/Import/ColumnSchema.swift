@@ -86,6 +86,11 @@ enum ColumnSchema {
             if let phase = period.phase { slot.phase = phase }
             return (slot, "")
         }
+        if slot.column == .total, let named = column(namedByRow: name, of: table), table != .threePublic {
+            var slot = slot
+            slot.column = named
+            return (slot, "")
+        }
         if table == .threePublic {
             if Vocabulary.noAmountRowWords.contains(where: { name.contains(utf8: $0) }) {
                 var slot = slot
@@ -99,6 +104,15 @@ enum ColumnSchema {
             }
         }
         return (slot, name)
+    }
+
+    /// The column a code-less row of a table of codes stands for: a basic table in one 金额
+    /// column prints its 人员经费 and 公用经费 subtotals as rows (`人员经费 | 5,007.17` above the
+    /// 301 rows), the 合计 row's parts.
+    static func column(namedByRow name: String, of table: TableID) -> ColumnID? {
+        guard [.basicEcon, .basicGovEcon].contains(table), let named = HeaderColumns.column(for: name),
+            [.personnel, .public].contains(named) else { return nil }
+        return named
     }
 
     /// A row label that names a period: `2024年预算数`, `2025年决算数`, `2025年` (a year alone,

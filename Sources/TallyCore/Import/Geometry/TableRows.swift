@@ -129,7 +129,9 @@ extension TableReader {
                 }
                 hasTotal = true
                 name = "合计"
-            } else if code.isEmpty, codeTable, !figures[i].isEmpty, !Vocabulary.partTotalWords.contains(where: { name.contains(utf8: $0) }) {
+            } else if code.isEmpty, codeTable, !figures[i].isEmpty, !Vocabulary.partTotalWords.contains(where: { name.contains(utf8: $0) }),
+                ColumnSchema.column(namedByRow: name, of: table.title.table) == nil
+            {
                 // A row of a table of codes with a name and figures but no code and no total
                 // (人员经费合计 is a part's): its code stood too far from it to be told (-layout
                 // text that set codes, names and figures on lines of their own). Not known.
