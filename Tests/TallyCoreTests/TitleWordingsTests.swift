@@ -16,3 +16,16 @@ struct TitleWordingsTests {
         #expect(TableTitle.recognise(title)?.table == table)
     }
 }
+
+/// A table's number run into the title (`表一2026年…`, `表12026年…`) is no part of the unit's
+/// name: a document whose titles name no department has none, never `表一`.
+struct TitleNumberTests {
+    @Test(arguments: [
+        ("表一2026年部门收入预算表", TableID.income, ""), ("表 1 2026年部门收入预算表", .income, ""), ("表12026年部门支出预算表", .expenditure, ""),
+        ("表三 2026 年一般公共预算支出预算表", .gpbExpenditure, ""), ("某区财政局2026年部门收入预算表", .income, "某区财政局"),
+    ])
+    func theNumberIsNoUnit(title: String, table: TableID, unit: String) throws {
+        let read = try #require(TableTitle.recognise(title))
+        #expect(read.table == table && read.unit == unit && read.year == 2026)
+    }
+}

@@ -68,7 +68,17 @@ struct TableTitle {
     /// before it (`附表1：`, `表3`, `公开03表`), a number, page, unit or 续 after it (`表3`,
     /// `（表3）`, `第1页`, `单位：元`, `（续）`), and whether it said 续.
     static func core(of line: String) -> (text: String, continued: Bool) {
-        var text = line.replacingAll(" ", with: "").replacingAll("\u{3000}", with: "")
+        var line = Substring(line)
+        // A table's number as a word of its own before the title (`表一 2026年…`, `表 1 …`):
+        // taken off before the blanks go, while it still stands apart from the year after it.
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        for count in [1, 2] where words.count > count {
+            if Vocabulary.isTableNumber(words.prefix(count).joined()), let end = words[count - 1].indices.last {
+                line = line[line.index(after: end)...]
+                break
+            }
+        }
+        var text = String(line).replacingAll(" ", with: "").replacingAll("\u{3000}", with: "")
         var continued = false
         // After the title: a unit statement and whatever follows it.
         for marker in Vocabulary.unitMarkers {

@@ -285,6 +285,15 @@ public final class Session {
                                        origin: SourceOrigin(name: path, firstLine: 0),
                                        help: "a table published empty is still printed with its statement; check the document is whole")])
                 }
+                // What the document does not say of itself is said, never made up.
+                if imported.dept.isEmpty {
+                    report([Diagnostic(.warning, "names no department: no title or 编制单位 / 单位名称 line gives one, so its line items' dept is empty",
+                                       origin: SourceOrigin(name: path, firstLine: 0), help: "select its items by their document: `where doc=\(imported.doc)`")])
+                }
+                if imported.year == 0 {
+                    report([Diagnostic(.warning, "states no budget year: no title names one, so its line items' year is 0",
+                                       origin: SourceOrigin(name: path, firstLine: 0), help: "select its items by their document: `where doc=\(imported.doc)`")])
+                }
             }
             return true
         } catch {
