@@ -4,6 +4,9 @@ public enum DocumentImporter {
     public struct Result: Sendable {
         public var items: [LineItem]
         public var report: ImportReport
+        /// The documents that follow the first in the same file: each 单位's tables after the
+        /// 部门's (DocumentParts), each a document of its own.
+        public var parts: [Result] = []
     }
 
     /// Whether the text looks like a disclosure: it names at least two of the known tables.
@@ -99,12 +102,38 @@ public enum DocumentImporter {
     {
         let tables = withUnits(found)
         let doc = LineItemFile.stem(LineItemFile.baseName(path))
+        let parts = DocumentParts.split(tables)
+        guard parts.count == 1 else {
+            // Each part is read as a document of its own, with the lines from its first table
+            // to the next part's (the first part keeps the text before its tables).
+            let starts = parts.dropFirst().map { $0[0].titleLine }
+            var results: [Result] = []
+            for (k, part) in parts.enumerated() {
+                let from = k == 0 ? Int.min : starts[k - 1]
+                let to = k + 1 < parts.count ? starts[k] : Int.max
+                results.append(try assembleOne(part, lines: lines.filter { $0.number >= from && $0.number < to },
+                                               unitNames: part.compactMap(\.unitName), layout: layout, path: path,
+                                               doc: k == 0 ? doc : "\(doc)-part\(k + 1)", pageOfLine: pageOfLine,
+                                               fileYear: documentYear(tables, lines)))
+            }
+            var first = results.removeFirst()
+            first.parts = results
+            return first
+        }
+        return try assembleOne(tables, lines: lines, unitNames: unitNames, layout: layout, path: path, doc: doc, pageOfLine: pageOfLine)
+    }
+
+    /// `fileYear`: for a part whose own titles state no year, the year its file's do.
+    static func assembleOne(_ tables: [RawTable], lines: [SourceLine], unitNames: [String], layout: Layout, path: String,
+                            doc: String, pageOfLine: [Int], fileYear: Int = 0) throws(DiagnosticList) -> Result
+    {
         guard !tables.isEmpty else {
             throw DiagnosticList([.fileError(
                 "not a budget disclosure: no table such as 部门支出总表 or 一般公共预算财政拨款支出预算表 was found", file: path,
                 help: "tally reads 部门预算公开 documents and line-item TSV/CSV files")])
         }
-        let year = documentYear(tables, lines)
+        let ownYear = documentYear(tables, lines)
+        let year = ownYear == 0 ? fileYear : ownYear
         let dept = mostCommon(unitNames) ?? departmentName(lines, tables)
         // Final accounts when most of its tables are 决算 tables (a 决算 may quote a 预算 table).
         let isFinal = tables.filter(\.title.isFinal).count * 2 > tables.count

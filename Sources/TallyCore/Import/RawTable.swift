@@ -26,6 +26,8 @@ struct RawTable {
     /// position's slot.
     var labelColumns: [Int]?
     var labelledSlots: [ColumnSlot] = []
+    /// The budget unit's name printed beside the table (单位名称：…), where one is.
+    var unitName: String?
     /// Codes read other than as printed, with why.
     var repairs: [(line: Int, what: String)] = []
 }

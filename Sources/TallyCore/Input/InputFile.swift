@@ -13,6 +13,8 @@ public enum InputFile {
         public var report: ImportReport?
         /// For a large line-item TSV: the items already in columns (then `items` is empty).
         public var columns: [ColumnBatch] = []
+        /// For a disclosure that prints more than one unit's documents: those after the first.
+        public var parts: [Loaded] = []
         /// For a snapshot: the store as saved, and the import reports saved with it.
         public var store: LineItemStore? = nil
         public var savedReports: [ImportReport] = []
@@ -39,7 +41,7 @@ public enum InputFile {
         }
         if let mapped = MappedFile(path: path), PDFWords.looksLikePDF(mapped.bytes.prefix(8)) {
             let result = try DocumentImporter.readPDF(path: path)
-            return Loaded(items: result.items, report: result.report)
+            return Loaded(items: result.items, report: result.report, parts: result.parts.map { Loaded(items: $0.items, report: $0.report) })
         }
         let bytes = try readBytes(path)
         if path.hasSuffix(".tally") && !bytes.isEmpty {
@@ -65,7 +67,7 @@ public enum InputFile {
                 file: path)])
         }
         let result = try DocumentImporter.read(text, path: path)
-        return Loaded(items: result.items, report: result.report)
+        return Loaded(items: result.items, report: result.report, parts: result.parts.map { Loaded(items: $0.items, report: $0.report) })
     }
 
     static func firstInvalidLine(_ bytes: [UInt8]) -> Int {

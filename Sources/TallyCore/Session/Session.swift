@@ -194,111 +194,120 @@ public final class Session {
 
     /// Adds what reading one file gave, or reports why it could not be read.
     private func apply(_ read: Result<InputFile.Loaded, DiagnosticList>, path: String) -> Bool {
-        do {
-            var loaded = try read.get()
-            if loaded.report != nil, let digest = Folder.digest(of: path) {
-                if let first = loadedDigests[digest] {
-                    report([Diagnostic(.warning, "the same document as \(first) (identical content): not loaded again",
-                                       origin: SourceOrigin(name: path, firstLine: 0))])
-                    return true
-                }
-                loadedDigests[digest] = path
-                loaded.report?.digest = String(digest, radix: 16)
-            }
-            if let imported = loaded.report, !loaded.items.isEmpty {
-                // A PDF and its converted text, or two downloads of one document under other
-                // bytes: the same department, year and figures are one document.
-                let figures = Self.figuresDigest(loaded.items, imported)
-                if let first = loadedFigures[figures] {
-                    report([Diagnostic(.warning, "the same department, year and figures as \(first): not loaded again",
-                                       origin: SourceOrigin(name: path, firstLine: 0),
-                                       help: "a PDF and its `pdftotext -layout` text are one document; load one of them")])
-                    return true
-                }
-                loadedFigures[figures] = path
-                let kind = "\(imported.dept)\t\(imported.year)\t\(imported.isFinal)"
-                if !imported.dept.isEmpty, let other = loadedKinds[kind] {
-                    report([Diagnostic(.warning, "\(other) is also \(imported.dept)'s \(imported.year) \(imported.isFinal ? "决算" : "预算"), with other figures: a sum over both adds them",
-                                       origin: SourceOrigin(name: path, firstLine: 0),
-                                       help: "if they are one document (a PDF and its text), load one; else name one: `where doc=…`")])
-                } else {
-                    loadedKinds[kind] = path
-                }
-            }
-            if loaded.report != nil { distinguish(&loaded) }
-            if let snapshot = loaded.store {
-                var saved = loaded.savedReports
-                // The files it was made from are loaded now: the same file again is not added.
-                for r in saved {
-                    if let hex = r.digest, let digest = UInt64(hex, radix: 16), loadedDigests[digest] == nil {
-                        loadedDigests[digest] = "\(r.path) (in \(path))"
-                    }
-                }
-                let renames = SavedDocuments.renames(
-                    docs: snapshot.docs.values, reports: saved, taken: Set(store.docs.values).union(reports.map(\.doc)),
-                    reported: Set(reports.map(\.doc)))
-                // A snapshot into an empty session is the store as saved: nothing to rebuild.
-                if builder.count == 0 && renames.isEmpty {
-                    builder = StoreBuilder(snapshot)
-                    store = snapshot
-                } else {
-                    var batch = ColumnBatch(snapshot)
-                    SavedDocuments.apply(renames, to: &batch, &saved)
-                    builder.append(batch)
-                    store = builder.build()
-                }
-                // The documents' reports come back as if the documents had been loaded (their
-                // warnings were given when they were).
-                reports += saved
-                loadedFiles.append(path)
-            } else if !loaded.columns.isEmpty {
-                for batch in loaded.columns { builder.append(batch) }
-                store = builder.build()
-                // The builder keeps the store's own columns (codes included), not a second copy.
-                builder = StoreBuilder(store)
-                loadedFiles.append(path)
-            } else {
-                add(loaded.items, from: path)
-            }
-            if let imported = loaded.report {
-                reports.append(imported)
-                if progress != nil {
-                    let tables = imported.tables.filter { $0.items > 0 || $0.emptyStatement != nil }.count
-                    let label = store.labelOf(doc: imported.doc) ?? imported.doc
-                    report([Diagnostic(.note, "\(label) (\(imported.dept)): \(tables) tables, \(imported.itemCount) line items, \(imported.unplaced.count) figures not placed",
-                                       origin: SourceOrigin(name: path, firstLine: 0))])
-                }
-                if !imported.unplaced.isEmpty {
-                    var warnings = imported.unplaced.map { var d = $0; d.severity = .warning; return d }
-                    // Text laid out by a converter keeps columns only as character positions:
-                    // what it cannot place, the PDF's own geometry usually can.
-                    if imported.layout == Layout.layoutText.rawValue, var last = warnings.popLast() {
-                        last.help = [last.help, (imported.unplaced.count == 1 ? "1 figure of this `pdftotext -layout` text is" : "\(imported.unplaced.count) figures of this `pdftotext -layout` text are") + " not placed: "
-                            + "if the PDF is at hand, load it instead (`tally FILE.pdf`), which reads columns from the page itself"]
-                            .compactMap { $0 }.joined(separator: "\n")
-                        warnings.append(last)
-                    }
-                    report(warnings)
-                }
-                if !imported.missing.isEmpty {
-                    report([Diagnostic(.warning, "lacks tables every disclosure prints: \(imported.missing.map(\.id).joined(separator: ", "))",
-                                       origin: SourceOrigin(name: path, firstLine: 0),
-                                       help: "a table published empty is still printed with its statement; check the document is whole")])
-                }
-                // What the document does not say of itself is said, never made up.
-                if imported.dept.isEmpty {
-                    report([Diagnostic(.warning, "names no department: no title or 编制单位 / 单位名称 line gives one, so its line items' dept is empty",
-                                       origin: SourceOrigin(name: path, firstLine: 0), help: "select its items by their document: `where doc=\(imported.doc)`")])
-                }
-                if imported.year == 0 {
-                    report([Diagnostic(.warning, "states no budget year: no title names one, so its line items' year is 0",
-                                       origin: SourceOrigin(name: path, firstLine: 0), help: "select its items by their document: `where doc=\(imported.doc)`")])
-                }
-            }
-            return true
-        } catch {
+        switch read {
+        case .failure(let error):
             report(error.diagnostics)
             return false
+        case .success(let loaded):
+            // A file that prints several units' documents (a 部门 and its 单位): each is added.
+            add(loaded, path: path, isPart: false)
+            for part in loaded.parts { add(part, path: path, isPart: true) }
+            return true
+        }
+    }
+
+    /// Adds one document (or line-item file, or snapshot) a file gave. A file's later parts
+    /// share its bytes: only the first is checked for having been loaded before.
+    private func add(_ loaded: InputFile.Loaded, path: String, isPart: Bool) {
+        var loaded = loaded
+        if !isPart, loaded.report != nil, let digest = Folder.digest(of: path) {
+            if let first = loadedDigests[digest] {
+                report([Diagnostic(.warning, "the same document as \(first) (identical content): not loaded again",
+                                   origin: SourceOrigin(name: path, firstLine: 0))])
+                return
+            }
+            loadedDigests[digest] = path
+            loaded.report?.digest = String(digest, radix: 16)
+        }
+        if let imported = loaded.report, !loaded.items.isEmpty {
+            // A PDF and its converted text, or two downloads of one document under other
+            // bytes: the same department, year and figures are one document.
+            let figures = Self.figuresDigest(loaded.items, imported)
+            if let first = loadedFigures[figures] {
+                report([Diagnostic(.warning, "the same department, year and figures as \(first): not loaded again",
+                                   origin: SourceOrigin(name: path, firstLine: 0),
+                                   help: "a PDF and its `pdftotext -layout` text are one document; load one of them")])
+                return
+            }
+            loadedFigures[figures] = path
+            let kind = "\(imported.dept)\t\(imported.year)\t\(imported.isFinal)"
+            if !imported.dept.isEmpty, let other = loadedKinds[kind] {
+                report([Diagnostic(.warning, "\(other) is also \(imported.dept)'s \(imported.year) \(imported.isFinal ? "决算" : "预算"), with other figures: a sum over both adds them",
+                                   origin: SourceOrigin(name: path, firstLine: 0),
+                                   help: "if they are one document (a PDF and its text), load one; else name one: `where doc=…`")])
+            } else {
+                loadedKinds[kind] = path
+            }
+        }
+        if loaded.report != nil { distinguish(&loaded) }
+        if let snapshot = loaded.store {
+            var saved = loaded.savedReports
+            // The files it was made from are loaded now: the same file again is not added.
+            for r in saved {
+                if let hex = r.digest, let digest = UInt64(hex, radix: 16), loadedDigests[digest] == nil {
+                    loadedDigests[digest] = "\(r.path) (in \(path))"
+                }
+            }
+            let renames = SavedDocuments.renames(
+                docs: snapshot.docs.values, reports: saved, taken: Set(store.docs.values).union(reports.map(\.doc)),
+                reported: Set(reports.map(\.doc)))
+            // A snapshot into an empty session is the store as saved: nothing to rebuild.
+            if builder.count == 0 && renames.isEmpty {
+                builder = StoreBuilder(snapshot)
+                store = snapshot
+            } else {
+                var batch = ColumnBatch(snapshot)
+                SavedDocuments.apply(renames, to: &batch, &saved)
+                builder.append(batch)
+                store = builder.build()
+            }
+            // The documents' reports come back as if the documents had been loaded (their
+            // warnings were given when they were).
+            reports += saved
+            loadedFiles.append(path)
+        } else if !loaded.columns.isEmpty {
+            for batch in loaded.columns { builder.append(batch) }
+            store = builder.build()
+            // The builder keeps the store's own columns (codes included), not a second copy.
+            builder = StoreBuilder(store)
+            loadedFiles.append(path)
+        } else {
+            add(loaded.items, from: path)
+        }
+        if let imported = loaded.report {
+            reports.append(imported)
+            if progress != nil {
+                let tables = imported.tables.filter { $0.items > 0 || $0.emptyStatement != nil }.count
+                let label = store.labelOf(doc: imported.doc) ?? imported.doc
+                report([Diagnostic(.note, "\(label) (\(imported.dept)): \(tables) tables, \(imported.itemCount) line items, \(imported.unplaced.count) figures not placed",
+                                   origin: SourceOrigin(name: path, firstLine: 0))])
+            }
+            if !imported.unplaced.isEmpty {
+                var warnings = imported.unplaced.map { var d = $0; d.severity = .warning; return d }
+                // Text laid out by a converter keeps columns only as character positions:
+                // what it cannot place, the PDF's own geometry usually can.
+                if imported.layout == Layout.layoutText.rawValue, var last = warnings.popLast() {
+                    last.help = [last.help, (imported.unplaced.count == 1 ? "1 figure of this `pdftotext -layout` text is" : "\(imported.unplaced.count) figures of this `pdftotext -layout` text are") + " not placed: "
+                        + "if the PDF is at hand, load it instead (`tally FILE.pdf`), which reads columns from the page itself"]
+                        .compactMap { $0 }.joined(separator: "\n")
+                    warnings.append(last)
+                }
+                report(warnings)
+            }
+            if !imported.missing.isEmpty {
+                report([Diagnostic(.warning, "lacks tables every disclosure prints: \(imported.missing.map(\.id).joined(separator: ", "))",
+                                   origin: SourceOrigin(name: path, firstLine: 0),
+                                   help: "a table published empty is still printed with its statement; check the document is whole")])
+            }
+            // What the document does not say of itself is said, never made up.
+            if imported.dept.isEmpty {
+                report([Diagnostic(.warning, "names no department: no title or 编制单位 / 单位名称 line gives one, so its line items' dept is empty",
+                                   origin: SourceOrigin(name: path, firstLine: 0), help: "select its items by their document: `where doc=\(imported.doc)`")])
+            }
+            if imported.year == 0 {
+                report([Diagnostic(.warning, "states no budget year: no title names one, so its line items' year is 0",
+                                   origin: SourceOrigin(name: path, firstLine: 0), help: "select its items by their document: `where doc=\(imported.doc)`")])
+            }
         }
     }
 

@@ -58,8 +58,9 @@ enum GridTables {
                                                     read(right, parts: parts + 1).table, leftLines: left)
                 return table
             }
-            let table = read(region, parts: 1)
+            var table = read(region, parts: 1)
             if let name = table.unitName { found.unitNames.append(name) }
+            table.table.unitName = table.unitName
             found.tables.append(table.table)
             start = nil
         }
