@@ -19,7 +19,7 @@ struct TemplateFixturesTests {
     ]
 
     @Test func everyDocumentHasBothForms() {
-        #expect(Self.stems.count == 23)
+        #expect(Self.stems.count == 50)
         for stem in Self.stems {
             for ext in ["pdf", "txt"] {
                 #expect(FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent("\(stem).\(ext)").path), "\(stem).\(ext)")
