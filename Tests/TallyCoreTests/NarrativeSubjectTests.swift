@@ -19,6 +19,7 @@ struct NarrativeSubjectTests {
          ["basic 3002.51", "project 3992.57"]),
         ("某局 2025 年收入预算 5478.83 万元，支出预算 5478.83 万元，其中基本支出 2266.69 万元，占 41%；项目支出 3212.14 万元。", []),
         ("一般公共预算财政拨款收入 100.00 万元。支出预算 5478.83 万元，其中基本支出 2266.69 万元。", []),
+        ("支出预算 5478.83 万元（含一般公共预算 5226.64 万元），其中基本支出 2266.69 万元。", []),
     ])
     func thePartsOfWhatWasNamedLast(text: String, expected: [String]) {
         let wan = expected.map { e -> String in

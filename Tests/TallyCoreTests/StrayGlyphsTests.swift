@@ -83,3 +83,22 @@ struct StrayGlyphsTests {
         #expect(unreadable.contains { $0.contains("行政事业单位医疗") }, "\(unreadable)")
     }
 }
+
+/// Glyphs set a cell apart that spell a row's label (`小 计`, `人 员 经 费`) are that label, not
+/// a watermark's.
+struct LetterSpacedLabelTests {
+    @Test(arguments: ["合 计", "小 计", "人 员 经 费"])
+    func aSpacedLabelIsNoMark(label: String) {
+        let text = "          \(label)                  5,007.17          5,007.17"
+        let line = LayoutTextWords.lines([], raw: [Substring(text)])[0]
+        var piece = TableReader.Piece(line: line, labels: line.words.filter { FigureText.read($0.text) == .text }, figures: [(0, "5007.17")])
+        piece.hasCode = false
+        #expect(!StrayGlyphs.isMarkLine(piece, nameStarts: [10]))
+    }
+
+    @Test func aLoneGlyphBesideFiguresIsAMark() {
+        let line = LayoutTextWords.lines([], raw: [Substring("                   内            801.54")])[0]
+        let piece = TableReader.Piece(line: line, labels: [line.words[0]], figures: [(0, "801.54")])
+        #expect(StrayGlyphs.isMarkLine(piece, nameStarts: [10]))
+    }
+}

@@ -15,6 +15,11 @@ struct TitleWordingsTests {
     func aWordingNamesItsTable(title: String, table: TableID) {
         #expect(TableTitle.recognise(title)?.table == table)
     }
+
+    @Test(arguments: ["部门整体支出绩效目标情况表", "政府购买服务支出情况表", "非税收入情况表", "部门整体支出绩效自评情况表"])
+    func aPartialWordingIsNoWholeTable(title: String) {
+        #expect(![TableID.summary, .income, .expenditure].contains(TableTitle.recognise(title)?.table))
+    }
 }
 
 /// A table's number run into the title (`表一2026年…`, `表12026年…`) is no part of the unit's

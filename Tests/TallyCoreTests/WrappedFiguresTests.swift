@@ -40,9 +40,20 @@ struct WrappedFiguresTests {
         ("7,953.18", "8", nil), ("1,718,069", "1", nil), ("7,953.1", "818", nil), ("12", "3", nil),
     ] as [(String, String, String?)])
     func whatJoins(figure: String, tail: String, joined: String?) {
-        let lines = [Self.line([("合计", 18), (figure, 32)], number: 1), Self.line([(tail, Double(32 + figure.count - tail.count))], number: 2)]
+        let lines = [Self.line([("208", 0), ("1,445.97", 32)], number: 1), Self.line([("合计", 18), (figure, 32)], number: 2),
+                     Self.line([(tail, Double(32 + figure.count - tail.count))], number: 3)]
         let (out, _) = WrappedFigures.join(lines)
-        #expect(out.count == (joined == nil ? 2 : 1))
-        if let joined { #expect(out[0].words[1].text == joined) }
+        #expect(out.count == (joined == nil ? 3 : 2))
+        if let joined { #expect(out[1].words[1].text == joined) }
+    }
+
+    /// Where the table's figures have one decimal, `1,234.5` is whole; a number lines below
+    /// (a page's) is not a figure's end.
+    @Test func notShortNorNear() {
+        let oneDecimal = [Self.line([("208", 0), ("1,445.9", 32)], number: 1), Self.line([("合计", 18), ("1,234.5", 32)], number: 2),
+                          Self.line([("3", 38)], number: 3)]
+        #expect(WrappedFigures.join(oneDecimal).lines.count == 3)
+        let far = [Self.line([("合计", 18), ("51,568,72", 32)], number: 1), Self.line([("1", 40)], number: 4)]
+        #expect(WrappedFigures.join(far).lines.count == 2)
     }
 }

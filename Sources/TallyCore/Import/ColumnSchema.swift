@@ -78,7 +78,10 @@ enum ColumnSchema {
     /// rows, its years as columns: `1.因公出国（境）费 | 3.50 | 1.50`) holds each row's figures
     /// under the column the row names — but a row that counts things (公务用车保有量（辆）,
     /// 接待批次) or gives a change (增减额) holds no amount, and keeps its name under no column.
-    static func slot(_ slot: ColumnSlot, inRow code: String, named name: String, of table: TableID) -> (slot: ColumnSlot, name: String) {
+    /// `slots`: the table's own, to tell a row that names a column the table prints from one
+    /// standing for a column it does not.
+    static func slot(_ slot: ColumnSlot, inRow code: String, named name: String, of table: TableID,
+                     among slots: [ColumnSlot]) -> (slot: ColumnSlot, name: String) {
         guard code.isEmpty else { return (slot, name) }
         if let period = period(named: name, tableYear: slot.year) {
             var slot = slot
@@ -86,7 +89,7 @@ enum ColumnSchema {
             if let phase = period.phase { slot.phase = phase }
             return (slot, "")
         }
-        if slot.column == .total, let named = column(namedByRow: name, of: table), table != .threePublic {
+        if slot.column == .total, let named = column(namedByRow: name, of: table, among: slots) {
             var slot = slot
             slot.column = named
             return (slot, "")
@@ -108,10 +111,12 @@ enum ColumnSchema {
 
     /// The column a code-less row of a table of codes stands for: a basic table in one 金额
     /// column prints its 人员经费 and 公用经费 subtotals as rows (`人员经费 | 5,007.17` above the
-    /// 301 rows), the 合计 row's parts.
-    static func column(namedByRow name: String, of table: TableID) -> ColumnID? {
+    /// 301 rows), the 合计 row's parts. A table that prints those columns has them there: its
+    /// section rows are not read again as the 合计's.
+    static func column(namedByRow name: String, of table: TableID, among slots: [ColumnSlot]) -> ColumnID? {
         guard [.basicEcon, .basicGovEcon].contains(table), let named = HeaderColumns.column(for: name),
-            [.personnel, .public].contains(named) else { return nil }
+            [.personnel, .public].contains(named), !slots.contains(where: { $0.column == .personnel || $0.column == .public })
+        else { return nil }
         return named
     }
 

@@ -3,22 +3,33 @@
 /// Each part is a document of its own — adding the parts together counts the unit's money
 /// twice, once in the department's 合计 and once in its own.
 enum DocumentParts {
-    /// The tables by part, in order: a part ends where a table it already holds is printed
-    /// again under another unit's name.
+    /// The tables by part, in order. A part begins where the tables a part already holds are
+    /// printed again — two of them in a row, so one table printed per unit is no new part —
+    /// under another unit's name (its 单位名称 line, or its title's).
     static func split(_ tables: [RawTable]) -> [[RawTable]] {
+        func unit(_ t: RawTable) -> String? { t.unitName ?? (t.title.unit.isEmpty ? nil : t.title.unit) }
         var parts: [[RawTable]] = [[]]
         var seen = Set<TableID>()
-        var unit: String?
-        for table in tables {
+        var current: String?
+        // (A title read with nothing under it — a contents line — is no table of a part.)
+        func printed(_ t: RawTable) -> Bool { !t.rows.isEmpty || t.emptyStatement != nil }
+        for (i, table) in tables.enumerated() {
             let id = table.title.table
-            if seen.contains(id), let name = table.unitName, let current = unit, name != current {
+            guard printed(table) else {
+                parts[parts.count - 1].append(table)
+                continue
+            }
+            let next = tables[(i + 1)...].first(where: printed)
+            if seen.contains(id), let name = unit(table), let owner = current, name != owner, let next,
+                seen.contains(next.title.table), unit(next) == name
+            {
                 parts.append([])
                 seen = []
-                unit = nil
+                current = nil
             }
             parts[parts.count - 1].append(table)
             seen.insert(id)
-            if unit == nil { unit = table.unitName }
+            if current == nil { current = unit(table) }
         }
         return parts
     }

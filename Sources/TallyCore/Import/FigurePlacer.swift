@@ -89,7 +89,7 @@ struct FigurePlacer {
                         file: context.path, line: row.line))
                     continue
                 }
-                let (slot, name) = ColumnSchema.slot(slots[i], inRow: row.code, named: row.name, of: kind)
+                let (slot, name) = ColumnSchema.slot(slots[i], inRow: row.code, named: row.name, of: kind, among: slots)
                 guard let column = slot.column else {
                     report.unplaced.append(.fileError("\(kind.id) \(row.name): figure \(cell) is a count or a change, not an amount of money: not stored",
                                                       file: context.path, line: row.line))
@@ -116,7 +116,7 @@ struct FigurePlacer {
         guard let value = amount(choice.text, unit: table.unit, line: row.line, report: &report) else { return [] }
         let fitting = value.fen == 0 ? [] : choice.slots.compactMap { i -> (Int, LineItem)? in
             guard i < slots.count, !taken.contains(i), row.cells.indices.contains(i), row.cells[i].isEmpty else { return nil }
-            let (slot, name) = ColumnSchema.slot(slots[i], inRow: row.code, named: row.name, of: kind)
+            let (slot, name) = ColumnSchema.slot(slots[i], inRow: row.code, named: row.name, of: kind, among: slots)
             guard let column = slot.column else { return nil }
             let item = makeItem(kind, code: row.code, name: name, slot: slot, column: column, amount: value, line: row.line)
             return evidence.contains(.init(code: item.code, year: item.year, column: column, fen: item.amount.fen)) ? (i, item) : nil

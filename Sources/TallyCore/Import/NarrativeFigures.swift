@@ -88,9 +88,16 @@ enum NarrativeFigures {
     /// (`一般公共预算财政拨款支出预算` names one subject; `…拨款，支出预算` two).
     static func isAbout(_ name: String, notAfter other: String, before position: Int, in text: [Character]) -> Bool {
         let window = text[max(0, position - 300)..<position]
+        // Inside brackets a word is an aside (`支出预算 5478.83 万元（含一般公共预算 5226.64 万元）`).
+        func inBrackets(_ i: Int) -> Bool {
+            let open = window[..<i].lastIndex { $0 == "（" || $0 == "(" }
+            let close = window[..<i].lastIndex { $0 == "）" || $0 == ")" }
+            guard let open else { return false }
+            return close.map { $0 < open } ?? true
+        }
         func last(_ word: String) -> Int? {
             let w = Array(word)
-            return window.indices.reversed().first { i in i + w.count <= position && text[i..<(i + w.count)].elementsEqual(w) }
+            return window.indices.reversed().first { i in i + w.count <= position && text[i..<(i + w.count)].elementsEqual(w) && !inBrackets(i) }
         }
         guard let at = last(name) else { return false }
         guard let later = last(other), later > at else { return true }

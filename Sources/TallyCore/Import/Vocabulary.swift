@@ -26,8 +26,10 @@ enum Vocabulary {
         TitleRule(table: .summary, all: ["收支预算总表"], marker: "部门收支"),
         TitleRule(table: .summary, all: ["收入支出决算总表"], marker: "收入支出"),
         // 情况表 wordings (部门收支总体情况表, 部门收入总体情况表, 部门收入情况表).
-        TitleRule(table: .summary, all: ["收支", "情况表"], none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本"], marker: "部门收支"),
-        TitleRule(table: .income, all: ["收入", "情况表"], none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "支出"], marker: "部门收入"),
+        TitleRule(table: .summary, all: ["收支", "情况表"], none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本"] + notTheWholeUnits,
+                  marker: "部门收支"),
+        TitleRule(table: .income, all: ["收入", "情况表"], none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "支出"] + notTheWholeUnits,
+                  marker: "部门收入"),
         TitleRule(table: .income, all: ["收入总表"], marker: "部门收入"),
         TitleRule(table: .income, all: ["收入预算总表"], marker: "部门收入"),
         TitleRule(table: .income, all: ["收入决算表"], marker: "收入决算"),
@@ -55,9 +57,14 @@ enum Vocabulary {
         TitleRule(table: .income, all: ["收入预算表"], none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本"], marker: "收入预算表"),
         TitleRule(table: .expenditure, all: ["支出预算表"], none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "基本支出", "项目支出", "采购"],
                   marker: "支出预算表"),
-        TitleRule(table: .expenditure, all: ["支出", "情况表"], none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "基本支出", "项目支出", "采购", "收入"],
+        TitleRule(table: .expenditure, all: ["支出", "情况表"],
+                  none: ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "基本支出", "项目支出", "采购", "收入"] + notTheWholeUnits,
                   marker: "部门支出"),
     ]
+
+    /// 情况表 that are not the unit's whole income or spending: performance targets (绩效目标,
+    /// 自评), bought services, non-tax revenue.
+    static let notTheWholeUnits = ["绩效", "自评", "购买服务", "非税", "采购"]
 
     /// What is printed before a table's title: its number in the document (`附表1：`, `附件2`,
     /// `表3`), or 续表 on a page it goes on to. A title that is only a number (`表一`) is a

@@ -87,7 +87,8 @@ extension AuditRules {
         }
         // The other funds with the income table's carry-over: spending from 上年结转 is in the
         // expenditure table and not in the general public budget's (`gov_fund + carryover`).
-        if andFunds, let carry = figure(doc.id, .income, "", .carryover, year: doc.year), carry.0 != 0,
+        // (Only with other funds beside it, and only a gap of more spending than the budget's.)
+        if andFunds, gap > 0, !incomeParts.isEmpty, let carry = figure(doc.id, .income, "", .carryover, year: doc.year), carry.0 != 0,
             let sum = Self.sum(incomeParts.map(\.1) + [carry.0]), Self.matches(gap, sum)
         {
             let text = (incomeParts.map { "\($0.0.dropFirst("income 合计 ".count)) \(Amount(fen: $0.1).display(in: .wan))" }

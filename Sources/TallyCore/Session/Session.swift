@@ -199,22 +199,28 @@ public final class Session {
             report(error.diagnostics)
             return false
         case .success(let loaded):
-            // A file that prints several units' documents (a 部门 and its 单位): each is added.
-            add(loaded, path: path, isPart: false)
+            // A file that prints several units' documents (a 部门 and its 单位): each is added,
+            // unless the file itself was loaded before.
+            guard add(loaded, path: path, isPart: false), !loaded.parts.isEmpty else { return true }
             for part in loaded.parts { add(part, path: path, isPart: true) }
+            let docs = ([loaded] + loaded.parts).compactMap(\.report).map { "\($0.doc) (\($0.dept))" }
+            report([Diagnostic(.warning, "prints \(docs.count) units' tables, read as \(docs.count) documents: " + docs.joined(separator: ", "),
+                               origin: SourceOrigin(name: path, firstLine: 0),
+                               help: "a department's tables hold its units' money too: a sum over all of them counts it twice; name one with `where doc=…`")])
             return true
         }
     }
 
     /// Adds one document (or line-item file, or snapshot) a file gave. A file's later parts
     /// share its bytes: only the first is checked for having been loaded before.
-    private func add(_ loaded: InputFile.Loaded, path: String, isPart: Bool) {
+    @discardableResult
+    private func add(_ loaded: InputFile.Loaded, path: String, isPart: Bool) -> Bool {
         var loaded = loaded
         if !isPart, loaded.report != nil, let digest = Folder.digest(of: path) {
             if let first = loadedDigests[digest] {
                 report([Diagnostic(.warning, "the same document as \(first) (identical content): not loaded again",
                                    origin: SourceOrigin(name: path, firstLine: 0))])
-                return
+                return false
             }
             loadedDigests[digest] = path
             loaded.report?.digest = String(digest, radix: 16)
@@ -227,7 +233,7 @@ public final class Session {
                 report([Diagnostic(.warning, "the same department, year and figures as \(first): not loaded again",
                                    origin: SourceOrigin(name: path, firstLine: 0),
                                    help: "a PDF and its `pdftotext -layout` text are one document; load one of them")])
-                return
+                return false
             }
             loadedFigures[figures] = path
             let kind = "\(imported.dept)\t\(imported.year)\t\(imported.isFinal)"
@@ -309,6 +315,7 @@ public final class Session {
                                    origin: SourceOrigin(name: path, firstLine: 0), help: "select its items by their document: `where doc=\(imported.doc)`")])
             }
         }
+        return true
     }
 
     /// Two documents whose files share a name (`a/2025.pdf`, `b/2025.pdf`) get distinct `doc`

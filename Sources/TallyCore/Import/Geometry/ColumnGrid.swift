@@ -333,10 +333,13 @@ extension ColumnGrid {
             {
                 slots[n].column = group
             } else if next.count == 1, let group = HeaderColumns.column(for: next[0]), group != .total,
-                columns[figureColumns[m]].lines.lowest > columns[figureColumns[n]].lines.highest
+                columns[figureColumns[m]].lines.lowest > columns[figureColumns[n]].lines.highest,
+                columns[figureColumns[m]].left - columns[figureColumns[n]].own.right
+                    <= (columns[figureColumns[n]].own.right - columns[figureColumns[n]].own.left) / 2
             {
                 // In `-layout` text a group's name (一般公共预算) can stand beside its columns
-                // rather than over them, a column of its own on a line above the 小计's.
+                // rather than over them: a column of its own on a line above the 小计's, starting
+                // where the 小计 ends (within a glyph of it).
                 slots[n].column = group
             }
         }

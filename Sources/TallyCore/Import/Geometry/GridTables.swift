@@ -73,6 +73,8 @@ enum GridTables {
                     close(at: i)
                     from = i + 1
                 } else if others.contains(i) {
+                    let rows = (from..<i).filter { TableReader.looksLikeRow(lines[$0]) }.count
+                    if rows > 0 { found.otherTitles.append((lines[i].number, lines[i].joined, rows)) }
                     from = i + 1
                 }
             }
@@ -113,8 +115,14 @@ enum GridTables {
         let order = titles.keys.filter { !contents.contains(lines[$0].page) }.sorted()
         guard order.count >= 2, let first = order.first, let last = order.last else { return false }
         let isRow = { (i: Int) in TableReader.looksLikeRow(lines[i]) }
-        guard (0..<first).contains(where: { !contents.contains(lines[$0].page) && isRow($0) }),
-            !((last + 1)..<lines.count).contains(where: isRow)
+        // Before the first title, a table: a header naming its code or name column, then rows.
+        guard let firstRow = (0..<first).first(where: { !contents.contains(lines[$0].page) && isRow($0) }),
+            (max(0, firstRow - 8)..<firstRow).contains(where: { i in
+                lines[i].words.contains { w in Vocabulary.labelHeaderWords.contains { $0.count > 1 && w.text.contains(utf8: $0) } }
+            }),
+            // After the last, nothing of a table: no row, and no statement that one is empty
+            // (a last table published empty has its title over its statement).
+            !((last + 1)..<lines.count).contains(where: { isRow($0) || Vocabulary.isEmptyStatement(lines[$0].joined) })
         else { return false }
         let afterRows = order.filter { t in t > 0 && isRow(t - 1) }.count
         return afterRows * 4 >= order.count * 3

@@ -81,7 +81,14 @@ extension TableReader {
 
     /// `18`, `- 18 -`, `第3页`: a page's number, not a row. (Runs on every line: no regex.)
     static func isPageNumber(_ text: String) -> Bool {
-        guard text.count <= 12 else { return false }
+        guard text.count <= 20 else { return false }
+        // `第 1 页，共 14 页`, `1/14`: the page of the whole.
+        let text = text.filter { $0 != " " && $0 != "，" && $0 != "," && $0 != "\u{3000}" }
+        if let slash = text.firstIndex(of: "/"), !text[..<slash].isEmpty, text[..<slash].allSatisfy(\.isNumber),
+            text[text.index(after: slash)...].allSatisfy(\.isNumber), text.index(after: slash) < text.endIndex
+        {
+            return true
+        }
         let digits = text.filter { $0.isASCII && $0.isNumber }.count
         guard digits > 0 else { return false }
         let dashes = text.filter { "-—–－".contains($0) }.count

@@ -14,7 +14,7 @@ extension TableReader {
     /// (else it is a row of its own, such as a 三公 table's one row); a line of words alone is
     /// a wrapped name and belongs to the nearest row.
     func rows(from printed: [Piece], slots: Int, table: inout RawTable) -> [RawRow] {
-        let printed = StrayGlyphs.setApart(printed, table: &table)
+        let (printed, marked) = StrayGlyphs.setApart(printed, table: &table)
         let pieces = SplitCodeLines.codesAboveTheirRows(SplitCodeLines.join(printed), reach: 1.6 * Self.lineHeight(printed))
         let unit = Self.lineHeight(pieces)
         let reach = 1.6 * unit
@@ -130,11 +130,14 @@ extension TableReader {
                 hasTotal = true
                 name = "合计"
             } else if code.isEmpty, codeTable, !figures[i].isEmpty, !Vocabulary.partTotalWords.contains(where: { name.contains(utf8: $0) }),
-                ColumnSchema.column(namedByRow: name, of: table.title.table) == nil
+                ColumnSchema.column(namedByRow: name, of: table.title.table, among: table.slots ?? []) == nil
             {
                 // A row of a table of codes with a name and figures but no code and no total
                 // (人员经费合计 is a part's): its code stood too far from it to be told (-layout
-                // text that set codes, names and figures on lines of their own). Not known.
+                // text that set codes, names and figures on lines of their own, a watermark's
+                // glyphs between them), or a stray figure before it kept its code from being
+                // read; or it is no row at all (a page's footer). Reported, never stored as a
+                // row without a code: every row of these tables has one.
                 table.unreadable.append((piece.line.number, piece.line.text))
                 continue
             }

@@ -16,13 +16,16 @@ enum TurnedPages {
         }
         func namesBeforeFigures(_ words: [PlacedWord]) -> Bool {
             func median(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.sorted()[values.count / 2] }
-            let figures = words.filter { FigureText.isMarkedFigure($0.text) }.map(\.left)
-            let names = words.filter { $0.text.count >= 2 && $0.text.unicodeScalars.allSatisfy { !$0.isASCII } }.map(\.left)
+            let figures = words.filter { FigureText.isMarkedFigure($0.text) }.map(\.centre)
+            let names = words.filter { $0.text.count >= 2 && $0.text.unicodeScalars.allSatisfy { !$0.isASCII } }.map(\.centre)
             guard let f = median(figures), let n = median(names) else { return false }
             return n < f
         }
-        if namesBeforeFigures(anticlockwise) { return anticlockwise }
-        if namesBeforeFigures(clockwise) { return clockwise }
-        return nil
+        // Exactly one way must fit: a page on which both or neither do is not known to be a table.
+        switch (namesBeforeFigures(anticlockwise), namesBeforeFigures(clockwise)) {
+        case (true, false): return anticlockwise
+        case (false, true): return clockwise
+        default: return nil
+        }
     }
 }

@@ -6,11 +6,24 @@
 /// them, is the end of those figures.
 enum WrappedFigures {
     static func join(_ lines: [WordLine]) -> (lines: [WordLine], joined: [(line: Int, figure: String)]) {
+        // One decimal is short only where the table's other figures (those with no digits
+        // under them) have two.
+        func isTail(_ line: WordLine) -> Bool {
+            !line.words.isEmpty && line.words.allSatisfy { $0.text.utf8.count <= 3 && CodeWords.isDigits(Substring($0.text)) }
+        }
+        let fractions = lines.indices.filter { $0 + 1 == lines.count || !isTail(lines[$0 + 1]) }.flatMap { lines[$0].words }.compactMap { w -> Int? in
+            guard FigureText.isMarkedFigure(w.text), let dot = w.text.lastIndex(of: ".") else { return nil }
+            return w.text.distance(from: dot, to: w.text.endIndex) - 1
+        }
+        let twos = fractions.filter { $0 == 2 }.count
+        let twoDecimals = twos > 0 && twos * 5 >= fractions.count * 4
         var out: [WordLine] = []
         var joined: [(line: Int, figure: String)] = []
         for line in lines {
+            // The tail is on the next line of the cell: no further below than a line and a half.
             guard var above = out.last, above.page == line.page, !line.words.isEmpty,
-                line.words.allSatisfy({ $0.text.utf8.count <= 3 && isDigits($0.text) })
+                line.top - above.bottom <= 1.5 * max(line.bottom - line.top, 1),
+                isTail(line)
             else { out.append(line); continue }
             var ends: [(Int, PlacedWord)] = []
             for tail in line.words {
@@ -18,7 +31,8 @@ enum WrappedFigures {
                 let slack = tail.inCharacterCells ? 2 : max(tail.height, 1)
                 let candidates = above.words.indices.filter { i in
                     let w = above.words[i]
-                    return w.left < tail.right && tail.left < w.right + slack && isShort(w.text) && isWhole(w.text + tail.text)
+                    return w.left < tail.right && tail.left < w.right + slack && isShort(w.text, twoDecimals: twoDecimals)
+                        && isWhole(w.text + tail.text)
                 }
                 guard let k = candidates.min(by: { abs(above.words[$0].right - tail.right) < abs(above.words[$1].right - tail.right) }),
                     !ends.contains(where: { $0.0 == k }) else { break }
@@ -36,13 +50,12 @@ enum WrappedFigures {
         return (out, joined)
     }
 
-    static func isDigits(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
-
-    /// Digits and separators, cut short: one decimal, or a last thousands group under three digits.
-    static func isShort(_ text: String) -> Bool {
+    /// Digits and separators, cut short: fewer decimals than the table's two, or a last
+    /// thousands group under three digits.
+    static func isShort(_ text: String, twoDecimals: Bool = true) -> Bool {
         guard text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 44 || $0 == 46 }) else { return false }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 2 { return parts[1].count < 2 }
+        if parts.count == 2 { return twoDecimals && parts[1].count < 2 }
         guard parts.count == 1, text.contains(",") else { return false }
         return (text.split(separator: ",").last?.count ?? 3) < 3
     }
