@@ -32,3 +32,13 @@ struct TableNumberLineTests {
         #expect(Vocabulary.isTableNumber(text) == alone)
     }
 }
+
+/// A page's number, in the ways pages are numbered (`3`, `- 3 -`, `第3页`, `第 1 页，共 14 页`,
+/// `1/14`), is no row; figures are.
+struct PageNumberTests {
+    @Test(arguments: [("3", true), ("- 18 -", true), ("第3页", true), ("第 1 页，共 14 页", true), ("1/14", true), ("第1页共5页", true),
+                      ("1,234", false), ("12.50", false), ("2080501", false), ("第一部分", false)])
+    func aPagesNumber(text: String, page: Bool) {
+        #expect(TableReader.isPageNumber(text) == page)
+    }
+}

@@ -56,4 +56,19 @@ struct WrappedFiguresTests {
         let far = [Self.line([("合计", 18), ("51,568,72", 32)], number: 1), Self.line([("1", 40)], number: 4)]
         #expect(WrappedFigures.join(far).lines.count == 2)
     }
+
+    /// On a page a tail set half a line lower can share its line with the row's label (`合计`,
+    /// centred in a row two lines high): the tails join the figures above, the label stays.
+    @Test func tailsBesideTheRowsLabel() {
+        func word(_ text: String, _ left: Double, _ width: Double, _ top: Double) -> PlacedWord {
+            PlacedWord(text: text, left: left, right: left + width, top: top, bottom: top + 9.8)
+        }
+        let rows = WordLine(page: 1, number: 1, words: [word("208", 45, 15, 224), word("1,445.97", 291, 60, 224)])
+        let figures = WordLine(page: 1, number: 2, words: [word("259,450,519.3", 291.4, 60, 244.2), word("94,745,325.5", 359.8, 54.7, 244.2)])
+        let label = WordLine(page: 1, number: 3, words: [word("合计", 156.7, 15, 249.2), word("7", 346.2, 5.2, 253), word("4", 409.4, 5.2, 253)])
+        let (out, joined) = WrappedFigures.join([rows, figures, label])
+        #expect(out.count == 3 && joined.count == 2)
+        #expect(out[1].words.map(\.text) == ["259,450,519.37", "94,745,325.54"])
+        #expect(out[2].words.map(\.text) == ["合计"])
+    }
 }

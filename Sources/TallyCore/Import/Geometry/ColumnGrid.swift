@@ -350,6 +350,16 @@ extension ColumnGrid {
                 if !texts.contains("三公") && !texts.contains("小计") { slots[i].column = .grandTotal }
             }
         }
+        // A 小计 left as a total beside the table's own 合计 or 总计 (of the same year and phase)
+        // adds a group tally names no column for (本年收入's sources, without 上年结转): its
+        // figures are reported, never read as a second total.
+        for n in figureColumns.indices where leaf(n).contains("小计") && slots[n].column == .total {
+            if slots.indices.contains(where: { m in
+                m != n && slots[m].column == .total && !leaf(m).contains("小计") && slots[m].year == slots[n].year && slots[m].phase == slots[n].phase
+            }) {
+                slots[n].column = nil
+            }
+        }
         return slots
     }
 
