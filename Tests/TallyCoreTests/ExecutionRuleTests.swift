@@ -233,3 +233,21 @@ struct ExecutionRuleTests {
         #expect(rows.count == 1 && rows.first?["severity"] == "insufficient", "\(rows)")
     }
 }
+
+/// The 三公 total stated with its rate alone, no budget figure beside it, and the reason after
+/// its parts: a statement of the 三公, whose reason explains its parts' departures too.
+struct ThreePublicStatementTests {
+    @Test func theTotalsStatementAndItsReason() {
+        let text = """
+        五、一般公共预算财政拨款“三公”经费支出决算情况说明
+           2024 年度“三公”经费支出决算数 2.92 万元，完成预算的 90.68%。其中：因公出国（境）费 0.09 万
+        元；公务用车购置及运行费 2.22 万元；
+        公务接待费 0.61 万元。决算数小于预算数的主要原因是厉行节约。
+        """
+        let found = ExecutionStatements.find(DocumentText.lines(text))
+        let total = found.statements.first { $0.subject == .threePublic }
+        #expect(total?.final.amount == (try? Amount.parse("2.92").get()))
+        #expect(total?.rate?.text == "完成预算的90.68%")
+        #expect(total?.reason?.text == "决算数小于预算数的主要原因是厉行节约。")
+    }
+}

@@ -281,10 +281,19 @@ enum ExecutionStatements {
                     guard let first = pending.first else {
                         // A 三公 part states its 决算 and rate alone (其中：因公出国（境）费决算为0.00万元，
                         // 完成预算的0%；…): its budget is the 三公 table's 预算数.
+                        // So does the 三公 total (“三公”经费支出决算数2.92万元，完成预算的90.68%).
                         let start = clauseStart(before: i, after: lastEnd)
-                        guard let (column, named) = ExecutionStatements.threePublicPart(in: string(start, i)) else { i = end; continue }
-                        statement.subject = .threePublicPart(column)
-                        statement.named = named
+                        let clause = string(start, i)
+                        if let (column, named) = ExecutionStatements.threePublicPart(in: clause) {
+                            statement.subject = .threePublicPart(column)
+                            statement.named = named
+                        } else if clause.contains("三公") {
+                            statement.subject = .threePublic
+                            statement.named = "“三公”经费"
+                        } else {
+                            i = end
+                            continue
+                        }
                         var stop = end
                         if let (rate, after) = rate(at: end) {
                             statement.rate = rate
