@@ -398,3 +398,29 @@ struct OtherFundsTests {
         #expect(other.map(\.severity) == [.material])
     }
 }
+
+/// A summary whose 总计 holds a 年初结转和结余 beyond the fiscal summary's (money carried over
+/// that is not 财政拨款), with no other money coming in: that carry-over explains the gap.
+struct NonFiscalCarryoverTests {
+    static func items(carried: String) -> [LineItem] {
+        func named(_ table: TableID, _ name: String, _ amount: String, _ column: ColumnID, _ line: Int) -> LineItem {
+            AuditRulesTests.named(table, name, amount, column, line: line)
+        }
+        return [
+            named(.fiscalSummary, "一、一般公共预算财政拨款", "100.00", .total, 10), named(.fiscalSummary, "一、社会保障和就业支出", "100.00", .total, 10),
+            named(.fiscalSummary, "收入总计", "100.00", .total, 17), named(.fiscalSummary, "支出总计", "100.00", .total, 17),
+            named(.summary, "一、一般公共预算财政拨款收入", "100.00", .total, 30), named(.summary, "一、社会保障和就业支出", "100.00", .total, 30),
+            named(.summary, "本年收入合计", "100.00", .total, 35), named(.summary, "本年支出合计", "100.00", .total, 35),
+            named(.summary, "年初结转和结余", carried, .total, 36), named(.summary, "年末结转和结余", carried, .total, 36),
+            named(.summary, "总计", "100.12", .total, 37), named(.summary, "总计", "100.12", .total, 37),
+        ]
+    }
+
+    @Test func theCarryoverExplainsTheSummarysTotal() {
+        let found = AuditRulesTests.run(Self.items(carried: "0.12"), ["fiscal"]).filter { $0.table == .summary && $0.column == .total }
+        #expect(found.map(\.severity) == [.explained], "\(found.map(\.message))")
+        #expect(found.first?.explanations.first?.text == "上年结转 not 财政拨款 0.12")
+        let other = AuditRulesTests.run(Self.items(carried: "0.10"), ["fiscal"]).filter { $0.table == .summary && $0.column == .total }
+        #expect(other.contains { $0.severity == .material }, "\(other.map(\.message))")
+    }
+}

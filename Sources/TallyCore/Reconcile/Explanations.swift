@@ -95,6 +95,11 @@ extension AuditRules {
                 + ["carryover \(Amount(fen: carry.0).display(in: .wan))"]).joined(separator: " + ")
             return [Explanation(reason: "其他资金", text: "income 合计 " + text, line: Int(store.line[carry.1]))]
         }
+        // The carry-over that is not 财政拨款 alone (the summary's 年初结转和结余 beyond the
+        // fiscal summary's), where no other money comes in this year.
+        if let (carried, line) = carriedElsewhere, incomeParts.isEmpty, Self.matches(gap, carried), (gap > 0) == (carried > 0) {
+            return [Explanation(reason: "上年结转", text: "上年结转 not 财政拨款 \(Amount(fen: carried).display(in: .wan))", line: line)]
+        }
         // This year's other money and the carry-over that is not 财政拨款, together.
         if let (carried, line) = carriedElsewhere, !incomeParts.isEmpty, let sum = Self.sum(incomeParts.map(\.1) + [carried]), Self.matches(gap, sum) {
             let text = incomeParts.map { "\($0.0.dropFirst("income 合计 ".count)) \(Amount(fen: $0.1).display(in: .wan))" }.joined(separator: " + ")
