@@ -32,6 +32,21 @@ struct DocumentPartsTests {
         #expect(totals.map { "\($0.doc) \($0.amount)" }.sorted() == ["shuiwu \(try Amount.parse("11.00").get())", "shuiwu-part2 \(try Amount.parse("7.00").get())"])
     }
 
+    /// A part that names its unit once, on a line over its first table's title (单位名称：X,
+    /// then 8 tables under no name of their own), is a document of its own too.
+    @Test func aUnitNamedOnceOverItsPart() throws {
+        func bare(_ title: String, total: String) -> String {
+            Self.table(title, unit: "", total: total, basic: total == "11.00" ? "10.00" : "6.00")
+        }
+        let text = [
+            "部门名称：成都市某区水务局\n" + bare("2024年部门支出总表", total: "11.00"), bare("2024年一般公共预算支出表", total: "11.00"),
+            "单位名称：成都市某区水务局（本级）\n" + bare("2024年单位支出总表", total: "7.00"), bare("2024年一般公共预算支出表", total: "7.00"),
+        ].joined(separator: "\n\u{0C}")
+        let result = try DocumentImporter.read("\u{0C}" + text, path: "/tmp/once.txt")
+        #expect(result.parts.map(\.report.dept) == ["成都市某区水务局（本级）"])
+        #expect(result.report.dept == "成都市某区水务局")
+    }
+
     /// A table printed again under the same unit's name is no new part.
     @Test func oneUnitsTablesStayOneDocument() throws {
         let again = [

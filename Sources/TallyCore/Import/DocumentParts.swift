@@ -5,7 +5,8 @@
 enum DocumentParts {
     /// The tables by part, in order. A part begins where the tables a part already holds are
     /// printed again — two of them in a row, so one table printed per unit is no new part —
-    /// under another unit's name (its 单位名称 line, or its title's).
+    /// under another unit's name (its 单位名称 line, or its title's; a part may name its unit
+    /// once, over its first table).
     static func split(_ tables: [RawTable]) -> [[RawTable]] {
         func unit(_ t: RawTable) -> String? { t.unitName ?? (t.title.unit.isEmpty ? nil : t.title.unit) }
         var parts: [[RawTable]] = [[]]
@@ -21,7 +22,7 @@ enum DocumentParts {
             }
             let next = tables[(i + 1)...].first(where: printed)
             if seen.contains(id), let name = unit(table), let owner = current, name != owner, let next,
-                seen.contains(next.title.table), unit(next) == name
+                seen.contains(next.title.table), unit(next) == name || unit(next) == nil
             {
                 parts.append([])
                 seen = []

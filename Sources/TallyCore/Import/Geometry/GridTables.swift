@@ -60,7 +60,8 @@ enum GridTables {
             }
             var table = read(region, parts: 1)
             if let name = table.unitName { found.unitNames.append(name) }
-            table.table.unitName = table.unitName
+            // A unit named once over its part's first table (单位名称：X, then its title) names it.
+            table.table.unitName = table.unitName ?? Self.unitNamed(before: i, lines)
             found.tables.append(table.table)
             start = nil
         }
@@ -126,6 +127,14 @@ enum GridTables {
         else { return false }
         let afterRows = order.filter { t in t > 0 && isRow(t - 1) }.count
         return afterRows * 4 >= order.count * 3
+    }
+
+    /// The unit named on one of the few lines just over the title on line i (same page).
+    static func unitNamed(before i: Int, _ lines: [WordLine]) -> String? {
+        for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where lines[k].page == lines[i].page {
+            if let name = Vocabulary.unitName(in: lines[k].joined) { return name }
+        }
+        return nil
     }
 
     /// Whether the title on line i states a unit, on its line or the few lines under it.
