@@ -1,9 +1,9 @@
 /// A figure too wide for its cell wraps inside it, as a word processor's table sets it: its
 /// last digits go to the next line, under it (`7,953.1` / `8`, `51,568,72` / `1`). Read apart,
-/// the first part is a figure one digit short, and the digits alone a row of nothing. A line
-/// of one to three digits alone, each under a figure that is short of a whole one (one decimal
-/// where figures have two, or a thousands group of fewer than three digits) and whole with
-/// them, is the end of those figures.
+/// the first part is a figure one digit short, and the digits alone a row of nothing. Runs of
+/// one to three digits on the next line (beside the row's label at most), each under a figure
+/// that is short of a whole one (one decimal where figures have two, or a thousands group of
+/// fewer than three digits) and whole with them, are the ends of those figures.
 enum WrappedFigures {
     static func join(_ lines: [WordLine]) -> (lines: [WordLine], joined: [(line: Int, figure: String)]) {
         // One decimal is short only where the table's other figures (those with no digits
