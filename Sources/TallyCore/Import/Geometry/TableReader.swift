@@ -142,16 +142,11 @@ struct TableReader {
         for (n, var g) in grids.enumerated() {
             let mine = data.filter { $0.grid == n }.map(\.line)
             g.alignment = ColumnGrid.Alignment.of(mine.flatMap(\.words), zoneStart: g.labelsEnd)
-            if g.alignment == .nearest {
-                // Right-aligned is the common case; keep it unless it puts two figures in one column.
-                var right = g
-                right.alignment = .right
-                if !right.collides(on: mine) { g = right }
-            } else if g.alignment == .left, g.inCharacterCells, g.collides(on: mine) {
-                // In `-layout` text glyphs are rounded to character cells, so figures one cell
-                // apart in width (`8.55`, `-0.77`) can share a left edge though they are set
-                // right-aligned: left alignment read off such edges is taken only if it places
-                // every figure, or if reading the figures as right-aligned does no better.
+            // Right-aligned is the common case: taken where nothing lines up, unless it puts two
+            // figures in one column; and over left alignment read off `-layout` text's edges
+            // (glyphs rounded to character cells, so `8.55` and `-0.77` can share a left edge
+            // though set right-aligned) where that does not place every figure and it does.
+            if g.alignment == .nearest || (g.alignment == .left && g.inCharacterCells && g.collides(on: mine)) {
                 var right = g
                 right.alignment = .right
                 if !right.collides(on: mine) { g = right }
