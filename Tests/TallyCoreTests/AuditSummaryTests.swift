@@ -109,7 +109,7 @@ struct AuditSummaryTests {
     }
 
     @Test func manyCleanDocumentsAreOneLine() {
-        let docs = (0..<25).map { AuditedDocument(doc: String(format: "%03d", $0), label: "L\($0)") }
+        var docs = (0..<25).map { AuditedDocument(doc: String(format: "%03d", $0), label: "L\($0)") }
         let finding = Finding(doc: "007", rule: "tree", severity: .material, table: .income, code: "208", column: .total,
                               expected: Amount(fen: 100), actual: Amount(fen: 200), lines: [3], message: "m")
         // (The seeds have no material finding once loaded with their import reports, so the
@@ -118,6 +118,8 @@ struct AuditSummaryTests {
         rounding.doc = "009"
         rounding.severity = .rounding
         rounding.message = "r"
+        docs[7].findings = [finding]
+        docs[9].findings = [rounding]
         let out = ReconcileOutput.render([finding, rounding], docs: docs, format: .table, unit: .wan, color: false)
         #expect(out.contains("PASS    L9     009  1 rounding\n"))
         #expect(!out.contains(" r\n") && out.contains(" m\n"))

@@ -6,7 +6,8 @@ import Dispatch
 enum DenseGroups {
     /// The most accumulator cells a dense grouping may use (8 MB); past it, the hash path.
     static let maxCells = 1 << 18
-    /// Fewer rows than this run on one core.
+    /// Fewer rows than this run on one core. Higher than a scan's (RowSet.parallelRows): each
+    /// lane zeroes and merges accumulators of its own, up to `maxCells` of them.
     static let parallelRows = 1 << 20
 
     enum Source {

@@ -93,17 +93,17 @@ enum ReconcileOutput {
     static func render(_ findings: [Finding], docs: [AuditedDocument], format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
         switch format {
         case .table, .markdown:
-            if docs.count > 1 { return AuditSummary.render(findings, docs: docs, format: format, unit: unit, color: color) }
+            if docs.count > 1 { return AuditSummary.render(docs, format: format, unit: unit, color: color) }
             var out = ""
             for doc in docs {
-                let mine = findings.filter { $0.doc == doc.doc }
+                let mine = doc.findings
                 let material = mine.contains { $0.severity == .material }
                 out += AuditSummary.mark(material, color: color) + "  \(AuditSummary.heading(doc)): \(AuditSummary.counts(mine))\n"
                 if !mine.isEmpty { out += format.render(findingsTable(mine, withDoc: false, pageAlways: false), unit: unit) }
             }
             return out.isEmpty ? "no documents to audit\n" : out
         default:
-            let labels = Dictionary(docs.map { ($0.doc, $0.label) }, uniquingKeysWith: { a, _ in a })
+            let labels = Dictionary(docs.filter { !$0.findings.isEmpty }.map { ($0.doc, $0.label) }, uniquingKeysWith: { a, _ in a })
             return format.render(findingsTable(findings, withDoc: true, labels: labels), unit: unit)
         }
     }

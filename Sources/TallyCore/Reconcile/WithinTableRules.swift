@@ -28,18 +28,21 @@ extension AuditRules {
             return m.row
         }
         guard !mismatched.isEmpty else { return }
-        // The few parents that disagree: their children's lines, in row order.
+        // The few parents that disagree: their children's lines, in row order. A child is of its
+        // parent's document, so only those documents' rows are read, not the store.
         var linesOf: [Int: [Int]] = [:]
         var isMismatched = RowSet(rowCount: n)
         for p in mismatched {
             linesOf[p] = []
             isMismatched.insert(p)
         }
-        scope.forEach { row in
-            let p = Int(store.parent[row])
-            guard p >= 0, isMismatched.contains(p), everything || scope.contains(p) else { return }
-            let line = Int(store.line[row])
-            if linesOf[p]!.count < 8, !linesOf[p]!.contains(line) { linesOf[p]!.append(line) }
+        for d in Set(mismatched.map { Int(store.doc[$0]) }).sorted() {
+            for row in store.rows(ofDocument: d) where everything || scope.contains(row) {
+                let p = Int(store.parent[row])
+                guard p >= 0, isMismatched.contains(p), everything || scope.contains(p) else { continue }
+                let line = Int(store.line[row])
+                if linesOf[p]!.count < 8, !linesOf[p]!.contains(line) { linesOf[p]!.append(line) }
+            }
         }
         for parent in mismatched {
             if count[parent]! < 0 {
