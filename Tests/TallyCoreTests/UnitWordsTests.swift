@@ -24,6 +24,65 @@ struct UnitWordsTests {
         #expect(Vocabulary.unitStatement(in: line) == expected)
     }
 
+    @Test(arguments: [
+        ("说明：本部门公开的预算报表金额单位均为元。", UnitStatement?.some(.known(.yuan))),
+        ("以下各表金额单位为万元", .known(.wan)),
+        ("本报告所列数据以万元为单位", .known(.wan)),
+        ("金额单位均为人民币元", .known(.yuan)),
+        ("各表金额单位均为百万元", .unknown("百万元")),
+        ("所属预算单位为区财政局下属事业单位", nil),
+        ("单位是指纳入部门预算的行政事业单位", nil),
+    ])
+    func aDocumentSays(_ line: String, _ expected: UnitStatement?) {
+        #expect(Vocabulary.documentUnitStatement(in: line) == expected)
+    }
+
+    /// Unit lines taken out of a document as published: `[ \t　]*`, never across a line.
+    static func unstated(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "(金额)?单[ \t　]*位[：:][ \t　]*(人民币)?(万元|元)", with: "", options: .regularExpression)
+    }
+
+    /// The seeds (万元) with every unit line taken out: their figures are read as before, in
+    /// 万元, but the document is marked as stating no unit (Session warns); one sentence at the
+    /// end stating 万元 for every table and it states one.
+    @Test(arguments: SeedImportTests.names)
+    func noUnitStatedIsSaid(_ name: String) throws {
+        let path = Fixtures.seeds.appendingPathComponent(name + ".txt").path
+        let published = try DocumentImporter.read(String(contentsOfFile: path, encoding: .utf8), path: path)
+        let bare = try DocumentImporter.read(Self.unstated(path), path: path)
+        #expect(published.report.unitAssumed != true)
+        #expect(bare.report.unitAssumed == true)
+        #expect(Self.figures(bare) == Self.figures(published))
+        let once = try DocumentImporter.read(Self.unstated(path) + "\n说明：本部门公开的预算报表金额单位均为万元。\n", path: path)
+        #expect(once.report.unitAssumed != true)
+        #expect(Self.figures(once) == Self.figures(published))
+    }
+
+    /// The corpus's budgets (元, the 三公 table in 万元) with every unit line taken out and one
+    /// sentence stating 元 for every table: every figure is its printed number in 元 — a table
+    /// that said it was in 万元 (Shanghai's 三公, Jiangsu's every table) too.
+    @Test(arguments: CorpusImportTests.budgets)
+    func aUnitStatedOnceForTheWholeDocument(_ name: String) throws {
+        let path = CorpusImportTests.corpus.appendingPathComponent("text/\(name).txt").path
+        let published = Self.figures(try DocumentImporter.read(String(contentsOfFile: path, encoding: .utf8), path: path))
+        let result = try DocumentImporter.read(Self.unstated(path) + "\n说明：本部门公开的预算报表金额单位均为元。\n", path: path)
+        #expect(result.report.unitAssumed != true)
+        let once = Self.figures(result)
+        #expect(Set(once.keys) == Set(published.keys))
+        // A figure published in 元 is unchanged; one in 万元 is now its number in 元.
+        let wanInYuan = Int128(DisplayUnit.wan.fenPerUnit / DisplayUnit.yuan.fenPerUnit)
+        var scaled = 0
+        for (key, was) in published {
+            guard let now = once[key] else { continue }
+            if now != was, Int128(now.fen) * wanInYuan == Int128(was.fen) { scaled += 1 } else {
+                #expect(now == was, "\(key): \(was.fen) fen became \(now.fen)")
+            }
+        }
+        let statesWan = try String(contentsOfFile: path, encoding: .utf8).contains(/单[ \t　]*位[：:][ \t　]*万元/)
+        #expect(statesWan == (scaled > 0))
+    }
+
     /// Documents as published, each with a unit statement's word replaced: the seeds (万元)
     /// and the corpus's `-layout` texts (元, the 三公 table in 万元).
     static let documents: [String] = SeedImportTests.names.map { Fixtures.seeds.appendingPathComponent($0 + ".txt").path }

@@ -100,7 +100,7 @@ public enum DocumentImporter {
     static func assemble(_ found: [RawTable], lines: [SourceLine], unitNames: [String], layout: Layout, path: String,
                          pageOfLine: [Int] = []) throws(DiagnosticList) -> Result
     {
-        let tables = withUnits(found)
+        let tables = withUnits(found, lines: lines)
         let doc = LineItemFile.stem(LineItemFile.baseName(path))
         let parts = DocumentParts.split(tables)
         guard parts.count == 1 else {
@@ -155,6 +155,7 @@ public enum DocumentImporter {
                 table: table.title.table, title: table.title.text, line: table.titleLine, items: placed.count,
                 emptyStatement: placed.isEmpty ? table.emptyStatement : nil))
             items += placed
+            if table.unitAssumed, !placed.isEmpty { report.unitAssumed = true }
         }
 
         // The text before the first table states figures of its own; performance tables
@@ -200,26 +201,45 @@ public enum DocumentImporter {
 
     /// A table that states no unit is in the unit most of its document's tables state (the
     /// first stated where as many state each): a unit line lost in conversion, or a 续 page
-    /// printed as a table of its own, is no reason to read 元 as 万元.
-    static func withUnits(_ tables: [RawTable]) -> [RawTable] {
+    /// printed as a table of its own, is no reason to read 元 as 万元. Where no table states
+    /// one, the unit the document states for all of them (`报表金额单位均为元`) holds; where
+    /// nothing does, the tables are read in 万元 and marked `unitAssumed`, to be said.
+    static func withUnits(_ tables: [RawTable], lines: [SourceLine]) -> [RawTable] {
         var counts: [UnitStatement: Int] = [:]
         var first: [UnitStatement: Int] = [:]
+        var lineOf: [UnitStatement: Int] = [:]
         for (n, t) in tables.enumerated() where t.unitStated {
             let stated = t.unknownUnit.map { UnitStatement.unknown($0.word) } ?? .known(t.unit)
             counts[stated, default: 0] += 1
             if first[stated] == nil { first[stated] = n }
+            if let line = t.unknownUnit?.line { lineOf[stated] = line }
         }
-        guard let prevailing = counts.max(by: { a, b in a.value < b.value || (a.value == b.value && first[a.key]! > first[b.key]!) })?.key
-        else { return tables }
+        var prevailing = counts.max(by: { a, b in a.value < b.value || (a.value == b.value && first[a.key]! > first[b.key]!) })?.key
+        if prevailing == nil, let (line, stated) = documentUnit(lines) {
+            prevailing = stated
+            lineOf[stated] = line
+        }
         var out = tables
         for i in out.indices where !out[i].unitStated {
             switch prevailing {
             case .known(let unit): out[i].unit = unit
             // Stated nowhere but in a unit tally does not read: as unreadable as the tables that state it.
-            case .unknown(let word): out[i].unknownUnit = (tables[first[prevailing]!].unknownUnit!.line, word)
+            case .unknown(let word): out[i].unknownUnit = (lineOf[.unknown(word)]!, word)
+            case nil: out[i].unitAssumed = true
             }
         }
         return out
+    }
+
+    /// The first line outside a table that states a unit (`单位：元` on a cover, `本部门公开的
+    /// 预算报表金额单位均为元。` in its notes), and what it states.
+    static func documentUnit(_ lines: [SourceLine]) -> (line: Int, UnitStatement)? {
+        for line in lines {
+            if let stated = Vocabulary.unitStatement(in: line.text) ?? Vocabulary.documentUnitStatement(in: line.text) {
+                return (line.number, stated)
+            }
+        }
+        return nil
     }
 
     static func mostCommon(_ names: [String]) -> String? {

@@ -43,6 +43,9 @@ public struct ImportReport: Sendable, Codable {
     /// PDF pages whose text was set sideways (turned 90°) and read turned upright (optional:
     /// reports saved before it was kept lack it).
     public var turnedPages: [Int]?
+    /// Whether tables with figures state no unit, nor does the document, so 万元 was assumed
+    /// (optional: reports saved before it was kept lack it).
+    public var unitAssumed: Bool?
     /// Figures not placed in any column: reported, never dropped silently.
     public var unplaced: [Diagnostic] = []
     /// Tables every disclosure must print that this one lacks.

@@ -5,6 +5,8 @@ struct RawTable {
     var unit: DisplayUnit = .wan
     /// Whether a unit line (单位：…) was read, rather than the default taken.
     var unitStated = false
+    /// Whether neither the table nor its document states a unit, so 万元 was assumed.
+    var unitAssumed = false
     /// A unit line naming a unit tally does not read (百万元), and its line: the table's
     /// figures are reported, not read in a unit they are not in.
     var unknownUnit: (line: Int, word: String)?

@@ -270,6 +270,35 @@ enum Vocabulary {
         return unknown.map { .unknown($0) }
     }
 
+    /// Phrases that state every table's unit in a document's notes: `金额单位均为元`,
+    /// `单位为万元`, `以万元为单位`.
+    static let documentUnitMarkers = ["单位均为", "单位均是", "单位为", "单位是", "单位统一为"]
+
+    /// The unit a sentence states for the whole document, or nil.
+    static func documentUnitStatement(in text: String) -> UnitStatement? {
+        guard text.contains(utf8: "位") else { return nil }
+        let t = text.replacingAll(" ", with: "").replacingAll("\u{3000}", with: "")
+        func unit(after rest: Substring) -> UnitStatement? {
+            var rest = rest
+            if rest.hasPrefix("人民币") { rest = rest.dropFirst(3) }
+            for (word, unit) in units where rest.hasPrefix(word) { return .known(unit) }
+            let multiples = rest.prefix { unitMultiples.contains($0) }
+            if !multiples.isEmpty, rest.dropFirst(multiples.count).first == "元" { return .unknown(multiples + "元") }
+            return nil
+        }
+        for marker in documentUnitMarkers {
+            for r in t.ranges(of: marker) { if let stated = unit(after: t[r.upperBound...]) { return stated } }
+        }
+        // 以万元为单位: the unit between 以 and 为单位.
+        for r in t.ranges(of: "为单位") {
+            guard let open = t[..<r.lowerBound].lastIndex(of: "以") else { continue }
+            if let stated = unit(after: t[t.index(after: open)..<r.lowerBound]), t.distance(from: open, to: r.lowerBound) <= 5 {
+                return stated
+            }
+        }
+        return nil
+    }
+
     static func isEmptyStatement(_ text: String) -> Bool {
         let t = text.replacingAll(" ", with: "")
         return emptyStatements.contains { t.contains(utf8: $0) }

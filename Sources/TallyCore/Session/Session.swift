@@ -306,6 +306,11 @@ public final class Session {
                                    help: "a table published empty is still printed with its statement; check the document is whole")])
             }
             // What the document does not say of itself is said, never made up.
+            if imported.unitAssumed == true {
+                report([Diagnostic(.warning, "states no unit: no table and no line of it says 单位：…, so its figures are read as 万元",
+                                   origin: SourceOrigin(name: path, firstLine: 0),
+                                   help: "if they are in 元, compare a total with the document's text (`audit narrative`) before relying on them")])
+            }
             if imported.dept.isEmpty {
                 report([Diagnostic(.warning, "names no department: no title or 编制单位 / 单位名称 line gives one, so its line items' dept is empty",
                                    origin: SourceOrigin(name: path, firstLine: 0), help: "select its items by their document: `where doc=\(imported.doc)`")])
