@@ -9,6 +9,11 @@ extension TableReader {
         if hasNumber, Vocabulary.totalRowLabels.contains(where: { first.text.hasPrefix($0) || line.joined.hasPrefix($0) }) {
             return true
         }
+        // Whole-元 figures set without separators (`一、一般公共预算拨款收入  115801300`) mark
+        // nothing: the row is told by its label beginning an item, or by a figure longer than
+        // any year or column number a header holds (a code is the line's first word).
+        if hasNumber, Vocabulary.startsItem(first.text) { return true }
+        if line.words.dropFirst().contains(where: { $0.text.utf8.count >= 5 && CodeWords.isDigits(Substring($0.text)) }) { return true }
         // A 款 or 项 printed as its new part only, with its name and whole-元 figures
         // (`01 住房公积金 1014354`), as the first row of a continuation page.
         if hasNumber, line.words.count >= 3, first.text.utf8.count == 2, CodeWords.isDigits(Substring(first.text)),
