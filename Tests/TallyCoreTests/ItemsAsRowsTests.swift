@@ -28,19 +28,23 @@ struct ItemsAsRowsTests {
             ["TOTAL \(column) 2025 \(try! Amount.parse(this, unit: .wan).get())", "TOTAL \(column) 2024 \(try! Amount.parse(last, unit: .wan).get())"]
         }
         #expect(items.sorted() == expected.sorted())
-        let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
-        #expect(unplaced.count == 6 && unplaced.allSatisfy { $0.contains("增减额") }, "\(unplaced)")
+        let notAmounts = (result.report.notAmounts ?? []).map { DiagnosticRenderer().render($0) }
+        #expect(notAmounts.count == 6 && notAmounts.allSatisfy { $0.contains("增减额") }, "\(notAmounts)")
+        #expect(result.report.unplaced.isEmpty)
     }
 
     /// Rows that count things (vehicles held, receptions) name a column's item but hold no
-    /// money: reported, never added to that column.
+    /// money: listed as no amount (`--report`), never added to that column, and no finding.
     @Test func aRowThatCountsIsNotMoney() throws {
         let counts = Self.sideways + "\n    国内公务接待批次（个）              20             18\n    公务用车保有量（辆）                 5              5\n"
         let result = try DocumentImporter.read("\u{0C}" + counts, path: "three.txt")
         let reception = result.items.filter { $0.table == .threePublic && $0.column == .reception }.map { "\($0.year) \($0.amount)" }
         #expect(reception.sorted() == ["2024 \(try Amount.parse("1.76", unit: .wan).get())", "2025 \(try Amount.parse("8.44", unit: .wan).get())"])
-        let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
-        #expect(unplaced.filter { $0.contains("is a count or a change, not an amount of money") }.count == 4, "\(unplaced)")
+        let notAmounts = (result.report.notAmounts ?? []).map { DiagnosticRenderer().render($0) }
+        let countRows = notAmounts.filter { $0.contains("（辆）") || $0.contains("（个）") }
+        #expect(countRows.count == 4 && countRows.allSatisfy { $0.contains("is a count or a change, not an amount of money") }, "\(notAmounts)")
+        #expect(notAmounts.count == countRows.count + 6, "the 增减额 column's six figures are listed too: \(notAmounts)")
+        #expect(result.report.unplaced.isEmpty)
     }
 
     /// The same table as a spreadsheet prints it: a 年度 column of period labels, 因公出国（境）费
@@ -72,8 +76,9 @@ struct ItemsAsRowsTests {
             ["TOTAL \(column) 2024 \(try! Amount.parse(last, unit: .wan).get())", "TOTAL \(column) 2025 \(try! Amount.parse(this, unit: .wan).get())"]
         }
         #expect(items.sorted() == expected.sorted())
-        let unplaced = result.report.unplaced.map { DiagnosticRenderer().render($0) }
-        #expect(unplaced.count == 5 && unplaced.allSatisfy { $0.contains("增减额") }, "\(unplaced)")
+        let notAmounts = (result.report.notAmounts ?? []).map { DiagnosticRenderer().render($0) }
+        #expect(notAmounts.count == 5 && notAmounts.allSatisfy { $0.contains("增减额") }, "\(notAmounts)")
+        #expect(result.report.unplaced.isEmpty)
     }
 
     /// Items printed without figures (因公出国（境）费, 公务用车购置费 left blank) begin rows of

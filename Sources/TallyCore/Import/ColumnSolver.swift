@@ -155,8 +155,9 @@ struct ColumnSolver {
                 guard schema.slots[slot].column != nil else { continue }
                 let (s, name) = ColumnSchema.slot(schema.slots[slot], inRow: row.code, named: row.name, of: kind, among: schema.slots)
                 guard let column = s.column else {
-                    report.unplaced.append(.fileError("\(kind.id) \(row.name): figure \(figures[r][f]) is a count or a change, not an amount of money: not stored",
-                                                      file: context.path, line: row.line))
+                    report.notAmounts = (report.notAmounts ?? []) + [.fileError(
+                        "\(kind.id) \(row.name): figure \(figures[r][f]) is a count or a change, not an amount of money: not stored",
+                        file: context.path, line: row.line)]
                     continue
                 }
                 items.append(context.item(kind, code: row.code, name: name.isEmpty ? "合计" : name, column: column,

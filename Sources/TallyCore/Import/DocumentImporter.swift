@@ -186,11 +186,14 @@ public enum DocumentImporter {
         for i in report.tables.indices where report.tables[i].line > 0 && report.tables[i].line < pageOfLine.count {
             report.tables[i].page = pageOfLine[report.tables[i].line]
         }
-        for i in report.unplaced.indices {
-            if let line = report.unplaced[i].origin?.firstLine, line > 0, line < pageOfLine.count {
-                report.unplaced[i].origin?.page = pageOfLine[line]
-            }
+        func paged(_ d: Diagnostic) -> Diagnostic {
+            guard let line = d.origin?.firstLine, line > 0, line < pageOfLine.count else { return d }
+            var d = d
+            d.origin?.page = pageOfLine[line]
+            return d
         }
+        report.unplaced = report.unplaced.map(paged)
+        report.notAmounts = report.notAmounts?.map(paged)
         let present = Set(report.tables.map(\.table))
         report.missing = Vocabulary.requiredTables.filter { !present.contains($0) }
         report.remarks = DocumentRemarks.find(lines, pageOfLine: pageOfLine)

@@ -84,6 +84,12 @@ struct FigurePlacer {
                 let i = shift > 0 && position > 0 ? position + shift : position
                 guard let value = amount(cell, unit: table.unit, line: row.line, report: &report) else { continue }
                 guard i < slots.count, slots[i].column != nil else {
+                    if i < slots.count, Vocabulary.isNoAmountHeader(slots[i].header) {
+                        report.notAmounts = (report.notAmounts ?? []) + [.fileError(
+                            "\(kind.id) \(row.code.isEmpty ? row.name : row.code): figure \(cell) under \(slots[i].header) is a count or a change, not an amount of money: not stored",
+                            file: context.path, line: row.line)]
+                        continue
+                    }
                     report.unplaced.append(.fileError(
                         "\(kind.id) \(row.code.isEmpty ? row.name : row.code): figure \(cell) is under a header tally has no column for (\(i < slots.count ? slots[i].header : "none"))",
                         file: context.path, line: row.line))
@@ -91,8 +97,9 @@ struct FigurePlacer {
                 }
                 let (slot, name) = ColumnSchema.slot(slots[i], inRow: row.code, named: row.name, of: kind, among: slots)
                 guard let column = slot.column else {
-                    report.unplaced.append(.fileError("\(kind.id) \(row.name): figure \(cell) is a count or a change, not an amount of money: not stored",
-                                                      file: context.path, line: row.line))
+                    report.notAmounts = (report.notAmounts ?? []) + [.fileError(
+                        "\(kind.id) \(row.name): figure \(cell) is a count or a change, not an amount of money: not stored",
+                        file: context.path, line: row.line)]
                     continue
                 }
                 taken.insert(i)

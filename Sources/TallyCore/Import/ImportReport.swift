@@ -46,6 +46,10 @@ public struct ImportReport: Sendable, Codable {
     /// Whether tables with figures state no unit, nor does the document, so 万元 was assumed
     /// (optional: reports saved before it was kept lack it).
     public var unitAssumed: Bool?
+    /// Figures read that are no amount of money — counts (公务用车保有量（辆）), changes and
+    /// rates (增减额, 增减%) — and so not stored: listed, never dropped in silence (optional:
+    /// reports saved before it was kept lack it).
+    public var notAmounts: [Diagnostic]?
     /// Figures not placed in any column: reported, never dropped silently.
     public var unplaced: [Diagnostic] = []
     /// Tables every disclosure must print that this one lacks.

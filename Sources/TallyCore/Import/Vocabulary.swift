@@ -207,6 +207,15 @@ enum Vocabulary {
     /// Headers of columns that count things, not money (数量, 人数): their numbers are no figures.
     static let countHeaderWords = ["数量", "人数", "台数", "个数", "编制数", "车辆数"]
 
+    /// Headers of columns that give a change or a rate between two others (增减额, 增减%,
+    /// 比上年增长): derived figures, no amount of money of their own.
+    static let changeHeaderWords = ["增减", "增长", "增幅", "减少", "变动", "比上年", "较上年", "同比", "%", "％", "百分比"]
+
+    /// Whether figures under `header` count things or give a change: read, never money.
+    static func isNoAmountHeader(_ header: String) -> Bool {
+        (countHeaderWords + changeHeaderWords).contains { header.contains(utf8: $0) }
+    }
+
     /// Row labels of a table of money whose figures are no amount: counts (公务用车保有量（辆）,
     /// 国内公务接待批次) and changes (增减额, 比上年增减).
     static let noAmountRowWords = countHeaderWords + ["（辆）", "（个）", "（人）", "（台）", "（人次）", "(辆)", "(个)", "批次", "人次", "保有量",

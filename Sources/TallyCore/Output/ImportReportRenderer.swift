@@ -31,6 +31,12 @@ public enum ImportReportRenderer {
         if let turned = report.turnedPages, !turned.isEmpty {
             out += "  pages set sideways, read turned upright: " + turned.map(String.init).joined(separator: ", ") + "\n"
         }
+        if let counts = report.notAmounts, !counts.isEmpty {
+            out += "  figures that are no amount, not stored (\(counts.count)):\n"
+            for d in counts {
+                out += "    " + DiagnosticRenderer().render(d).split(separator: "\n").joined(separator: "\n    ") + "\n"
+            }
+        }
         if report.unplaced.isEmpty {
             out += "  figures not placed: none\n"
         } else {
