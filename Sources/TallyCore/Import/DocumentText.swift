@@ -31,6 +31,7 @@ enum DocumentText {
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = String(raw)
             if line.hasSuffix("\r") { line.removeLast() }
+            if isRule(line) { line = "" }
             // A space inside a tab-separated cell is a wrap (`管理 事务支出`); in space-separated
             // text it separates cells, so it stays.
             let tabbed = line.contains("\t")
@@ -41,6 +42,21 @@ enum DocumentText {
         }
         return out
     }
+
+    /// A rule drawn with characters (`------`, `======`, `───┼───`, `+----+`) between a
+    /// fixed-pitch report's header and body: no cell, and no header word either, so read as
+    /// the blank line it stands for. Three characters at least: a lone `-` or `——` is an
+    /// empty cell's mark.
+    static func isRule(_ text: some StringProtocol) -> Bool {
+        var count = 0
+        for u in text.unicodeScalars where u != " " && u != "\u{3000}" {
+            guard ruleCharacters.contains(u) || (0x2500...0x257F).contains(u.value) else { return false }
+            count += 1
+        }
+        return count >= 3
+    }
+
+    private static let ruleCharacters: Set<Unicode.Scalar> = ["-", "=", "_", "+", "~", "—", "―", "－", "＝", "＿", "～"]
 
     static func layout(of lines: [SourceLine], text: String) -> Layout {
         let tabbed = lines.filter { $0.cells.count >= 3 }.count

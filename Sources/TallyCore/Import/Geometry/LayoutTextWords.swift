@@ -11,10 +11,11 @@ enum LayoutTextWords {
             var current = ""
             var start = 0.0
             func flush() {
-                if !current.isEmpty {
+                // A rule (`-----`) marks no cell; as a word it would be a header spanning all.
+                if !current.isEmpty, !DocumentText.isRule(current) {
                     words.append(PlacedWord(text: current, left: start, right: offset, top: Double(i), bottom: Double(i) + 1, inCharacterCells: true))
-                    current = ""
                 }
+                current = ""
             }
             for c in text {
                 if c == "\u{0C}" {

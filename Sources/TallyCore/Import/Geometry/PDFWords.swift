@@ -61,7 +61,7 @@ enum PDFWords {
                 let top = Double(ascii(fields[7])), let width = Double(ascii(fields[8])), let height = Double(ascii(fields[9]))
             else { continue }
             let text = String(decoding: fields[11], as: UTF8.self).trimmingCharacters(in: " \r")
-            if text.isEmpty || text.hasPrefix("###") { continue }
+            if text.isEmpty || text.hasPrefix("###") || DocumentText.isRule(text) { continue }
             if pages[page] == nil { pageOrder.append(page) }
             let word = PlacedWord(text: text, left: left, right: left + width, top: top, bottom: top + height)
             pages[page, default: []] += splitRunTogether(word)
