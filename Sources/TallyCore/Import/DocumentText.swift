@@ -163,4 +163,23 @@ enum DocumentText {
     static func isCode(_ text: Substring) -> Bool {
         (text.count == 3 || text.count == 5 || text.count == 7) && text.allSatisfy { $0.isASCII && $0.isNumber }
     }
+
+    /// A code printed with its 类, 款 and 项 set apart by dots (`201.01.01` → `2010101`), the
+    /// way some templates print the subject catalogue. `201.01` reads like a figure with two
+    /// decimals, so it is a code only where `beforeName` says a name follows it.
+    static func dottedCode(_ text: some StringProtocol, beforeName: Bool) -> String? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts[0].utf8.count == 3,
+            parts.dropFirst().allSatisfy({ $0.utf8.count == 2 }),
+            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+            parts.count == 3 || beforeName
+        else { return nil }
+        return parts.joined()
+    }
+
+    /// Whether `text` begins with a CJK glyph (a row's name, not a figure).
+    static func beginsName(_ text: some StringProtocol) -> Bool {
+        guard let first = text.first else { return false }
+        return isCJK(first)
+    }
 }

@@ -58,7 +58,10 @@ enum SpacedTables {
             return
         }
         if text.hasPrefix("备注") || text.hasPrefix("说明") || text.hasPrefix("注：") { return }
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+        if let first = tokens.first, let code = DocumentText.dottedCode(first, beforeName: tokens.count > 1 && DocumentText.beginsName(tokens[1])) {
+            tokens[0] = code
+        }
         guard tokens.contains(where: { DocumentText.isFigure(Substring($0)) }) else {
             table.header.append([text])
             return

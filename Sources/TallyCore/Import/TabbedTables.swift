@@ -75,6 +75,7 @@ enum TabbedTables {
         default:
             var code = cells[0].replacingAll(" ", with: "")
             var name = cells.count > 1 ? cells[1] : ""
+            if let plain = DocumentText.dottedCode(code, beforeName: DocumentText.beginsName(name)) { code = plain }
             if code == "合计" || code == "总计" {
                 name = code
                 code = ""

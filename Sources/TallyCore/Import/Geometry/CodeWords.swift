@@ -1,6 +1,17 @@
 /// A row's classification code as the layouts print it: joined (`2080101`), in split
 /// 类/款/项 columns (`208 05 01`, `301 01`), or glued to the name (`2013802一般行政管理事务`).
 enum CodeWords {
+    /// The line with a dotted code at its start (`201.01.01 行政运行`) printed plain, so it is
+    /// a code to every later stage, never a figure in the 科目编码 column.
+    static func undotted(_ line: WordLine) -> WordLine {
+        guard let first = line.words.first,
+            let code = DocumentText.dottedCode(first.text, beforeName: line.words.count > 1 && DocumentText.beginsName(line.words[1].text))
+        else { return line }
+        var line = line
+        line.words[0].text = code
+        return line
+    }
+
     static func isDigits(_ s: Substring) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
 
     static func startsWithCode(_ words: [PlacedWord]) -> Bool {
