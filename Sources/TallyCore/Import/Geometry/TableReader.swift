@@ -289,14 +289,17 @@ struct TableReader {
 
     /// A row that prints a figure or a blank mark (`-`) in every figure column: each is the
     /// column of its place in the row, wherever the page set it (§1: as printed). Only where
-    /// the table marks its empty cells (a mark among them): a row that leaves one cell bare
-    /// and has a stray number could count out as full. Nil for a row with more or fewer.
+    /// the table marks its empty cells (a mark among them), or has no label column (a 三公
+    /// table's one row, whose cells may be set left, centred or right): in a table of labels a
+    /// row that leaves one cell bare and has a stray number could count out as full. Nil for a
+    /// row with more or fewer.
     static func fullRow(_ line: WordLine, _ grid: ColumnGrid, _ slotOfColumn: [Int: Int]) -> [Int: Int]? {
         let columns = grid.figureColumns
         guard columns.count >= 2, columns.allSatisfy({ slotOfColumn[$0] != nil }) else { return nil }
         // (A table with no label column, a 三公 table's one row, may set its first figure
         // left of its header, left-aligned in its cell.)
-        let start = grid.columns.contains(where: \.isLabel) ? grid.labelsEnd : -Double.infinity
+        let labelled = grid.columns.contains(where: \.isLabel)
+        let start = labelled ? grid.labelsEnd : -Double.infinity
         var marked = false
         let cells = line.words.indices.filter { i in
             let word = line.words[i]
@@ -307,7 +310,7 @@ struct TableReader {
             case .text, .unreadable: return false
             }
         }
-        guard marked, cells.count == columns.count else { return nil }
+        guard marked || !labelled, cells.count == columns.count else { return nil }
         return Dictionary(uniqueKeysWithValues: zip(cells, columns))
     }
 }
