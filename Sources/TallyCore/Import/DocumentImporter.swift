@@ -40,7 +40,7 @@ public enum DocumentImporter {
         let found = GridTables.find(words)
         let lines = words.map { SourceLine(number: $0.number, text: DocumentText.clean($0.text, joinWraps: true), cells: [$0.text]) }
         var pageOfLine = [Int](repeating: 0, count: (words.map(\.number).max() ?? 0) + 1)
-        for line in words { pageOfLine[line.number] = line.page }
+        for line in words { pageOfLine[line.number] = pages.sheet(line.page) }
         var result = try assemble(found.tables, lines: lines, unitNames: found.unitNames, layout: .pdf, path: path, pageOfLine: pageOfLine)
         if !pages.turned.isEmpty { result.report.turnedPages = pages.turned }
         // What the pages held that was not read is said, page by page.

@@ -23,6 +23,12 @@ enum PDFWords {
         var stamps: [Int: [String]] = [:]
         /// The first error poppler reported while still giving text (a damaged file).
         var damage: String?
+        /// The sheet each line's `page` stands on, where a sheet was read as two or more pages
+        /// (SheetParts): lines' pages count the parts, so a table's page ends at its half's.
+        var sheetOfPart: [Int: Int] = [:]
+
+        /// The page of the PDF that a line's `page` is part of.
+        func sheet(_ part: Int) -> Int { sheetOfPart[part] ?? part }
     }
 
     /// The document's lines, page by page, numbered from 1 over the whole document.
@@ -67,6 +73,8 @@ enum PDFWords {
             pages[page, default: []] += splitRunTogether(word)
         }
         var read = Pages(lines: [])
+        var extraParts = 0
+        var sheets: [(page: Int, words: [PlacedWord])] = []
         let body = StampedNumbers.body(pageOrder.flatMap { pages[$0] ?? [] })
         for page in pageOrder.sorted() {
             var words = pages[page] ?? []
@@ -82,8 +90,16 @@ enum PDFWords {
             if kept.count < words.count { read.marks[page] = words.count - kept.count }
             let (unstamped, stamps) = StampedNumbers.split(kept, document: body)
             if !stamps.isEmpty { read.stamps[page] = stamps.map(\.text) }
-            words = unstamped
-            read.lines += WordLines.group(words, page: page, firstNumber: read.lines.count + 1).map(LetterSpacedWords.join)
+            sheets.append((page, unstamped))
+        }
+        for (page, parts) in SheetParts.split(sheets) {
+            for (k, part) in parts.enumerated() {
+                // Parts after the first count on from the sheet, and later sheets after them.
+                let number = page + extraParts + k
+                if parts.count > 1 || extraParts > 0 { read.sheetOfPart[number] = page }
+                read.lines += WordLines.group(part, page: number, firstNumber: read.lines.count + 1).map(LetterSpacedWords.join)
+            }
+            extraParts += parts.count - 1
         }
         return read
     }

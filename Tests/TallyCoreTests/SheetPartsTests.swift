@@ -1,0 +1,75 @@
+import Testing
+@testable import TallyCore
+
+/// Two pages' worth on one sheet — a document printed 2-up, or two tables side by side on a
+/// landscape page — are read as two pages, left before right: poppler sets level rows of the
+/// two halves on one line, which read across made one table of both.
+struct SheetPartsTests {
+    typealias Word = (Int, Double, Double, Double, Double, String)
+
+    /// A code table of 9 pt text at `x`, its rows `drop` points lower (a 2-up sheet's halves
+    /// are scaled apart, so their rows rarely stand level).
+    static func table(_ title: String, page: Int, x: Double = 0, drop: Double = 0) -> [Word] {
+        [(page, x + 100, 40 + drop, 140, 12, title), (page, x + 50, 70 + drop, 36, 9.2, "科目编码"), (page, x + 100, 70 + drop, 36, 9.2, "科目名称"),
+         (page, x + 213, 70 + drop, 18, 9.2, "合计"), (page, x + 256, 70 + drop, 36, 9.2, "基本支出")]
+            + (0..<6).flatMap { r -> [Word] in
+                let top = 90 + Double(r) * 16 + drop
+                return [(page, x + 50, top, 31.5, 9.2, "201010\(r)"), (page, x + 100, top, 36, 9.2, "行政运行"),
+                        (page, x + 211.75, top, 20.25, 9.2, "1\(r).50"), (page, x + 271.75, top, 20.25, 9.2, "1\(r).50")]
+            }
+    }
+
+    static func items(_ words: [Word]) throws -> [String] {
+        let pages = PDFWords.parse(PageMarksTests.tsv(words))
+        let found = GridTables.find(pages.lines)
+        let source = pages.lines.map { SourceLine(number: $0.number, text: DocumentText.clean($0.text, joinWraps: true), cells: [$0.text]) }
+        return try DocumentImporter.assemble(found.tables, lines: source, unitNames: [], layout: .pdf, path: "p.pdf").items
+            .map { "\($0.table.id) \($0.code) \($0.column.id) \($0.amount)" }.sorted()
+    }
+
+    @Test(arguments: [0.0, 3.0, 8.0])
+    func twoTablesOnOneSheetAreTwoPages(drop: Double) throws {
+        let apart = try Self.items(Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 2))
+        #expect(apart.count == 24)
+        let sheet = try Self.items(Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 1, x: 330, drop: drop))
+        #expect(sheet == apart)
+    }
+
+    /// The lines of a split sheet keep the sheet's page for provenance, and number the left
+    /// half's lines first.
+    @Test func partsKeepTheirSheet() {
+        let pages = PDFWords.parse(PageMarksTests.tsv(Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 1, x: 330, drop: 3)))
+        let parts = Set(pages.lines.map(\.page))
+        #expect(parts.count == 2 && parts.allSatisfy { pages.sheet($0) == 1 })
+        let leftLines = pages.lines.filter { $0.words.allSatisfy { $0.left < 330 } }.map(\.number)
+        let rightLines = pages.lines.filter { $0.words.allSatisfy { $0.left >= 330 } }.map(\.number)
+        #expect(leftLines.count == 8 && rightLines.count == 8 && leftLines.max()! < rightLines.min()!)
+    }
+
+    /// A table whose own columns leave a gutter (short names and a first figure column, then
+    /// the rest further right) under a title set over the page's middle is one page.
+    @Test func aGutterInsideATableSplitsNothing() {
+        var words: [Word] = [(1, 275, 40, 60, 12, "支出决算表"), (1, 50, 70, 36, 9.2, "科目编码"), (1, 100, 70, 36, 9.2, "科目名称"),
+                             (1, 213, 70, 18, 9.2, "合计"), (1, 340, 70, 36, 9.2, "基本支出"), (1, 410, 70, 36, 9.2, "项目支出")]
+        for r in 0..<6 {
+            let top = 90 + Double(r) * 16
+            words += [(1, 50, top, 31.5, 9.2, "201010\(r)"), (1, 100, top, 36, 9.2, "行政运行"), (1, 211.75, top, 20.25, 9.2, "2\(r).00"),
+                      (1, 351.75, top, 20.25, 9.2, "1\(r).00"), (1, 421.75, top, 20.25, 9.2, "1\(r).00")]
+        }
+        #expect(SheetParts.gutter(words.map { PlacedWord(text: $0.5, left: $0.1, right: $0.1 + $0.3, top: $0.2, bottom: $0.2 + $0.4) }) != nil)
+        let pages = PDFWords.parse(PageMarksTests.tsv(words))
+        #expect(Set(pages.lines.map(\.page)) == [1] && pages.sheetOfPart.isEmpty)
+    }
+
+    /// In a document printed 2-up, its cover shares a sheet with the first page of notes: the
+    /// cover is read first, so it names the department.
+    @Test func aTwoUpCoverIsReadFirst() {
+        let cover: [Word] = [(1, 60, 300, 150, 14, "合肥市某区卫生健康委员会"), (1, 90, 330, 90, 14, "2025年部门预算"),
+                             (1, 400, 60, 260, 9, "第一部分 部门概况"), (1, 380, 80, 300, 9, "本部门是主管本区域相关工作的政府工作部门。")]
+        let sheets = cover + Self.table("2025年部门支出总表", page: 2) + Self.table("2025年一般公共预算支出表", page: 2, x: 330, drop: 3)
+            + Self.table("2025年部门收入总表", page: 3) + Self.table("2025年一般公共预算基本支出表", page: 3, x: 330, drop: 3)
+        let pages = PDFWords.parse(PageMarksTests.tsv(sheets))
+        #expect(pages.lines.first?.joined == "合肥市某区卫生健康委员会")
+        #expect(Set(pages.lines.map(\.page)).count == 6)
+    }
+}
