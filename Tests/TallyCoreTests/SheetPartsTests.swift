@@ -56,7 +56,7 @@ struct SheetPartsTests {
             words += [(1, 50, top, 31.5, 9.2, "201010\(r)"), (1, 100, top, 36, 9.2, "行政运行"), (1, 211.75, top, 20.25, 9.2, "2\(r).00"),
                       (1, 351.75, top, 20.25, 9.2, "1\(r).00"), (1, 421.75, top, 20.25, 9.2, "1\(r).00")]
         }
-        #expect(SheetParts.gutter(words.map { PlacedWord(text: $0.5, left: $0.1, right: $0.1 + $0.3, top: $0.2, bottom: $0.2 + $0.4) }) != nil)
+        #expect(!SheetParts.gutters(words.map { PlacedWord(text: $0.5, left: $0.1, right: $0.1 + $0.3, top: $0.2, bottom: $0.2 + $0.4) }).isEmpty)
         let pages = PDFWords.parse(PageMarksTests.tsv(words))
         #expect(Set(pages.lines.map(\.page)) == [1] && pages.sheetOfPart.isEmpty)
     }
@@ -71,5 +71,59 @@ struct SheetPartsTests {
         let pages = PDFWords.parse(PageMarksTests.tsv(sheets))
         #expect(pages.lines.first?.joined == "合肥市某区卫生健康委员会")
         #expect(Set(pages.lines.map(\.page)).count == 6)
+    }
+
+    // MARK: -layout text
+
+    static let leftRows = [("201", "一般公共服务支出", "1,261.00", "961.00"), ("20101", "人大事务", "961.00", "661.00"),
+                           ("2010101", "行政运行", "661.00", "661.00"), ("2010102", "一般行政管理事务", "300.00", ""),
+                           ("20103", "政府办公厅（室）及相关机构事务", "300.00", "300.00"), ("2010301", "行政运行", "300.00", "300.00")]
+    static let rightRows = [("301", "工资福利支出", "800.00", "800.00"), ("30101", "基本工资", "500.00", "500.00"),
+                            ("30102", "津贴补贴", "300.00", "300.00"), ("302", "商品和服务支出", "161.00", ""),
+                            ("30201", "办公费", "100.00", ""), ("30202", "印刷费", "61.00", "")]
+
+    /// The 一般公共预算支出表's lines and the 基本支出表's, each as `-layout` text sets them.
+    static func textTables() -> (left: [String], right: [String]) {
+        func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+        func lp(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+        func left(_ c: String, _ n: String, _ a: String, _ b: String) -> String { pad(c, 10) + pad(n, 22) + lp(a, 10) + lp(b, 12) }
+        func right(_ c: String, _ n: String, _ a: String, _ b: String) -> String { pad(c, 8) + pad(n, 14) + lp(a, 10) + lp(b, 12) }
+        return ([pad("        2025年一般公共预算支出表", 54), pad("", 44) + "单位：万元", left("科目编码", "科目名称", "合计", "基本支出"),
+                 left("", "合计", "1,261.00", "961.00")] + leftRows.map(left),
+                [pad("      2025年一般公共预算基本支出表", 44), pad("", 34) + "单位：万元", right("科目编码", "科目名称", "合计", "人员经费"),
+                 right("", "合计", "961.00", "800.00")] + rightRows.map(right))
+    }
+
+    static func textItems(_ text: String) throws -> [String] {
+        try DocumentImporter.read(text, path: "sheet.txt").items.map { "\($0.table.id) \($0.code) \($0.column.id) \($0.amount)" }.sorted()
+    }
+
+    /// In `-layout` text the halves' rows share lines; cut at the gutter, each is its own table.
+    @Test func twoTablesOnOneLineOfText() throws {
+        let (left, right) = Self.textTables()
+        let apart = try Self.textItems("\u{0C}" + left.joined(separator: "\n") + "\n\u{0C}" + right.joined(separator: "\n") + "\n")
+        #expect(apart.count == 24)
+        let sheet = try Self.textItems("\u{0C}" + zip(left, right).map { $0 + String(repeating: " ", count: 10) + $1 }.joined(separator: "\n") + "\n")
+        #expect(sheet == apart)
+    }
+
+    /// One table in two halves under one title (人员经费 | 公用经费, a 决算's 基本支出表): the gutter
+    /// between a half's code and name columns cuts nothing, nor does the one between halves
+    /// that the title crosses.
+    @Test func oneTableInTwoHalvesIsOnePage() {
+        let text = """
+        \u{0C}                          一般公共预算财政拨款基本支出决算表
+        编制单位：上海市某区某局                                                     单位：万元
+                           人员经费                                        公用经费
+        科目编码             科目名称         决算数             科目编码            科目名称    决算数
+        301     工资福利支出                 2,987.73 302          商品和服务支出            728.23
+        30101   基本工资                    366.18 30201         办公费                    39.45
+        30102   津贴补贴                    194.37 30205         水费                     68.79
+        30103   奖金                      478.96 30206         电费                     93.27
+        30107   绩效工资                    462.27 30211         差旅费                    65.82
+        """
+        let lines = DocumentText.lines(text)
+        let words = LayoutTextWords.lines(lines, raw: text.split(separator: "\n", omittingEmptySubsequences: false))
+        #expect(Set(words.map(\.page)).count == 1)
     }
 }

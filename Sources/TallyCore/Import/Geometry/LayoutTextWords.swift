@@ -34,6 +34,32 @@ enum LayoutTextWords {
             let number = i < lines.count ? lines[i].number : i + 1
             out.append(WordLine(page: page, number: number, words: words))
         }
+        return sheetParts(out)
+    }
+
+    /// Pages holding two pages' worth side by side (SheetParts) as pages of their own, each
+    /// line cut at the gutter and keeping its number, the left part's lines first.
+    static func sheetParts(_ lines: [WordLine]) -> [WordLine] {
+        var order: [Int] = []
+        var byPage: [Int: [WordLine]] = [:]
+        for line in lines {
+            if byPage[line.page] == nil { order.append(line.page) }
+            byPage[line.page, default: []].append(line)
+        }
+        let cuts = SheetParts.cuts(order.map { (page: $0, words: byPage[$0]!.flatMap(\.words)) })
+        guard !cuts.isEmpty else { return lines }
+        var out: [WordLine] = []
+        var extraParts = 0
+        for page in order {
+            let sheetCuts = cuts[page] ?? []
+            for k in 0...sheetCuts.count {
+                for line in byPage[page]! {
+                    let words = line.words.filter { SheetParts.part($0, cuts: sheetCuts) == k }
+                    if k == 0 || !words.isEmpty { out.append(WordLine(page: page + extraParts + k, number: line.number, words: words)) }
+                }
+            }
+            extraParts += sheetCuts.count
+        }
         return out
     }
 }

@@ -92,14 +92,17 @@ enum PDFWords {
             if !stamps.isEmpty { read.stamps[page] = stamps.map(\.text) }
             sheets.append((page, unstamped))
         }
-        for (page, parts) in SheetParts.split(sheets) {
-            for (k, part) in parts.enumerated() {
+        let cuts = SheetParts.cuts(sheets)
+        for (page, words) in sheets {
+            let sheetCuts = cuts[page] ?? []
+            for k in 0...sheetCuts.count {
                 // Parts after the first count on from the sheet, and later sheets after them.
                 let number = page + extraParts + k
-                if parts.count > 1 || extraParts > 0 { read.sheetOfPart[number] = page }
+                if !sheetCuts.isEmpty || extraParts > 0 { read.sheetOfPart[number] = page }
+                let part = sheetCuts.isEmpty ? words : words.filter { SheetParts.part($0, cuts: sheetCuts) == k }
                 read.lines += WordLines.group(part, page: number, firstNumber: read.lines.count + 1).map(LetterSpacedWords.join)
             }
-            extraParts += parts.count - 1
+            extraParts += sheetCuts.count
         }
         return read
     }

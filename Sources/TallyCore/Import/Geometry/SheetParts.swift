@@ -4,92 +4,116 @@
 /// stand level, so the halves are read as pages of their own, left before right.
 ///
 /// The halves are told by a gutter down the middle of the sheet that no word crosses, with
-/// a table on each side: a title over its middle, or rows of a label and figures. A table's
-/// own columns can leave a gutter too (short names, then figures), but the side right of it
-/// then holds figures and headers only, and the title, if on it, near its edge.
+/// a table under its own title on each side. A table's own columns can leave a gutter too
+/// (short names, then figures), but the side right of it then holds figures and headers
+/// only, and its title is on one side at most, near that side's edge. A 2-up document's
+/// sheets that go on with a table, without titles, are cut by the document's custom.
 enum SheetParts {
     /// No sheet holds more parts than this (2-up of pages with two tables each).
     static let mostParts = 4
 
-    /// Each sheet's parts. In a document printed 2-up (most sheets with a table on each
-    /// side), a sheet without tables (its cover, its notes) is two pages as well wherever a
-    /// gutter runs down its middle.
-    static func split(_ sheets: [(page: Int, words: [PlacedWord])]) -> [(page: Int, parts: [[PlacedWord]])] {
-        var parts = sheets.map { (page: $0.page, parts: split($0.words, needsTables: true)) }
-        let twoUp = parts.filter { $0.parts.count > 1 }.count
-        guard twoUp >= 2, twoUp * 2 >= sheets.count else { return parts }
-        for i in parts.indices where parts[i].parts.count == 1 {
-            parts[i].parts = split(sheets[i].words, needsTables: false)
+    /// Where each sheet is cut into parts, by page (sheets of one part are left out). In a
+    /// document printed 2-up (most sheets with a titled table on each side), the other sheets
+    /// (its cover, its notes, tables going on) are two pages as well wherever a gutter runs
+    /// down their middle.
+    static func cuts(_ sheets: [(page: Int, words: [PlacedWord])]) -> [Int: [Double]] {
+        var cuts: [Int: [Double]] = [:]
+        for sheet in sheets {
+            let found = self.cuts(sheet.words, needsTables: true)
+            if !found.isEmpty { cuts[sheet.page] = found }
         }
-        return parts
+        guard cuts.count >= 2, cuts.count * 2 >= sheets.count else { return cuts }
+        for sheet in sheets where cuts[sheet.page] == nil {
+            let found = self.cuts(sheet.words, needsTables: false)
+            if !found.isEmpty { cuts[sheet.page] = found }
+        }
+        return cuts
     }
 
-    static func split(_ words: [PlacedWord], needsTables: Bool) -> [[PlacedWord]] {
+    /// The part of its sheet a word is in: how many cuts stand left of its middle.
+    static func part(_ word: PlacedWord, cuts: [Double]) -> Int {
+        cuts.filter { $0 <= word.centre }.count
+    }
+
+    /// The sheet's cuts, left to right: each part is cut again while it holds two pages.
+    static func cuts(_ words: [PlacedWord], needsTables: Bool) -> [Double] {
         var parts = [words]
+        var cuts: [Double] = []
         var i = 0
         while i < parts.count, parts.count < mostParts {
-            if let (left, right) = halves(parts[i], needsTables: needsTables) {
+            if let (left, right, x) = halves(parts[i], needsTables: needsTables) {
                 parts.replaceSubrange(i...i, with: [left, right])
+                cuts.append(x)
             } else {
                 i += 1
             }
         }
-        return parts
+        return cuts.sorted()
     }
 
-    static func halves(_ words: [PlacedWord], needsTables: Bool) -> ([PlacedWord], [PlacedWord])? {
-        guard words.count >= (needsTables ? 20 : 2), let x = gutter(words) else { return nil }
-        let left = words.filter { $0.centre < x }, right = words.filter { $0.centre >= x }
-        guard !left.isEmpty, !right.isEmpty, !needsTables || (holdsTable(left) && holdsTable(right)) else { return nil }
-        return (left, right)
+    static func halves(_ words: [PlacedWord], needsTables: Bool) -> ([PlacedWord], [PlacedWord], Double)? {
+        guard words.count >= (needsTables ? 20 : 2) else { return nil }
+        for x in gutters(words) {
+            let left = words.filter { $0.centre < x }, right = words.filter { $0.centre >= x }
+            guard !left.isEmpty, !right.isEmpty else { continue }
+            // (Codes ending the left side's lines were cut from their names: a gutter between
+            // a table's code and name columns.)
+            let cutCodes = WordLines.group(left, page: 0, firstNumber: 0).filter { $0.words.last.map { DocumentText.isCode(Substring($0.text)) } ?? false }
+            guard cutCodes.count < 3 else { continue }
+            guard needsTables else { return (left, right, x) }
+            // A table under its own title on each side: one table's label columns (a 采购表's
+            // 品目 | 组织形式) or a two-sided 收支总表 going on over a page have rows on both
+            // sides of their gutters, and a title on one side at most.
+            if isTitledTable(left), isTitledTable(right) { return (left, right, x) }
+        }
+        return nil
     }
 
-    /// The middle of the widest stretch no word covers in the middle 40% of the words' span,
-    /// if it is wider than a glyph and a half.
-    static func gutter(_ words: [PlacedWord]) -> Double? {
-        guard let start = words.map(\.left).min(), let end = words.map(\.right).max(), end > start else { return nil }
+    /// The middles of the stretches no word covers in the middle 40% of the words' span that
+    /// are wider than a glyph and a half, widest first.
+    static func gutters(_ words: [PlacedWord]) -> [Double] {
+        guard let start = words.map(\.left).min(), let end = words.map(\.right).max(), end > start else { return [] }
         let heights = words.map(\.height).sorted()
         let glyph = heights[heights.count / 2]
         let from = start + 0.3 * (end - start), to = start + 0.7 * (end - start)
-        var best: (x: Double, width: Double)?
+        var gaps: [(x: Double, width: Double)] = []
         var reached = from
         for w in words.sorted(by: { $0.left < $1.left }) where w.right > from {
             if w.left > reached {
                 let gapEnd = min(w.left, to)
-                if gapEnd > reached, best.map({ gapEnd - reached > $0.width }) ?? true {
-                    best = ((reached + gapEnd) / 2, gapEnd - reached)
-                }
+                if gapEnd > reached { gaps.append(((reached + gapEnd) / 2, gapEnd - reached)) }
             }
             reached = max(reached, w.right)
             if reached >= to { break }
         }
-        if reached < to, best.map({ to - reached > $0.width }) ?? true {
-            // (Nothing reaches the window's end: the gap runs on past it.)
-            best = ((reached + to) / 2, to - reached)
-        }
-        guard let best, best.width >= 1.5 * glyph else { return nil }
-        return best.x
+        // (Nothing reaches the window's end: the gap runs on past it.)
+        if reached < to { gaps.append(((reached + to) / 2, to - reached)) }
+        return gaps.filter { $0.width >= 1.5 * glyph }.sorted { $0.width > $1.width }.map(\.x)
     }
 
-    /// Whether one side's words make a table: a table's title set over the side's middle
-    /// (a title over the whole table, short and off to one side of a gutter in its columns,
-    /// stands near that side's edge), or three rows that begin with a label or code and hold
-    /// a figure (the side right of a gutter in a table's columns holds figures first).
-    static func holdsTable(_ words: [PlacedWord]) -> Bool {
+    /// Whether one side's words are a table under its own title: a table's title set over
+    /// the side's middle (a title over the whole table, short and off to one side of a gutter
+    /// in its columns, stands near that side's edge), and lines that begin with labels at
+    /// least as often as with figures (a side whose lines begin with figures is columns cut
+    /// off from their table's labels, beyond the few rows of a 三公 table).
+    static func isTitledTable(_ words: [PlacedWord]) -> Bool {
         guard let start = words.map(\.left).min(), let end = words.map(\.right).max() else { return false }
         let lines = WordLines.group(words, page: 0, firstNumber: 0)
+        var rows = 0, figuresFirst = 0
+        for line in lines where line.words.contains(where: { FigureText.isMarkedFigure($0.text) }) {
+            guard let first = line.words.first else { continue }
+            // (A label or code: a blank cell's `-` before a figure begins no row.)
+            if DocumentText.beginsName(first.text) || CodeWords.startsWithCode(line.words) {
+                rows += 1
+            } else if FigureText.isMarkedFigure(first.text) {
+                figuresFirst += 1
+            }
+        }
+        if figuresFirst > max(3, rows) { return false }
         let middle = (start + 0.25 * (end - start))...(start + 0.75 * (end - start))
-        if lines.contains(where: { line in
+        return lines.contains { line in
             let centre = (line.words.map(\.left).min()! + line.words.map(\.right).max()!) / 2
             return middle.contains(centre) && TableTitle.recognise(line.joined) != nil
-        }) {
-            return true
         }
-        let rows = lines.filter { line in
-            // (A label or code: a blank cell's `-` before a figure begins no row.)
-            guard let first = line.words.first, DocumentText.beginsName(first.text) || CodeWords.startsWithCode(line.words) else { return false }
-            return line.words.contains { FigureText.isMarkedFigure($0.text) }
-        }
-        return rows.count >= 3
     }
 }
