@@ -87,7 +87,7 @@ enum GridTables {
                 // The open table's title again (`…（续）`, or the same words with no unit stated
                 // under them: a table of its own states its unit): the table goes on.
                 if let (_, open) = start, open.table == title.table,
-                   title.isContinuation || (title.core == open.core && !statesUnit(below: i, lines)) {
+                   title.isContinuation || (title.core == open.core && (!statesUnit(below: i, lines) || continuesColumns(after: i, lines, titles))) {
                     titleLines.insert(i)
                     continue
                 }
@@ -135,6 +135,21 @@ enum GridTables {
             if let name = Vocabulary.unitName(in: lines[k].joined) { return name }
         }
         return nil
+    }
+
+    /// Whether the lines under the title on line i go on with the open table's columns, right
+    /// of those its page had room for (a spreadsheet printed a page wide): rows of figures
+    /// alone, not one beginning with a code or a label, down to the next title.
+    static func continuesColumns(after i: Int, _ lines: [WordLine], _ titles: [Int: TableTitle]) -> Bool {
+        var rows = 0
+        for k in (i + 1)..<lines.count {
+            if titles[k] != nil { break }
+            let words = lines[k].words
+            guard words.contains(where: { FigureText.isMarkedFigure($0.text) }) else { continue }
+            guard let first = words.first, FigureText.isMarkedFigure(first.text) || FigureText.read(first.text) == .blank else { return false }
+            rows += 1
+        }
+        return rows >= 2
     }
 
     /// Whether the title on line i states a unit, on its line or the few lines under it.

@@ -42,6 +42,8 @@ struct TableReader {
         var page = titleLine.page
         var sawData = false
         var ended = false
+        // Pages whose header names columns the table goes on with (ContinuedColumns).
+        var columnPages = Set<Int>()
         // Data lines with the grid (of `grids`) they stand under.
         var data: [(line: WordLine, grid: Int)] = []
         let labelled = [.summary, .fiscalSummary, .procurement].contains(title.table)
@@ -113,6 +115,9 @@ struct TableReader {
                 if !pageHeader.isEmpty {
                     if let g = ColumnGrid(header: pageHeader), Self.repeatsHeader(g, of: grids.first) {
                         grids.append(g)
+                    } else if !labelled, let g = ColumnGrid(header: pageHeader), Self.continuesColumns(g, firstRow: line, after: grids) {
+                        grids.append(g)
+                        columnPages.insert(line.page)
                     } else if !grids.isEmpty {
                         // Not a header: a name wrapped above the page's first code line.
                         for h in pageHeader { data.append((h, grids.count - 1)) }
@@ -218,10 +223,21 @@ struct TableReader {
             let width = table.slots!.count
             for i in table.rows.indices { table.rows[i].cells += [String](repeating: "", count: width - table.rows[i].cells.count) }
         } else {
-            table.rows = rows(from: pieces, slots: table.slots!.count, table: &table)
+            var pages: [Int] = []
+            for line in lines where pages.last != line.page { pages.append(line.page) }
+            table.rows = rows(from: pieces, slots: table.slots!.count, pages: pages, columnPages: columnPages, table: &table)
         }
         ThreePublicTotals.settle(&table)
         return Output(table: table, unitName: unitName, grid: grids.first)
+    }
+
+    /// A later page's header naming columns of figures only, over rows that begin with a
+    /// figure: the table's right-hand columns, gone on over the page (ContinuedColumns).
+    static func continuesColumns(_ header: ColumnGrid, firstRow: WordLine, after grids: [ColumnGrid]) -> Bool {
+        guard !grids.isEmpty, !header.figureColumns.isEmpty, !header.columns.contains(where: \.isLabel),
+            let first = firstRow.words.first
+        else { return false }
+        return FigureText.isMarkedFigure(first.text)
     }
 
     func piece(_ line: WordLine, _ grid: ColumnGrid, _ slotOfColumn: [Int: Int], _ table: RawTable) -> Piece {

@@ -13,7 +13,7 @@ extension TableReader {
     /// of figures alone belongs to the row beside it that has no figures in those columns
     /// (else it is a row of its own, such as a 三公 table's one row); a line of words alone is
     /// a wrapped name and belongs to the nearest row.
-    func rows(from printed: [Piece], slots: Int, table: inout RawTable) -> [RawRow] {
+    func rows(from printed: [Piece], slots: Int, pages: [Int], columnPages: Set<Int>, table: inout RawTable) -> [RawRow] {
         let (printed, marked) = StrayGlyphs.setApart(printed, table: &table)
         let pieces = SplitCodeLines.codesAboveTheirRows(SplitCodeLines.join(printed), reach: 1.6 * Self.lineHeight(printed))
         let unit = Self.lineHeight(pieces)
@@ -38,8 +38,20 @@ extension TableReader {
             }
             return best?.0
         }
+        // Columns gone on over a page, level with the rows of the page before.
+        let continued = ContinuedColumns.rows(pieces, isAnchor: isAnchor, pages: pages, columnPages: columnPages, unit: unit)
+        for (i, j) in continued.sorted(by: { $0.key < $1.key }) {
+            let mine = Set(pieces[i].figures.map(\.slot))
+            guard !figures[j].contains(where: { mine.contains($0.slot) }) else { continue }
+            figures[j] += pieces[i].figures
+            figures[i] = []
+        }
+        if let first = continued.keys.min(), let row = continued[first] {
+            table.repairs.append((pieces[first].line.number,
+                                  "columns going on over page \(pieces[first].line.page) without codes or names read with the rows of page \(pieces[row].line.page), line for line"))
+        }
         // Figures alone first, so that a row they make can take wrapped names.
-        for i in pieces.indices where !isAnchor[i] && !pieces[i].figures.isEmpty {
+        for i in pieces.indices where !isAnchor[i] && !pieces[i].figures.isEmpty && continued[i] == nil {
             let mine = Set(pieces[i].figures.map(\.slot))
             // A row printed without figures first; else (figures set a line above or below
             // their row's label, other figures of the row beside the label) a row none of

@@ -1,0 +1,65 @@
+import Testing
+@testable import TallyCore
+
+/// A wide table printed a page wide at a time, as a spreadsheet prints it: its 项目支出 column
+/// goes on over the next page under the title and a header of its own, with neither code nor
+/// name, each figure level with its row on the page before (a row with none there leaves
+/// its line blank). Read as one table, as if printed on one wide page.
+struct ContinuedColumnsTests {
+    typealias Word = (Int, Double, Double, Double, Double, String)
+
+    static let rows: [(code: String, name: String, total: String, basic: String, project: String)] = [
+        ("", "合计", "300.00", "120.00", "180.00"), ("201", "一般公共服务支出", "300.00", "120.00", "180.00"),
+        ("20101", "人大事务", "300.00", "120.00", "180.00"), ("2010101", "行政运行", "120.00", "120.00", ""),
+        ("2010102", "一般行政管理事务", "180.00", "", "180.00"),
+    ]
+
+    static func head(_ page: Int) -> [Word] {
+        [(page, 150, 40, 140, 12, "2025年部门支出总表"), (page, 330, 58, 45, 9.2, "单位：万元")]
+    }
+
+    static func figure(_ page: Int, _ right: Double, _ top: Double, _ text: String) -> Word {
+        (page, right - Double(text.count) * 4.5, top, Double(text.count) * 4.5, 9.2, text)
+    }
+
+    static func top(_ r: Int) -> Double { 100 + Double(r) * 17 }
+
+    /// The table on one wide page.
+    static var onePage: [Word] {
+        head(1) + [(1, 50, 75, 36, 9.2, "科目编码"), (1, 100, 75, 36, 9.2, "科目名称"), (1, 222, 75, 18, 9.2, "合计"),
+                   (1, 266, 75, 36, 9.2, "基本支出"), (1, 336, 75, 36, 9.2, "项目支出")]
+            + rows.enumerated().flatMap { r, row -> [Word] in
+                [(1, 50, top(r), Double(row.code.count) * 4.5, 9.2, row.code), (1, 100, top(r), Double(row.name.count) * 9, 9.2, row.name),
+                 figure(1, 240, top(r), row.total), figure(1, 302, top(r), row.basic), figure(1, 372, top(r), row.project)]
+                    .filter { !$0.5.isEmpty }
+            }
+    }
+
+    /// The same table with 项目支出 on the next page.
+    static var twoPages: [Word] {
+        head(1) + [(1, 50, 75, 36, 9.2, "科目编码"), (1, 100, 75, 36, 9.2, "科目名称"), (1, 222, 75, 18, 9.2, "合计"), (1, 266, 75, 36, 9.2, "基本支出")]
+            + rows.enumerated().flatMap { r, row -> [Word] in
+                [(1, 50, top(r), Double(row.code.count) * 4.5, 9.2, row.code), (1, 100, top(r), Double(row.name.count) * 9, 9.2, row.name),
+                 figure(1, 240, top(r), row.total), figure(1, 302, top(r), row.basic)].filter { !$0.5.isEmpty }
+            }
+            + head(2) + [(2, 66, 75, 36, 9.2, "项目支出")]
+            + rows.enumerated().compactMap { r, row in row.project.isEmpty ? nil : figure(2, 102, top(r), row.project) }
+    }
+
+    static func items(_ words: [Word]) throws -> (items: [String], report: ImportReport) {
+        let pages = PDFWords.parse(PageMarksTests.tsv(words))
+        let found = GridTables.find(pages.lines)
+        let source = pages.lines.map { SourceLine(number: $0.number, text: DocumentText.clean($0.text, joinWraps: true), cells: [$0.text]) }
+        let result = try DocumentImporter.assemble(found.tables, lines: source, unitNames: [], layout: .pdf, path: "p.pdf")
+        return (result.items.map { "\($0.table.id) \($0.code) \($0.column.id) \($0.amount)" }.sorted(), result.report)
+    }
+
+    @Test func columnsGoneOnOverAPageJoinTheirRows() throws {
+        let wide = try Self.items(Self.onePage)
+        #expect(wide.items.count == 13 && wide.items.contains("expenditure 2010102 project 180.00"), "\(wide.items)")
+        let split = try Self.items(Self.twoPages)
+        #expect(split.items == wide.items)
+        #expect(split.report.unplaced.isEmpty)
+        #expect(split.report.tables.filter { $0.table == .expenditure }.count == 1)
+    }
+}
