@@ -89,13 +89,23 @@ extension TableReader {
                                      rowMiddle: others.isEmpty ? piece.line.middle : WrappedNames.wordsMiddle(others),
                                      top: piece.line.top, bottom: piece.line.bottom, isRow: isAnchor[i], needsName: piece.hasCode)
         }
+        var joined = Set<Int>()
         for (i, j) in WrappedNames.assign(names, reach: nameReach, rowExtent: extent).sorted(by: { $0.key < $1.key }) {
             if j < i { labelsBelow[j] += pieces[i].labels } else { labelsAbove[j] += pieces[i].labels }
+            joined.insert(i)
         }
         // Lines of label words that are no name (the header's 类 / 款 / 项 cells) go to the nearest row.
         for i in pieces.indices where !isAnchor[i] && figures[i].isEmpty && !pieces[i].labels.isEmpty && names[i].words.isEmpty {
             guard let j = nearest(i, preferAbove: true, reach: nameReach, accept: { _ in true }) else { continue }
             if j < i { labelsBelow[j] += pieces[i].labels } else { labelsAbove[j] += pieces[i].labels }
+            joined.insert(i)
+        }
+        // A figure among the words of a line that joined no row (set left of every column,
+        // far from any row): reported, never lost with the line.
+        for i in pieces.indices where !isAnchor[i] && !joined.contains(i) {
+            for word in pieces[i].labels where FigureText.isMarkedFigure(word.text) {
+                table.unplaced.append((pieces[i].line.number, "figure \(word.text) stands left of every column of the table's header, on a line of no row"))
+            }
         }
 
         var out: [RawRow] = []
