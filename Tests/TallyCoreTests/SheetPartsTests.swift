@@ -126,4 +126,30 @@ struct SheetPartsTests {
         let words = LayoutTextWords.lines(lines, raw: text.split(separator: "\n", omittingEmptySubsequences: false))
         #expect(Set(words.map(\.page)).count == 1)
     }
+
+    /// A 三公 table's one row beside a table published empty: the cut is the gutter between
+    /// the tables, never one of the gaps inside the row of figures (which put 公务接待费's
+    /// figure into the empty table as its total).
+    static let besideAnEmptyTable = """
+        \u{0C}              2025年一般公共预算“三公”经费支出表                                                  2025年政府性基金预算支出表
+                                                                    单位：万元                                            单位：万元
+
+                    因公出国（境）             公务用车购置及运行费                                   科目编码   科目名称      合计      基本支出   项目支出
+        合计                                                          公务接待费
+                       费        小计          公务用车购置费     公务用车运行费
+
+             7.62        0.02        6.17        0.25        5.92       1.43
+
+
+
+                                                                                 说明：本部门2025年没有使用政府性基金预算拨款安排的支出，本表无数据。
+        """
+
+    @Test func aRowOfFiguresIsNeverCut() throws {
+        let result = try DocumentImporter.read(Self.besideAnEmptyTable, path: "sheet.txt")
+        let three = result.items.filter { $0.table == .threePublic }.map(\.column.id).sorted()
+        #expect(three == ["overseas", "reception", "total", "vehicle", "vehicle_operation", "vehicle_purchase"])
+        #expect(!result.items.contains { $0.table == .govFund })
+        #expect(result.report.tables.first { $0.table == .govFund }?.emptyStatement != nil)
+    }
 }

@@ -59,7 +59,7 @@ enum SheetParts {
             // (Codes ending the left side's lines were cut from their names: a gutter between
             // a table's code and name columns.)
             let cutCodes = WordLines.group(left, page: 0, firstNumber: 0).filter { $0.words.last.map { DocumentText.isCode(Substring($0.text)) } ?? false }
-            guard cutCodes.count < 3 else { continue }
+            guard cutCodes.count < 3, !splitsFigures(words, at: x) else { continue }
             guard needsTables else { return (left, right, x) }
             // A table under its own title on each side: one table's label columns (a 采购表's
             // 品目 | 组织形式) or a two-sided 收支总表 going on over a page have rows on both
@@ -70,7 +70,7 @@ enum SheetParts {
     }
 
     /// The middles of the stretches no word covers in the middle 40% of the words' span that
-    /// are wider than a glyph and a half, widest first.
+    /// are wider than a glyph and a half, widest on most lines first.
     static func gutters(_ words: [PlacedWord]) -> [Double] {
         guard let start = words.map(\.left).min(), let end = words.map(\.right).max(), end > start else { return [] }
         let heights = words.map(\.height).sorted()
@@ -88,7 +88,41 @@ enum SheetParts {
         }
         // (Nothing reaches the window's end: the gap runs on past it.)
         if reached < to { gaps.append(((reached + to) / 2, to - reached)) }
-        return gaps.filter { $0.width >= 1.5 * glyph }.sorted { $0.width > $1.width }.map(\.x)
+        // A gutter between pages or tables is wide on most lines; a gap between a table's own
+        // columns is as narrow on most lines as where it is narrowest (in `-layout` text,
+        // glyphs rounded to cells narrow every gutter to a few cells somewhere).
+        let lines = WordLines.group(words, page: 0, firstNumber: 0)
+        // (Measured on the lines with words on both sides; where hardly any line has, the two
+        // sides' rows never stand level, and the gap is as wide as the sheet.)
+        func typicalWidth(_ x: Double) -> Double {
+            let widths = lines.compactMap { line -> Double? in
+                guard let before = line.words.filter({ $0.centre < x }).map(\.right).max(),
+                    let after = line.words.filter({ $0.centre >= x }).map(\.left).min()
+                else { return nil }
+                return after - before
+            }.sorted()
+            return widths.count < 3 ? end - start : widths[widths.count / 2]
+        }
+        return gaps.filter { $0.width >= 1.5 * glyph }.map { (x: $0.x, width: $0.width, typical: typicalWidth($0.x)) }
+            .sorted { ($0.typical, $0.width) > ($1.typical, $1.width) }.map(\.x)
+    }
+
+    /// Whether a cut at `x` falls inside a row of figures: two figures side by side across it
+    /// no further apart than figures stand beside each other elsewhere on their line (a 三公
+    /// table's one row). Between tables, a row's figures are followed by the next table's
+    /// code or name, or by a gutter wider than its columns' gaps.
+    static func splitsFigures(_ words: [PlacedWord], at x: Double) -> Bool {
+        for line in WordLines.group(words, page: 0, firstNumber: 0) {
+            let w = line.words
+            var across: Double?
+            var within: [Double] = []
+            for k in w.indices.dropLast() where FigureText.isMarkedFigure(w[k].text) && FigureText.isMarkedFigure(w[k + 1].text) {
+                let gap = w[k + 1].left - w[k].right
+                if w[k].centre < x, w[k + 1].centre >= x { across = gap } else { within.append(gap) }
+            }
+            if let across, let widest = within.max(), across <= 1.5 * widest { return true }
+        }
+        return false
     }
 
     /// Whether one side's words are a table under its own title: a table's title set over
