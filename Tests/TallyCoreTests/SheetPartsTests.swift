@@ -9,12 +9,14 @@ struct SheetPartsTests {
 
     /// A code table of 9 pt text at `x`, its rows `drop` points lower (a 2-up sheet's halves
     /// are scaled apart, so their rows rarely stand level).
-    static func table(_ title: String, page: Int, x: Double = 0, drop: Double = 0) -> [Word] {
+    static func table(_ title: String, page: Int, x: Double = 0, drop: Double = 0, dotted: Bool = false) -> [Word] {
         [(page, x + 100, 40 + drop, 140, 12, title), (page, x + 50, 70 + drop, 36, 9.2, "科目编码"), (page, x + 100, 70 + drop, 36, 9.2, "科目名称"),
          (page, x + 213, 70 + drop, 18, 9.2, "合计"), (page, x + 256, 70 + drop, 36, 9.2, "基本支出")]
             + (0..<6).flatMap { r -> [Word] in
                 let top = 90 + Double(r) * 16 + drop
-                return [(page, x + 50, top, 31.5, 9.2, "201010\(r)"), (page, x + 100, top, 36, 9.2, "行政运行"),
+                // (With dots, a 款's code `201.01` reads like a figure.)
+                let code = dotted ? (r < 4 ? "201.0\(r)" : "201.01.0\(r)") : (r < 4 ? "2010\(r)" : "201010\(r)")
+                return [(page, x + 50, top, Double(code.count) * 4.5, 9.2, code), (page, x + 100, top, 36, 9.2, "行政运行"),
                         (page, x + 211.75, top, 20.25, 9.2, "1\(r).50"), (page, x + 271.75, top, 20.25, 9.2, "1\(r).50")]
             }
     }
@@ -32,6 +34,14 @@ struct SheetPartsTests {
         let apart = try Self.items(Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 2))
         #expect(apart.count == 24)
         let sheet = try Self.items(Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 1, x: 330, drop: drop))
+        #expect(sheet == apart)
+    }
+
+    /// Codes printed with dots (`201.01.01`) begin rows as plain codes do.
+    @Test func twoTablesWithDottedCodes() throws {
+        let apart = try Self.items(Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 2))
+        let sheet = try Self.items(Self.table("2025年部门支出总表", page: 1, dotted: true)
+            + Self.table("2025年一般公共预算支出表", page: 1, x: 330, drop: 3, dotted: true))
         #expect(sheet == apart)
     }
 

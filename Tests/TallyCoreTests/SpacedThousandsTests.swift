@@ -48,6 +48,9 @@ struct SpacedThousandsTests {
         .init(words: ["-8", "860.02"], gaps: [2.5], joined: ["-8860.02"]),
         .init(words: ["1", "198", "600"], gaps: [2.5, 2.5], joined: ["1198600"]),
         .init(words: ["116", "969", "700.00"], gaps: [30, 30], joined: ["116", "969", "700.00"]),
+        // A fixed-pitch font's space is 0.6 of its size; two spaces are a column's gap.
+        .init(words: ["148", "618", "600.00"], gaps: [6, 6], joined: ["148618600.00"]),
+        .init(words: ["148", "618", "600.00"], gaps: [12, 12], joined: ["148", "618", "600.00"]),
         .init(words: ["361.00", "500.00"], gaps: [2.5], joined: ["361.00", "500.00"]),
         .init(words: ["2026", "969.00"], gaps: [2.5], joined: ["2026", "969.00"]),
         .init(words: ["201", "01"], gaps: [2.5], joined: ["201", "01"]),

@@ -58,7 +58,9 @@ enum SheetParts {
             guard !left.isEmpty, !right.isEmpty else { continue }
             // (Codes ending the left side's lines were cut from their names: a gutter between
             // a table's code and name columns.)
-            let cutCodes = WordLines.group(left, page: 0, firstNumber: 0).filter { $0.words.last.map { DocumentText.isCode(Substring($0.text)) } ?? false }
+            let cutCodes = WordLines.group(left, page: 0, firstNumber: 0).filter { line in
+                line.words.last.map { DocumentText.isCode(Substring($0.text)) || DocumentText.dottedCode($0.text, beforeName: false) != nil } ?? false
+            }
             guard cutCodes.count < 3, !splitsFigures(words, at: x) else { continue }
             guard needsTables else { return (left, right, x) }
             // A table under its own title on each side: one table's label columns (a 采购表's
@@ -116,7 +118,8 @@ enum SheetParts {
             let w = line.words
             var across: Double?
             var within: [Double] = []
-            for k in w.indices.dropLast() where FigureText.isMarkedFigure(w[k].text) && FigureText.isMarkedFigure(w[k + 1].text) {
+            // (A code beginning the next table's row is no figure of this one.)
+            for k in w.indices.dropLast() where isFigure(w[k].text) && isFigure(w[k + 1].text) && !CodeWords.startsWithCode(Array(w[(k + 1)...])) {
                 let gap = w[k + 1].left - w[k].right
                 if w[k].centre < x, w[k + 1].centre >= x { across = gap } else { within.append(gap) }
             }
@@ -134,12 +137,15 @@ enum SheetParts {
         guard let start = words.map(\.left).min(), let end = words.map(\.right).max() else { return false }
         let lines = WordLines.group(words, page: 0, firstNumber: 0)
         var rows = 0, figuresFirst = 0
-        for line in lines where line.words.contains(where: { FigureText.isMarkedFigure($0.text) }) {
+        for line in lines where line.words.contains(where: { isFigure($0.text) }) {
             guard let first = line.words.first else { continue }
+            let named = line.words.count > 1 && DocumentText.beginsName(line.words[1].text)
             // (A label or code: a blank cell's `-` before a figure begins no row.)
-            if DocumentText.beginsName(first.text) || CodeWords.startsWithCode(line.words) {
+            if DocumentText.beginsName(first.text) || CodeWords.startsWithCode(line.words)
+                || DocumentText.dottedCode(first.text, beforeName: named) != nil
+            {
                 rows += 1
-            } else if FigureText.isMarkedFigure(first.text) {
+            } else if isFigure(first.text) {
                 figuresFirst += 1
             }
         }
@@ -149,5 +155,11 @@ enum SheetParts {
             let centre = (line.words.map(\.left).min()! + line.words.map(\.right).max()!) / 2
             return middle.contains(centre) && TableTitle.recognise(line.joined) != nil
         }
+    }
+
+    /// A figure as printed, with separators or without (whole 元: `115801300`).
+    static func isFigure(_ text: String) -> Bool {
+        if case .figure = FigureText.read(text) { return true }
+        return false
     }
 }

@@ -81,12 +81,13 @@ enum SpacedThousands {
 
     static func hasFraction(_ text: String) -> Bool { text.utf8.contains(UInt8(ascii: ".")) }
 
-    /// One space between: a character cell in `-layout` text; in a PDF, less than half the
-    /// digits' height (a column's gap is wider than a word space).
+    /// One space between: a character cell in `-layout` text; in a PDF, less than 0.8 of the
+    /// digits' height (a proportional font's word space is a quarter of it, a fixed-pitch
+    /// font's 0.6; a column's gap is wider than either).
     static func spaceApart(_ a: PlacedWord, _ b: PlacedWord) -> Bool {
         let gap = b.left - a.right
         if a.inCharacterCells { return gap <= 1.01 }
-        return gap >= -0.5 && gap < 0.5 * max(min(a.height, b.height), 1)
+        return gap >= -0.5 && gap < 0.8 * max(min(a.height, b.height), 1)
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
