@@ -72,6 +72,12 @@ enum FigureText {
         return b[i...].allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
+    /// A figure as printed, with separators or without (whole 元: `115801300`).
+    static func isFigure(_ word: String) -> Bool {
+        if case .figure = read(word) { return true }
+        return false
+    }
+
     /// A figure a row is recognised by: with a decimal point or a thousands separator, so a
     /// bare code (`201`, `06`) or a page number is not taken for money.
     static func isMarkedFigure(_ word: String) -> Bool {

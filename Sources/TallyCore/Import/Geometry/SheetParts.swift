@@ -119,7 +119,7 @@ enum SheetParts {
             var across: Double?
             var within: [Double] = []
             // (A code beginning the next table's row is no figure of this one.)
-            for k in w.indices.dropLast() where isFigure(w[k].text) && isFigure(w[k + 1].text) && !CodeWords.startsWithCode(Array(w[(k + 1)...])) {
+            for k in w.indices.dropLast() where FigureText.isFigure(w[k].text) && FigureText.isFigure(w[k + 1].text) && !CodeWords.startsWithCode(Array(w[(k + 1)...])) {
                 let gap = w[k + 1].left - w[k].right
                 if w[k].centre < x, w[k + 1].centre >= x { across = gap } else { within.append(gap) }
             }
@@ -137,7 +137,7 @@ enum SheetParts {
         guard let start = words.map(\.left).min(), let end = words.map(\.right).max() else { return false }
         let lines = WordLines.group(words, page: 0, firstNumber: 0)
         var rows = 0, figuresFirst = 0
-        for line in lines where line.words.contains(where: { isFigure($0.text) }) {
+        for line in lines where line.words.contains(where: { FigureText.isFigure($0.text) }) {
             guard let first = line.words.first else { continue }
             let named = line.words.count > 1 && DocumentText.beginsName(line.words[1].text)
             // (A label or code: a blank cell's `-` before a figure begins no row.)
@@ -145,21 +145,15 @@ enum SheetParts {
                 || DocumentText.dottedCode(first.text, beforeName: named) != nil
             {
                 rows += 1
-            } else if isFigure(first.text) {
+            } else if FigureText.isFigure(first.text) {
                 figuresFirst += 1
             }
         }
         if figuresFirst > max(3, rows) { return false }
         let middle = (start + 0.25 * (end - start))...(start + 0.75 * (end - start))
         return lines.contains { line in
-            let centre = (line.words.map(\.left).min()! + line.words.map(\.right).max()!) / 2
-            return middle.contains(centre) && TableTitle.recognise(line.joined) != nil
+            guard let left = line.words.first?.left, let right = line.words.map(\.right).max() else { return false }
+            return middle.contains((left + right) / 2) && TableTitle.recognise(line.joined) != nil
         }
-    }
-
-    /// A figure as printed, with separators or without (whole 元: `115801300`).
-    static func isFigure(_ text: String) -> Bool {
-        if case .figure = FigureText.read(text) { return true }
-        return false
     }
 }

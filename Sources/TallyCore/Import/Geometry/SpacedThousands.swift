@@ -26,9 +26,9 @@ enum SpacedThousands {
             while i < line.words.count {
                 if next < found.count, found[next].start == i {
                     let run = line.words[found[next].start...found[next].end]
-                    let first = run.first!, last = run.last!
+                    let first = run[run.startIndex], last = run[run.endIndex - 1]
                     words.append(PlacedWord(text: run.map(\.text).joined(), left: first.left, right: last.right,
-                                            top: run.map(\.top).min()!, bottom: run.map(\.bottom).max()!,
+                                            top: run.reduce(first.top) { min($0, $1.top) }, bottom: run.reduce(first.bottom) { max($0, $1.bottom) },
                                             inCharacterCells: first.inCharacterCells))
                     i = found[next].end + 1
                     next += 1

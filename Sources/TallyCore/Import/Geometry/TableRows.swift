@@ -39,19 +39,23 @@ extension TableReader {
             return best?.0
         }
         // Columns gone on over a page, level with the rows of the page before.
-        let continued = ContinuedColumns.rows(pieces, isAnchor: isAnchor, pages: pages, columnPages: columnPages, unit: unit)
-        for (i, j) in continued.sorted(by: { $0.key < $1.key }) {
+        // (A line whose columns its row has already is left to the rules below, and reported.)
+        var continued = Set<Int>()
+        for (i, j) in ContinuedColumns.rows(pieces, isAnchor: isAnchor, pages: pages, columnPages: columnPages, unit: unit)
+            .sorted(by: { $0.key < $1.key })
+        {
             let mine = Set(pieces[i].figures.map(\.slot))
             guard !figures[j].contains(where: { mine.contains($0.slot) }) else { continue }
             figures[j] += pieces[i].figures
             figures[i] = []
+            continued.insert(i)
         }
-        if let first = continued.keys.min(), let row = continued[first] {
+        if let first = continued.min() {
             table.repairs.append((pieces[first].line.number,
-                                  "columns going on over page \(pieces[first].line.page) without codes or names read with the rows of page \(pieces[row].line.page), line for line"))
+                                  "columns going on over a page without codes or names read with the rows of the page before, line for line"))
         }
         // Figures alone first, so that a row they make can take wrapped names.
-        for i in pieces.indices where !isAnchor[i] && !pieces[i].figures.isEmpty && continued[i] == nil {
+        for i in pieces.indices where !isAnchor[i] && !pieces[i].figures.isEmpty && !continued.contains(i) {
             let mine = Set(pieces[i].figures.map(\.slot))
             // A row printed without figures first; else (figures set a line above or below
             // their row's label, other figures of the row beside the label) a row none of
