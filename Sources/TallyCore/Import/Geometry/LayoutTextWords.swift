@@ -46,19 +46,15 @@ enum LayoutTextWords {
             if byPage[line.page] == nil { order.append(line.page) }
             byPage[line.page, default: []].append(line)
         }
-        let cuts = SheetParts.cuts(order.map { (page: $0, words: byPage[$0]!.flatMap(\.words)) })
+        let cuts = SheetParts.cuts(order.map { (page: $0, words: (byPage[$0] ?? []).flatMap(\.words)) })
         guard !cuts.isEmpty else { return lines }
         var out: [WordLine] = []
-        var extraParts = 0
-        for page in order {
-            let sheetCuts = cuts[page] ?? []
-            for k in 0...sheetCuts.count {
-                for line in byPage[page]! {
-                    let words = line.words.filter { SheetParts.part($0, cuts: sheetCuts) == k }
-                    if k == 0 || !words.isEmpty { out.append(WordLine(page: page + extraParts + k, number: line.number, words: words)) }
-                }
+        for (sheet, k, number) in SheetParts.parts(of: order, cuts: cuts) {
+            let sheetCuts = cuts[sheet] ?? []
+            for line in byPage[sheet] ?? [] {
+                let words = line.words.filter { SheetParts.part($0, cuts: sheetCuts) == k }
+                if k == 0 || !words.isEmpty { out.append(WordLine(page: number, number: line.number, words: words)) }
             }
-            extraParts += sheetCuts.count
         }
         return out
     }

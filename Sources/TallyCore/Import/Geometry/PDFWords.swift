@@ -73,7 +73,6 @@ enum PDFWords {
             pages[page, default: []] += splitRunTogether(word)
         }
         var read = Pages(lines: [])
-        var extraParts = 0
         var sheets: [(page: Int, words: [PlacedWord])] = []
         let body = StampedNumbers.body(pageOrder.flatMap { pages[$0] ?? [] })
         for page in pageOrder.sorted() {
@@ -93,16 +92,13 @@ enum PDFWords {
             sheets.append((page, unstamped))
         }
         let cuts = SheetParts.cuts(sheets)
-        for (page, words) in sheets {
-            let sheetCuts = cuts[page] ?? []
-            for k in 0...sheetCuts.count {
-                // Parts after the first count on from the sheet, and later sheets after them.
-                let number = page + extraParts + k
-                if !sheetCuts.isEmpty || extraParts > 0 { read.sheetOfPart[number] = page }
-                let part = sheetCuts.isEmpty ? words : words.filter { SheetParts.part($0, cuts: sheetCuts) == k }
-                read.lines += WordLines.group(part, page: number, firstNumber: read.lines.count + 1).map(LetterSpacedWords.join)
-            }
-            extraParts += sheetCuts.count
+        let words = Dictionary(sheets.map { ($0.page, $0.words) }, uniquingKeysWith: { a, _ in a })
+        for (sheet, k, number) in SheetParts.parts(of: sheets.map(\.page), cuts: cuts) {
+            let sheetCuts = cuts[sheet] ?? []
+            if number != sheet { read.sheetOfPart[number] = sheet }
+            let all = words[sheet] ?? []
+            let part = sheetCuts.isEmpty ? all : all.filter { SheetParts.part($0, cuts: sheetCuts) == k }
+            read.lines += WordLines.group(part, page: number, firstNumber: read.lines.count + 1).map(LetterSpacedWords.join)
         }
         return read
     }

@@ -30,6 +30,19 @@ enum SheetParts {
         return cuts
     }
 
+    /// Each sheet's parts, left to right, with the page each is read as: parts after a
+    /// sheet's first count on from it, and later sheets after them.
+    static func parts(of sheets: [Int], cuts: [Int: [Double]]) -> [(sheet: Int, part: Int, page: Int)] {
+        var out: [(sheet: Int, part: Int, page: Int)] = []
+        var extra = 0
+        for sheet in sheets {
+            let count = (cuts[sheet]?.count ?? 0) + 1
+            for k in 0..<count { out.append((sheet, k, sheet + extra + k)) }
+            extra += count - 1
+        }
+        return out
+    }
+
     /// The part of its sheet a word is in: how many cuts stand left of its middle.
     static func part(_ word: PlacedWord, cuts: [Double]) -> Int {
         cuts.filter { $0 <= word.centre }.count
