@@ -9,13 +9,13 @@ struct SheetPartsTests {
 
     /// A code table of 9 pt text at `x`, its rows `drop` points lower (a 2-up sheet's halves
     /// are scaled apart, so their rows rarely stand level).
-    static func table(_ title: String, page: Int, x: Double = 0, drop: Double = 0, dotted: Bool = false) -> [Word] {
-        [(page, x + 100, 40 + drop, 140, 12, title), (page, x + 50, 70 + drop, 36, 9.2, "科目编码"), (page, x + 100, 70 + drop, 36, 9.2, "科目名称"),
+    static func table(_ title: String?, page: Int, x: Double = 0, drop: Double = 0, dotted: Bool = false, class: String = "201") -> [Word] {
+        (title.map { [(page, x + 100, 40 + drop, 140, 12, $0)] } ?? []) + [(page, x + 50, 70 + drop, 36, 9.2, "科目编码"), (page, x + 100, 70 + drop, 36, 9.2, "科目名称"),
          (page, x + 213, 70 + drop, 18, 9.2, "合计"), (page, x + 256, 70 + drop, 36, 9.2, "基本支出")]
             + (0..<6).flatMap { r -> [Word] in
                 let top = 90 + Double(r) * 16 + drop
                 // (With dots, a 款's code `201.01` reads like a figure.)
-                let code = dotted ? (r < 4 ? "201.0\(r)" : "201.01.0\(r)") : (r < 4 ? "2010\(r)" : "201010\(r)")
+                let code = dotted ? (r < 4 ? "\(`class`).0\(r)" : "\(`class`).01.0\(r)") : (r < 4 ? "\(`class`)0\(r)" : "\(`class`)010\(r)")
                 return [(page, x + 50, top, Double(code.count) * 4.5, 9.2, code), (page, x + 100, top, 36, 9.2, "行政运行"),
                         (page, x + 211.75, top, 20.25, 9.2, "1\(r).50"), (page, x + 271.75, top, 20.25, 9.2, "1\(r).50")]
             }
@@ -81,6 +81,17 @@ struct SheetPartsTests {
         let pages = PDFWords.parse(PageMarksTests.tsv(sheets))
         #expect(pages.lines.first?.joined == "合肥市某区卫生健康委员会")
         #expect(Set(pages.lines.map(\.page)).count == 6)
+    }
+
+    /// A 2-up document whose table goes on, untitled, on the next sheet: that sheet is cut
+    /// where the titled sheet is, though only one of its halves has a title.
+    @Test func aTableGoingOnUntitledIsCutWhereTheTitledSheetsAre() throws {
+        let apart = try Self.items(Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 2)
+            + Self.table(nil, page: 3, class: "205") + Self.table("2025年一般公共预算基本支出表", page: 4))
+        #expect(apart.count == 48)
+        let sheets = Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 1, x: 330, drop: 3)
+            + Self.table(nil, page: 2, class: "205") + Self.table("2025年一般公共预算基本支出表", page: 2, x: 330, drop: 5)
+        #expect(try Self.items(sheets) == apart)
     }
 
     // MARK: -layout text

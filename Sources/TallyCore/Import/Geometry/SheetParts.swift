@@ -12,22 +12,44 @@ enum SheetParts {
     /// No sheet holds more parts than this (2-up of pages with two tables each).
     static let mostParts = 4
 
+    /// What a gutter must show to cut a sheet.
+    enum Evidence {
+        /// A table under its own title on each side.
+        case titles
+        /// Nothing more: the document is printed 2-up throughout.
+        case none
+        /// A gutter where the document's titled sheets have theirs (a 2-up document's pages
+        /// stand in the same halves of every sheet), with a table's rows or no figures on
+        /// each side (a table going on, a cover, a page of notes).
+        case sharedGutter([ClosedRange<Double>])
+    }
+
+    /// A stretch no word covers: where a cut would fall, and the stretch.
+    struct Gutter {
+        var x: Double
+        var span: ClosedRange<Double>
+    }
+
     /// Where each sheet is cut into parts, by page (sheets of one part are left out). In a
     /// document printed 2-up (most sheets with a titled table on each side), the other sheets
     /// (its cover, its notes, tables going on) are two pages as well wherever a gutter runs
-    /// down their middle.
+    /// down their middle; where fewer sheets show titles on both sides (tables longer than a
+    /// page go on untitled), a sheet is cut where a titled sheet's gutter runs.
     static func cuts(_ sheets: [(page: Int, words: [PlacedWord])]) -> [Int: [Double]] {
-        var cuts: [Int: [Double]] = [:]
+        var cuts: [Int: [Gutter]] = [:]
         for sheet in sheets {
-            let found = self.cuts(sheet.words, needsTables: true)
+            let found = self.cuts(sheet.words, evidence: .titles)
             if !found.isEmpty { cuts[sheet.page] = found }
         }
-        guard cuts.count >= 2, cuts.count * 2 >= sheets.count else { return cuts }
-        for sheet in sheets where cuts[sheet.page] == nil {
-            let found = self.cuts(sheet.words, needsTables: false)
-            if !found.isEmpty { cuts[sheet.page] = found }
+        let custom: Evidence = cuts.count >= 2 && cuts.count * 2 >= sheets.count
+            ? .none : .sharedGutter(cuts.values.flatMap { $0.map(\.span) })
+        if !cuts.isEmpty {
+            for sheet in sheets where cuts[sheet.page] == nil {
+                let found = self.cuts(sheet.words, evidence: custom)
+                if !found.isEmpty { cuts[sheet.page] = found }
+            }
         }
-        return cuts
+        return cuts.mapValues { $0.map(\.x) }
     }
 
     /// Each sheet's parts, left to right, with the page each is read as: parts after a
@@ -49,24 +71,27 @@ enum SheetParts {
     }
 
     /// The sheet's cuts, left to right: each part is cut again while it holds two pages.
-    static func cuts(_ words: [PlacedWord], needsTables: Bool) -> [Double] {
+    static func cuts(_ words: [PlacedWord], evidence: Evidence) -> [Gutter] {
         var parts = [words]
-        var cuts: [Double] = []
+        var cuts: [Gutter] = []
         var i = 0
         while i < parts.count, parts.count < mostParts {
-            if let (left, right, x) = halves(parts[i], needsTables: needsTables) {
+            if let (left, right, gutter) = halves(parts[i], evidence: evidence) {
                 parts.replaceSubrange(i...i, with: [left, right])
-                cuts.append(x)
+                cuts.append(gutter)
             } else {
                 i += 1
             }
         }
-        return cuts.sorted()
+        return cuts.sorted { $0.x < $1.x }
     }
 
-    static func halves(_ words: [PlacedWord], needsTables: Bool) -> ([PlacedWord], [PlacedWord], Double)? {
+    static func halves(_ words: [PlacedWord], evidence: Evidence) -> ([PlacedWord], [PlacedWord], Gutter)? {
+        let needsTables: Bool
+        if case .titles = evidence { needsTables = true } else { needsTables = false }
         guard words.count >= (needsTables ? 20 : 2) else { return nil }
-        for x in gutters(words) {
+        for gutter in gutters(words) {
+            let x = gutter.x
             let left = words.filter { $0.centre < x }, right = words.filter { $0.centre >= x }
             guard !left.isEmpty, !right.isEmpty else { continue }
             // (Codes ending the left side's lines were cut from their names: a gutter between
@@ -75,34 +100,51 @@ enum SheetParts {
                 line.words.last.map { DocumentText.isCode(Substring($0.text)) || DocumentText.dottedCode($0.text, beforeName: false) != nil } ?? false
             }
             guard cutCodes.count < 3, !splitsFigures(words, at: x) else { continue }
-            guard needsTables else { return (left, right, x) }
-            // A table under its own title on each side: one table's label columns (a 采购表's
-            // 品目 | 组织形式) or a two-sided 收支总表 going on over a page have rows on both
-            // sides of their gutters, and a title on one side at most.
-            if isTitledTable(left), isTitledTable(right) { return (left, right, x) }
+            switch evidence {
+            case .none: return (left, right, gutter)
+            case .titles:
+                // A table under its own title on each side: one table's label columns (a
+                // 采购表's 品目 | 组织形式) or a two-sided 收支总表 going on over a page have
+                // rows on both sides of their gutters, and a title on one side at most.
+                if isTitledTable(left), isTitledTable(right) { return (left, right, gutter) }
+            case .sharedGutter(let spans):
+                guard spans.contains(where: { $0.overlaps(gutter.span) }) else { continue }
+                // (A table's figure columns cut from its labels begin their lines with figures.)
+                let sides = [left, right].map(rowsOrNoFigures)
+                if sides.allSatisfy({ $0 != nil }) { return (left, right, gutter) }
+            }
         }
         return nil
     }
 
+    /// Whether a side's lines with figures begin with labels or codes at least as often as
+    /// with figures (true), or it has no figures at all (false); nil for figures cut from
+    /// their labels.
+    static func rowsOrNoFigures(_ words: [PlacedWord]) -> Bool? {
+        let (rows, figuresFirst) = rowStarts(WordLines.group(words, page: 0, firstNumber: 0))
+        if rows == 0, figuresFirst == 0 { return false }
+        return rows >= 3 && figuresFirst <= rows ? true : nil
+    }
+
     /// The middles of the stretches no word covers in the middle 40% of the words' span that
     /// are wider than a glyph and a half, widest on most lines first.
-    static func gutters(_ words: [PlacedWord]) -> [Double] {
+    static func gutters(_ words: [PlacedWord]) -> [Gutter] {
         guard let start = words.map(\.left).min(), let end = words.map(\.right).max(), end > start else { return [] }
         let heights = words.map(\.height).sorted()
         let glyph = heights[heights.count / 2]
         let from = start + 0.3 * (end - start), to = start + 0.7 * (end - start)
-        var gaps: [(x: Double, width: Double)] = []
+        var gaps: [(x: Double, width: Double, span: ClosedRange<Double>)] = []
         var reached = from
         for w in words.sorted(by: { $0.left < $1.left }) where w.right > from {
             if w.left > reached {
                 let gapEnd = min(w.left, to)
-                if gapEnd > reached { gaps.append(((reached + gapEnd) / 2, gapEnd - reached)) }
+                if gapEnd > reached { gaps.append(((reached + gapEnd) / 2, gapEnd - reached, reached...gapEnd)) }
             }
             reached = max(reached, w.right)
             if reached >= to { break }
         }
         // (Nothing reaches the window's end: the gap runs on past it.)
-        if reached < to { gaps.append(((reached + to) / 2, to - reached)) }
+        if reached < to { gaps.append(((reached + to) / 2, to - reached, reached...to)) }
         // A gutter between pages or tables is wide on most lines; a gap between a table's own
         // columns is as narrow on most lines as where it is narrowest (in `-layout` text,
         // glyphs rounded to cells narrow every gutter to a few cells somewhere).
@@ -118,8 +160,8 @@ enum SheetParts {
             }.sorted()
             return widths.count < 3 ? end - start : widths[widths.count / 2]
         }
-        return gaps.filter { $0.width >= 1.5 * glyph }.map { (x: $0.x, width: $0.width, typical: typicalWidth($0.x)) }
-            .sorted { ($0.typical, $0.width) > ($1.typical, $1.width) }.map(\.x)
+        return gaps.filter { $0.width >= 1.5 * glyph }.map { (gap: $0, typical: typicalWidth($0.x)) }
+            .sorted { ($0.typical, $0.gap.width) > ($1.typical, $1.gap.width) }.map { Gutter(x: $0.gap.x, span: $0.gap.span) }
     }
 
     /// Whether a cut at `x` falls inside a row of figures: two figures side by side across it
@@ -149,6 +191,18 @@ enum SheetParts {
     static func isTitledTable(_ words: [PlacedWord]) -> Bool {
         guard let start = words.map(\.left).min(), let end = words.map(\.right).max() else { return false }
         let lines = WordLines.group(words, page: 0, firstNumber: 0)
+        let (rows, figuresFirst) = rowStarts(lines)
+        if figuresFirst > max(3, rows) { return false }
+        let middle = (start + 0.25 * (end - start))...(start + 0.75 * (end - start))
+        return lines.contains { line in
+            guard let left = line.words.first?.left, let right = line.words.map(\.right).max() else { return false }
+            return middle.contains((left + right) / 2) && TableTitle.recognise(line.joined) != nil
+        }
+    }
+
+    /// Of the lines with figures, how many begin with a label or code, and how many with a
+    /// figure.
+    static func rowStarts(_ lines: [WordLine]) -> (rows: Int, figuresFirst: Int) {
         var rows = 0, figuresFirst = 0
         for line in lines where line.words.contains(where: { FigureText.isFigure($0.text) }) {
             guard let first = line.words.first else { continue }
@@ -162,11 +216,6 @@ enum SheetParts {
                 figuresFirst += 1
             }
         }
-        if figuresFirst > max(3, rows) { return false }
-        let middle = (start + 0.25 * (end - start))...(start + 0.75 * (end - start))
-        return lines.contains { line in
-            guard let left = line.words.first?.left, let right = line.words.map(\.right).max() else { return false }
-            return middle.contains((left + right) / 2) && TableTitle.recognise(line.joined) != nil
-        }
+        return (rows, figuresFirst)
     }
 }
