@@ -8,16 +8,22 @@ struct SheetPartsTests {
     typealias Word = (Int, Double, Double, Double, Double, String)
 
     /// A code table of 9 pt text at `x`, its rows `drop` points lower (a 2-up sheet's halves
-    /// are scaled apart, so their rows rarely stand level).
-    static func table(_ title: String?, page: Int, x: Double = 0, drop: Double = 0, dotted: Bool = false, class: String = "201") -> [Word] {
+    /// are scaled apart, so their rows rarely stand level); its last column named `last`, its
+    /// figures whole 元 in groups set apart by spaces where `spaced`.
+    static func table(_ title: String?, page: Int, x: Double = 0, drop: Double = 0, dotted: Bool = false, class: String = "201",
+                      last: String = "基本支出", spaced: Bool = false) -> [Word] {
         (title.map { [(page, x + 100, 40 + drop, 140, 12, $0)] } ?? []) + [(page, x + 50, 70 + drop, 36, 9.2, "科目编码"), (page, x + 100, 70 + drop, 36, 9.2, "科目名称"),
-         (page, x + 213, 70 + drop, 18, 9.2, "合计"), (page, x + 256, 70 + drop, 36, 9.2, "基本支出")]
+         (page, x + 213, 70 + drop, 18, 9.2, "合计"), (page, x + 256, 70 + drop, 36, 9.2, last)]
             + (0..<6).flatMap { r -> [Word] in
                 let top = 90 + Double(r) * 16 + drop
                 // (With dots, a 款's code `201.01` reads like a figure.)
                 let code = dotted ? (r < 4 ? "\(`class`).0\(r)" : "\(`class`).01.0\(r)") : (r < 4 ? "\(`class`)0\(r)" : "\(`class`)010\(r)")
-                return [(page, x + 50, top, Double(code.count) * 4.5, 9.2, code), (page, x + 100, top, 36, 9.2, "行政运行"),
-                        (page, x + 211.75, top, 20.25, 9.2, "1\(r).50"), (page, x + 271.75, top, 20.25, 9.2, "1\(r).50")]
+                // A figure ending at `right`: `1r.50`, or `1r 500 000`.
+                func figure(_ right: Double) -> [Word] {
+                    guard spaced else { return [(page, x + right - 20.25, top, 20.25, 9.2, "1\(r).50")] }
+                    return [(page, x + right - 44, top, 10, 9.2, "1\(r)"), (page, x + right - 32, top, 15, 9.2, "500"), (page, x + right - 15, top, 15, 9.2, "000")]
+                }
+                return [(page, x + 50, top, Double(code.count) * 4.5, 9.2, code), (page, x + 100, top, 36, 9.2, "行政运行")] + figure(232) + figure(292)
             }
     }
 
@@ -92,6 +98,16 @@ struct SheetPartsTests {
         let sheets = Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 1, x: 330, drop: 3)
             + Self.table(nil, page: 2, class: "205") + Self.table("2025年一般公共预算基本支出表", page: 2, x: 330, drop: 5)
         #expect(try Self.items(sheets) == apart)
+    }
+
+    /// Whole 元 set in groups (`4 783 700`) end each row of the left table with three digits,
+    /// as a code would that the gutter cut from its name: they are no code.
+    @Test func twoTablesOfSpacedIntegers() throws {
+        let apart = try Self.items(Self.table("2025年部门支出总表", page: 1, spaced: true) + Self.table("2025年一般公共预算支出表", page: 2, spaced: true))
+        #expect(apart.count == 24)
+        let sheet = try Self.items(Self.table("2025年部门支出总表", page: 1, spaced: true)
+            + Self.table("2025年一般公共预算支出表", page: 1, x: 330, drop: 3, spaced: true))
+        #expect(sheet == apart)
     }
 
     // MARK: -layout text
@@ -172,5 +188,27 @@ struct SheetPartsTests {
         #expect(three == ["overseas", "reception", "total", "vehicle", "vehicle_operation", "vehicle_purchase"])
         #expect(!result.items.contains { $0.table == .govFund })
         #expect(result.report.tables.first { $0.table == .govFund }?.emptyStatement != nil)
+    }
+
+    /// A 三公 table's one row level with the 合计 row of the table beside it: its figures
+    /// stand as far apart as the gutter is wide, but the other table's stand close, so the
+    /// gutter is between tables, not inside a row.
+    static let rowBesideATable = """
+        \u{0C}                    2025年部门支出总表                                        2025年一般公共预算“三公”经费支出表
+                                                      单位：万元                                                           单位：万元
+        科目编码     科目名称                      合计     基本支出     项目支出              合计          因公出国（境）费        公务用车购置及运行费           公务接待费
+                 合计                  1,261.00   961.00   300.00            7.62              0.02              6.17            1.43
+        201      一般公共服务支出            1,261.00   961.00   300.00
+        20101    人大事务                  961.00   661.00   300.00
+        2010101  行政运行                  661.00   661.00
+        20103    政府办公厅（室）及相关机构事务       300.00            300.00
+        2010301  行政运行                  300.00            300.00
+        """
+
+    @Test func aRowBesideATableIsCutFromIt() throws {
+        let result = try DocumentImporter.read(Self.rowBesideATable, path: "sheet.txt")
+        let three = result.items.filter { $0.table == .threePublic }.map { "\($0.column.id) \($0.amount)" }.sorted()
+        #expect(three == ["overseas 0.02", "reception 1.43", "total 7.62", "vehicle 6.17"])
+        #expect(result.items.filter { $0.table == .expenditure }.count == 15)
     }
 }

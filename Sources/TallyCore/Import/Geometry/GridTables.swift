@@ -43,26 +43,11 @@ enum GridTables {
         // Captions under their tables: a table's lines are those before its title.
         let captions = Self.captionsBelow(titles, lines, skipping: contentsPages)
         var regionStart: Int?
+        var spans: [UntitledPages.Span] = []
         func close(at end: Int) {
             guard let (i, title) = start else { return }
-            let region = ((regionStart ?? (i + 1))..<end)
-                .filter { !titleLines.contains($0) && !contentsPages.contains(lines[$0].page) }.map { lines[$0] }
-            // A table printed as two or more parts side by side: the first part, then the rest
-            // read the same way (a 基本支出决算表 in three code groups).
-            func read(_ region: [WordLine], parts: Int) -> TableReader.Output {
-                var table = TableReader(title: title, titleLine: lines[i], lines: region).read()
-                guard parts < SideBySideTables.mostParts, let split = SideBySideTables.split(of: table.grid, title.table) else { return table }
-                let (left, right) = SideBySideTables.halves(region, at: split)
-                guard !left.isEmpty, !right.isEmpty else { return table }
-                table.table = SideBySideTables.join(TableReader(title: title, titleLine: lines[i], lines: left).read().table,
-                                                    read(right, parts: parts + 1).table, leftLines: left)
-                return table
-            }
-            var table = read(region, parts: 1)
-            if let name = table.unitName { found.unitNames.append(name) }
-            // A unit named once over its part's first table (单位名称：X, then its title) names it.
-            table.table.unitName = table.unitName ?? Self.unitNamed(before: i, lines)
-            found.tables.append(table.table)
+            let region = ((regionStart ?? (i + 1))..<end).filter { !titleLines.contains($0) && !contentsPages.contains(lines[$0].page) }
+            spans.append(UntitledPages.Span(titleLine: i, title: title, lines: region))
             start = nil
         }
         if captions {
@@ -79,32 +64,52 @@ enum GridTables {
                     from = i + 1
                 }
             }
-            return found
-        }
-        for i in lines.indices {
-            if contentsPages.contains(lines[i].page) { continue }
-            if let title = titles[i] {
-                // The open table's title again (`…（续）`, or the same words with no unit stated
-                // under them: a table of its own states its unit): the table goes on.
-                if let (_, open) = start, open.table == title.table,
-                   title.isContinuation || (title.core == open.core && (!statesUnit(below: i, lines) || continuesColumns(after: i, lines, titles))) {
-                    titleLines.insert(i)
-                    continue
+        } else {
+            for i in lines.indices {
+                if contentsPages.contains(lines[i].page) { continue }
+                if let title = titles[i] {
+                    // The open table's title again (`…（续）`, or the same words with no unit
+                    // stated under them: a table of its own states its unit): the table goes on.
+                    if let (_, open) = start, open.table == title.table,
+                       title.isContinuation || (title.core == open.core && (!statesUnit(below: i, lines) || continuesColumns(after: i, lines, titles))) {
+                        titleLines.insert(i)
+                        continue
+                    }
+                    close(at: i)
+                    start = (i, title)
+                } else if others.contains(i) {
+                    var rows = 0
+                    var j = i + 1
+                    while j < lines.count, titles[j] == nil, !others.contains(j) {
+                        if TableReader.looksLikeRow(lines[j]) { rows += 1 }
+                        j += 1
+                    }
+                    if rows > 0 { found.otherTitles.append((lines[i].number, lines[i].joined, rows)) }
+                    close(at: i)
                 }
-                close(at: i)
-                start = (i, title)
-            } else if others.contains(i) {
-                var rows = 0
-                var j = i + 1
-                while j < lines.count, titles[j] == nil, !others.contains(j) {
-                    if TableReader.looksLikeRow(lines[j]) { rows += 1 }
-                    j += 1
-                }
-                if rows > 0 { found.otherTitles.append((lines[i].number, lines[i].joined, rows)) }
-                close(at: i)
             }
+            close(at: lines.count)
         }
-        close(at: lines.count)
+        UntitledPages.assign(&spans, lines)
+        for span in spans {
+            let (i, title) = (span.titleLine, span.title)
+            // A table printed as two or more parts side by side: the first part, then the rest
+            // read the same way (a 基本支出决算表 in three code groups).
+            func read(_ region: [WordLine], parts: Int) -> TableReader.Output {
+                var table = TableReader(title: title, titleLine: lines[i], lines: region).read()
+                guard parts < SideBySideTables.mostParts, let split = SideBySideTables.split(of: table.grid, title.table) else { return table }
+                let (left, right) = SideBySideTables.halves(region, at: split)
+                guard !left.isEmpty, !right.isEmpty else { return table }
+                table.table = SideBySideTables.join(TableReader(title: title, titleLine: lines[i], lines: left).read().table,
+                                                    read(right, parts: parts + 1).table, leftLines: left)
+                return table
+            }
+            var table = read(span.lines.map { lines[$0] }, parts: 1)
+            if let name = table.unitName { found.unitNames.append(name) }
+            // A unit named once over its part's first table (单位名称：X, then its title) names it.
+            table.table.unitName = table.unitName ?? Self.unitNamed(before: i, lines)
+            found.tables.append(table.table)
+        }
         return found
     }
 

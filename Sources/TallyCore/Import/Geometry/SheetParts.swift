@@ -7,7 +7,7 @@
 /// a table under its own title on each side. A table's own columns can leave a gutter too
 /// (short names, then figures), but the side right of it then holds figures and headers
 /// only, and its title is on one side at most, near that side's edge. A 2-up document's
-/// sheets that go on with a table, without titles, are cut by the document's custom.
+/// sheets that go on with a table, without titles, are cut where its titled sheets are.
 enum SheetParts {
     /// No sheet holds more parts than this (2-up of pages with two tables each).
     static let mostParts = 4
@@ -16,8 +16,6 @@ enum SheetParts {
     enum Evidence {
         /// A table under its own title on each side.
         case titles
-        /// Nothing more: the document is printed 2-up throughout.
-        case none
         /// A gutter where the document's titled sheets have theirs (a 2-up document's pages
         /// stand in the same halves of every sheet), with a table's rows or no figures on
         /// each side (a table going on, a cover, a page of notes).
@@ -30,24 +28,22 @@ enum SheetParts {
         var span: ClosedRange<Double>
     }
 
-    /// Where each sheet is cut into parts, by page (sheets of one part are left out). In a
-    /// document printed 2-up (most sheets with a titled table on each side), the other sheets
-    /// (its cover, its notes, tables going on) are two pages as well wherever a gutter runs
-    /// down their middle; where fewer sheets show titles on both sides (tables longer than a
-    /// page go on untitled), a sheet is cut where a titled sheet's gutter runs.
+    /// Where each sheet is cut into parts, by page (sheets of one part are left out): where
+    /// titled tables stand on both sides of a gutter, and then, in a document with such
+    /// sheets, wherever a gutter runs where theirs do (a 2-up document's cover and notes, its
+    /// tables going on untitled).
     static func cuts(_ sheets: [(page: Int, words: [PlacedWord])]) -> [Int: [Double]] {
         var cuts: [Int: [Gutter]] = [:]
         for sheet in sheets {
-            let found = self.cuts(sheet.words, evidence: .titles)
+            let found = self.cuts(sheet.words, evidence: [.titles])
             if !found.isEmpty { cuts[sheet.page] = found }
         }
-        let custom: Evidence = cuts.count >= 2 && cuts.count * 2 >= sheets.count
-            ? .none : .sharedGutter(cuts.values.flatMap { $0.map(\.span) })
-        if !cuts.isEmpty {
-            for sheet in sheets where cuts[sheet.page] == nil {
-                let found = self.cuts(sheet.words, evidence: custom)
-                if !found.isEmpty { cuts[sheet.page] = found }
-            }
+        guard !cuts.isEmpty else { return [:] }
+        let custom = Evidence.sharedGutter(cuts.values.flatMap { $0.map(\.span) })
+        // (A sheet cut by titles may hold a part going on untitled beside them.)
+        for sheet in sheets {
+            let found = self.cuts(sheet.words, evidence: [.titles, custom])
+            if !found.isEmpty { cuts[sheet.page] = found }
         }
         return cuts.mapValues { $0.map(\.x) }
     }
@@ -70,13 +66,14 @@ enum SheetParts {
         cuts.filter { $0 <= word.centre }.count
     }
 
-    /// The sheet's cuts, left to right: each part is cut again while it holds two pages.
-    static func cuts(_ words: [PlacedWord], evidence: Evidence) -> [Gutter] {
+    /// The sheet's cuts, left to right: each part is cut again while it holds two pages, by
+    /// the first kind of evidence that cuts it.
+    static func cuts(_ words: [PlacedWord], evidence: [Evidence]) -> [Gutter] {
         var parts = [words]
         var cuts: [Gutter] = []
         var i = 0
         while i < parts.count, parts.count < mostParts {
-            if let (left, right, gutter) = halves(parts[i], evidence: evidence) {
+            if let (left, right, gutter) = evidence.lazy.compactMap({ self.halves(parts[i], evidence: $0) }).first {
                 parts.replaceSubrange(i...i, with: [left, right])
                 cuts.append(gutter)
             } else {
@@ -95,13 +92,16 @@ enum SheetParts {
             let left = words.filter { $0.centre < x }, right = words.filter { $0.centre >= x }
             guard !left.isEmpty, !right.isEmpty else { continue }
             // (Codes ending the left side's lines were cut from their names: a gutter between
-            // a table's code and name columns.)
+            // a table's code and name columns. A last group of thousands set apart by spaces,
+            // `4 783 700`, is no code.)
             let cutCodes = WordLines.group(left, page: 0, firstNumber: 0).filter { line in
-                line.words.last.map { DocumentText.isCode(Substring($0.text)) || DocumentText.dottedCode($0.text, beforeName: false) != nil } ?? false
+                guard let last = line.words.last,
+                    DocumentText.isCode(Substring(last.text)) || DocumentText.dottedCode(last.text, beforeName: false) != nil
+                else { return false }
+                return line.words.count < 2 || !FigureText.isFigure(line.words[line.words.count - 2].text)
             }
             guard cutCodes.count < 3, !splitsFigures(words, at: x) else { continue }
             switch evidence {
-            case .none: return (left, right, gutter)
             case .titles:
                 // A table under its own title on each side: one table's label columns (a
                 // 采购表's 品目 | 组织形式) or a two-sided 收支总表 going on over a page have
@@ -123,7 +123,8 @@ enum SheetParts {
     static func rowsOrNoFigures(_ words: [PlacedWord]) -> Bool? {
         let (rows, figuresFirst) = rowStarts(WordLines.group(words, page: 0, firstNumber: 0))
         if rows == 0, figuresFirst == 0 { return false }
-        return rows >= 3 && figuresFirst <= rows ? true : nil
+        // (Beyond the few rows of a 三公 table.)
+        return figuresFirst <= max(3, rows) ? true : nil
     }
 
     /// The middles of the stretches no word covers in the middle 40% of the words' span that
@@ -165,20 +166,21 @@ enum SheetParts {
     }
 
     /// Whether a cut at `x` falls inside a row of figures: two figures side by side across it
-    /// no further apart than figures stand beside each other elsewhere on their line (a 三公
-    /// table's one row). Between tables, a row's figures are followed by the next table's
-    /// code or name, or by a gutter wider than its columns' gaps.
+    /// no further apart than figures stand beside each other on each side of it on their line
+    /// (a 三公 table's one row). Between tables, a row's figures are followed by the next
+    /// table's code or name, or by a gutter wider than one of the two tables' column gaps (the
+    /// other's may be as wide: a 三公 row's few figures spread over its width).
     static func splitsFigures(_ words: [PlacedWord], at x: Double) -> Bool {
         for line in WordLines.group(words, page: 0, firstNumber: 0) {
             let w = line.words
             var across: Double?
-            var within: [Double] = []
+            var before: [Double] = [], after: [Double] = []
             // (A code beginning the next table's row is no figure of this one.)
             for k in w.indices.dropLast() where FigureText.isFigure(w[k].text) && FigureText.isFigure(w[k + 1].text) && !CodeWords.startsWithCode(Array(w[(k + 1)...])) {
                 let gap = w[k + 1].left - w[k].right
-                if w[k].centre < x, w[k + 1].centre >= x { across = gap } else { within.append(gap) }
+                if w[k].centre < x, w[k + 1].centre >= x { across = gap } else if w[k].centre < x { before.append(gap) } else { after.append(gap) }
             }
-            if let across, let widest = within.max(), across <= 1.5 * widest { return true }
+            if let across, let widest = [before.max(), after.max()].compactMap({ $0 }).min(), across <= 1.5 * widest { return true }
         }
         return false
     }
