@@ -46,6 +46,19 @@ struct ContinuedColumnsTests {
             + rows.enumerated().compactMap { r, row in row.project.isEmpty ? nil : figure(2, 102, top(r), row.project) }
     }
 
+    /// The same with 项目支出 on the next page under the rows' codes (and names) printed
+    /// again, a row for every row whether or not it has a figure there; the page titled and
+    /// stating its unit as the first does, or going on untitled.
+    static func printedAgain(titled: Bool, names: Bool) -> [Word] {
+        let header: [Word] = [(2, 50, 75, 36, 9.2, "科目编码")] + (names ? [(2, 100, 75, 36, 9.2, "科目名称")] : []) + [(2, 196, 75, 36, 9.2, "项目支出")]
+        let again = rows.enumerated().flatMap { r, row -> [Word] in
+            ([(2, 50, top(r), Double(max(row.code.count, 2)) * 4.5, 9.2, row.code.isEmpty ? "合计" : row.code)]
+                + (names && !row.code.isEmpty ? [(2, 100, top(r), Double(row.name.count) * 9, 9.2, row.name)] : [])
+                + [figure(2, 232, top(r), row.project)]).filter { !$0.5.isEmpty }
+        }
+        return Array(twoPages.prefix { $0.0 == 1 }) + (titled ? head(2) : []) + header + again
+    }
+
     static func items(_ words: [Word]) throws -> (items: [String], report: ImportReport) {
         let pages = PDFWords.parse(PageMarksTests.tsv(words))
         let found = GridTables.find(pages.lines)
@@ -61,5 +74,22 @@ struct ContinuedColumnsTests {
         #expect(split.items == wide.items)
         #expect(split.report.unplaced.isEmpty)
         #expect(split.report.tables.filter { $0.table == .expenditure }.count == 1)
+    }
+
+    /// Each printed row is one row, its 项目支出 read into it: one line per code, the row's own.
+    @Test(arguments: [(true, false), (true, true), (false, false), (false, true)])
+    func columnsGoneOnUnderTheirRowsCodesJoinTheirRows(titled: Bool, names: Bool) throws {
+        let wide = try Self.items(Self.onePage)
+        let pages = PDFWords.parse(PageMarksTests.tsv(Self.printedAgain(titled: titled, names: names)))
+        let found = GridTables.find(pages.lines)
+        let source = pages.lines.map { SourceLine(number: $0.number, text: DocumentText.clean($0.text, joinWraps: true), cells: [$0.text]) }
+        let result = try DocumentImporter.assemble(found.tables, lines: source, unitNames: [], layout: .pdf, path: "p.pdf")
+        #expect(result.items.map { "\($0.table.id) \($0.code) \($0.column.id) \($0.amount)" }.sorted() == wide.items)
+        #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced)")
+        #expect(result.report.tables.filter { $0.table == .expenditure }.count == 1)
+        for code in Set(result.items.map(\.code)) {
+            let rows = result.items.filter { $0.code == code }
+            #expect(Set(rows.map(\.line)).count == 1 && rows.allSatisfy { !$0.name.isEmpty }, "\(code): \(rows)")
+        }
     }
 }

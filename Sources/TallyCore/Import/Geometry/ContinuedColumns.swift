@@ -52,4 +52,112 @@ enum ContinuedColumns {
         guard matched[lines[0]] == rows[0], matched.count * 4 >= lines.count * 3 else { return [:] }
         return matched
     }
+
+    /// Tables whose columns go on over later pages under a header that prints the rows' codes
+    /// (and perhaps names) again, each page titled, or untitled and sorted to the table whose
+    /// header it repeats (UntitledPages): two tables of one title, the later's columns none of
+    /// the earlier's, its rows the earlier's rows. Joined into the earlier, so a printed row is
+    /// one row wherever its cells stand (`fold`).
+    static func join(_ tables: inout [RawTable]) {
+        var k = 1
+        while k < tables.count {
+            if let j = (0..<k).last(where: { goesOn(tables[k], from: tables[$0]) }) {
+                let later = tables.remove(at: k)
+                append(later, to: &tables[j])
+            } else {
+                k += 1
+            }
+        }
+    }
+
+    /// The same within one table: rows read under a later page's header of labels and only
+    /// columns the first page's header lacks (`pages`), folded into the rows printed before.
+    static func join(_ table: inout RawTable, printedAgainOn pages: Set<Int>) {
+        let again = table.rows.filter { pages.contains($0.page) }
+        guard !again.isEmpty else { return }
+        var earlier = table.rows.filter { !pages.contains($0.page) }
+        let strays = findRows(again, in: earlier) ? fold(again, into: &earlier) : again
+        for row in strays where row.code.isEmpty {
+            table.unplaced.append((row.line, "a total printed again over columns going on, found with no row to go on: \(row.cells.filter { !$0.isEmpty }.joined(separator: " "))"))
+        }
+        earlier += strays.filter { !$0.code.isEmpty }
+        table.rows = earlier.sorted { $0.line < $1.line }
+        if strays.count < again.count, let line = again.map(\.line).min() {
+            table.repairs.append((line, "columns going on over a page under their rows' codes read into the rows they go on"))
+        }
+    }
+
+    /// A row's label as the rows going on print it again: its code, or its name where it has none.
+    static func key(_ row: RawRow) -> String? {
+        row.code.isEmpty ? (row.name.isEmpty ? nil : "name " + row.name) : "code " + row.code
+    }
+
+    /// Whether a row printed again may be `row`: a name printed with the code must be its name.
+    static func matches(_ again: RawRow, _ row: RawRow) -> Bool {
+        again.name.isEmpty || row.name.isEmpty || again.name == row.name
+    }
+
+    /// Whether most rows printed again (three in four) find their row.
+    static func findRows(_ again: [RawRow], in earlier: [RawRow]) -> Bool {
+        var rowOf: [String: RawRow] = [:]
+        for row in earlier { if let key = key(row), rowOf[key] == nil { rowOf[key] = row } }
+        let found = again.filter { row in key(row).flatMap { rowOf[$0] }.map { matches(row, $0) } ?? false }.count
+        return found * 4 >= again.count * 3
+    }
+
+    /// Each row printed again into its row, where it fills no cell twice (cells already in the
+    /// earlier rows' slots). Returns those that find none, or would.
+    static func fold(_ again: [RawRow], into rows: inout [RawRow]) -> [RawRow] {
+        var strays: [RawRow] = []
+        var index: [String: Int] = [:]
+        for (i, row) in rows.enumerated() { if let key = key(row), index[key] == nil { index[key] = i } }
+        for row in again {
+            guard let key = key(row), let i = index[key], matches(row, rows[i]), row.cells.count == rows[i].cells.count,
+                !zip(row.cells, rows[i].cells).contains(where: { !$0.isEmpty && !$1.isEmpty })
+            else {
+                strays.append(row)
+                continue
+            }
+            for (c, cell) in row.cells.enumerated() where !cell.isEmpty { rows[i].cells[c] = cell }
+            if rows[i].name.isEmpty { rows[i].name = row.name }
+            rows[i].choices += row.choices
+        }
+        return strays
+    }
+
+    static func goesOn(_ later: RawTable, from earlier: RawTable) -> Bool {
+        guard later.title.table == earlier.title.table, later.title.core == earlier.title.core,
+            let slots = later.slots, let first = earlier.slots, later.labelColumns == nil, earlier.labelColumns == nil,
+            later.unit == earlier.unit, later.emptyStatement == nil, earlier.emptyStatement == nil,
+            !later.rows.isEmpty, slots.contains(where: { $0.column != nil })
+        else { return false }
+        let same = { (a: ColumnSlot, b: ColumnSlot) in a.column != nil && a.column == b.column && a.year == b.year && a.phase == b.phase }
+        return !slots.contains(where: { s in first.contains { same(s, $0) } }) && findRows(later.rows, in: earlier.rows)
+    }
+
+    /// The later table's slots after the earlier's, its rows folded into the earlier's.
+    static func append(_ later: RawTable, to table: inout RawTable) {
+        let offset = table.slots?.count ?? 0
+        let width = offset + (later.slots?.count ?? 0)
+        table.slots! += later.slots ?? []
+        for i in table.rows.indices { table.rows[i].cells += [String](repeating: "", count: width - table.rows[i].cells.count) }
+        let again = later.rows.map { row in
+            var row = row
+            row.cells = [String](repeating: "", count: offset) + row.cells
+            row.cells += [String](repeating: "", count: max(0, width - row.cells.count))
+            for c in row.choices.indices { row.choices[c].slots = row.choices[c].slots.map { $0 + offset } }
+            return row
+        }
+        let strays = fold(again, into: &table.rows)
+        for row in strays where row.code.isEmpty {
+            table.unplaced.append((row.line, "a total printed again over columns going on, found with no row to go on: \(row.cells.filter { !$0.isEmpty }.joined(separator: " "))"))
+        }
+        table.rows += strays.filter { !$0.code.isEmpty }
+        table.unreadable += later.unreadable
+        table.unplaced += later.unplaced
+        table.repairs += later.repairs
+        if let first = later.rows.first {
+            table.repairs.append((first.line, "columns going on over later pages under their rows' codes read into the rows they go on"))
+        }
+    }
 }

@@ -110,6 +110,7 @@ enum GridTables {
             table.table.unitName = table.unitName ?? Self.unitNamed(before: i, lines)
             found.tables.append(table.table)
         }
+        ContinuedColumns.join(&found.tables)
         return found
     }
 

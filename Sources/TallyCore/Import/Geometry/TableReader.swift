@@ -144,6 +144,10 @@ struct TableReader {
         // Each grid's figure columns get slots shared by the whole table, so a column read on
         // two pages under two headers is one column.
         var pieces: [Piece] = []
+        // Pages under a header of labels and only columns the first page's header lacks: the
+        // table's right-hand columns gone on, their rows' codes (and names) printed again.
+        var labelledColumnPages = Set<Int>()
+        var firstSlots = Set<Int>()
         for (n, var g) in grids.enumerated() {
             let mine = data.filter { $0.grid == n }.map(\.line)
             g.alignment = ColumnGrid.Alignment.of(mine.flatMap(\.words), zoneStart: g.labelsEnd)
@@ -168,6 +172,12 @@ struct TableReader {
             }
             if table.header.isEmpty { table.header = g.columns.map { [$0.texts.joined(separator: " ")] } }
             grids[n] = g
+            let slotsHere = Set(slotOfColumn.values)
+            if n == 0 {
+                firstSlots = slotsHere
+            } else if !labelled, !slotsHere.isEmpty, slotsHere.isDisjoint(with: firstSlots), g.columns.contains(where: \.isLabel) {
+                labelledColumnPages.formUnion(data.filter { $0.grid == n }.map(\.line.page))
+            }
             // A page that goes on under the grid of an earlier page may be set a little
             // to one side (-layout text moves columns by a character or two): where its own
             // rows fill every column, they say where its columns stand.
@@ -225,7 +235,9 @@ struct TableReader {
         } else {
             var pages: [Int] = []
             for line in lines where pages.last != line.page { pages.append(line.page) }
-            table.rows = rows(from: pieces, slots: table.slots!.count, pages: pages, columnPages: columnPages, table: &table)
+            table.rows = rows(from: pieces, slots: table.slots!.count, pages: pages, columnPages: columnPages,
+                              printedAgainOn: labelledColumnPages, table: &table)
+            ContinuedColumns.join(&table, printedAgainOn: labelledColumnPages)
         }
         ThreePublicTotals.settle(&table)
         return Output(table: table, unitName: unitName, grid: grids.first)

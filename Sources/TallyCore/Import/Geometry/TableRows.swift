@@ -13,7 +13,8 @@ extension TableReader {
     /// of figures alone belongs to the row beside it that has no figures in those columns
     /// (else it is a row of its own, such as a 三公 table's one row); a line of words alone is
     /// a wrapped name and belongs to the nearest row.
-    func rows(from printed: [Piece], slots: Int, pages: [Int], columnPages: Set<Int>, table: inout RawTable) -> [RawRow] {
+    func rows(from printed: [Piece], slots: Int, pages: [Int], columnPages: Set<Int>, printedAgainOn againPages: Set<Int> = [],
+              table: inout RawTable) -> [RawRow] {
         let (printed, marked) = StrayGlyphs.setApart(printed, table: &table)
         let pieces = SplitCodeLines.codesAboveTheirRows(SplitCodeLines.join(printed), reach: 1.6 * Self.lineHeight(printed))
         let unit = Self.lineHeight(pieces)
@@ -114,7 +115,8 @@ extension TableReader {
 
         var out: [RawRow] = []
         var previousCode = ""
-        var hasTotal = false
+        // (Columns gone on under the rows' labels printed again print the total's again.)
+        var hasTotal = false, hasTotalAgain = false
         for (i, piece) in pieces.enumerated() {
             for why in piece.uncertain { table.unplaced.append((piece.line.number, why)) }
             // A row's own line keeps its undecided figures for the placer; a line of figures
@@ -149,11 +151,12 @@ extension TableReader {
             var name = nameWords.map(\.text).joined()
             if !code.isEmpty { previousCode = code }
             if code.isEmpty, name.isEmpty || Vocabulary.totalRowLabels.contains(name) {
-                if hasTotal {
+                let again = againPages.contains(piece.line.page)
+                if again ? hasTotalAgain : hasTotal {
                     table.unreadable.append((piece.line.number, piece.line.text))
                     continue
                 }
-                hasTotal = true
+                if again { hasTotalAgain = true } else { hasTotal = true }
                 name = "合计"
             } else if code.isEmpty, codeTable, !figures[i].isEmpty, !Vocabulary.partTotalWords.contains(where: { name.contains(utf8: $0) }),
                 ColumnSchema.column(namedByRow: name, of: table.title.table, among: table.slots ?? []) == nil
