@@ -100,6 +100,24 @@ struct SheetPartsTests {
         #expect(try Self.items(sheets) == apart)
     }
 
+    /// A table's last page of two rows after a sheet of two tables side by side, set wider:
+    /// the gap between its names and its figures lies where the sheet's gutter was. Its rows'
+    /// labels on one side and their figures on the other are no two tables: it is not cut.
+    @Test func aLastPageOfTwoRowsIsNotCut() throws {
+        let sheet = Self.table("2025年部门支出总表", page: 1) + Self.table("2025年一般公共预算支出表", page: 1, x: 330, drop: 3)
+        func lastPage(_ x: Double) -> [Word] {
+            [(2, 50, 70, 36, 9.2, "科目编码"), (2, 100, 70, 36, 9.2, "科目名称"), (2, x + 213, 70, 18, 9.2, "合计"), (2, x + 256, 70, 36, 9.2, "基本支出")]
+                + ["2010106", "2010107"].enumerated().flatMap { r, code -> [Word] in
+                    let top = 90 + Double(r) * 16
+                    return [(2, 50, top, 31.5, 9.2, code), (2, 100, top, 36, 9.2, "行政运行"),
+                            (2, x + 211.75, top, 20.25, 9.2, "7\(r).50"), (2, x + 271.75, top, 20.25, 9.2, "7\(r).50")]
+                }
+        }
+        let narrow = try Self.items(sheet + lastPage(0))
+        #expect(narrow.count == 28 && narrow.contains("gpb_expenditure 2010107 basic 71.50"), "\(narrow)")
+        #expect(try Self.items(sheet + lastPage(200)) == narrow)
+    }
+
     /// Whole 元 set in groups (`4 783 700`) end each row of the left table with three digits,
     /// as a code would that the gutter cut from its name: they are no code.
     @Test func twoTablesOfSpacedIntegers() throws {

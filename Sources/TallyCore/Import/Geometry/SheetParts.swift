@@ -111,7 +111,11 @@ enum SheetParts {
                 guard spans.contains(where: { $0.overlaps(gutter.span) }) else { continue }
                 // (A table's figure columns cut from its labels begin their lines with figures.)
                 let sides = [left, right].map(rowsOrNoFigures)
-                if sides.allSatisfy({ $0 != nil }) { return (left, right, gutter) }
+                guard sides.allSatisfy({ $0 != nil }) else { continue }
+                // (Nor do a few rows' labels on one side, their figures level on the other: a
+                // table's last page of two rows.)
+                if labelsLevelWithFigures(words, at: x) { continue }
+                return (left, right, gutter)
             }
         }
         return nil
@@ -183,6 +187,21 @@ enum SheetParts {
             if let across, let widest = [before.max(), after.max()].compactMap({ $0 }).min(), across <= 1.5 * widest { return true }
         }
         return false
+    }
+
+    /// Whether the side left of `x` prints no figure but codes, and every line that begins
+    /// with a figure right of it has a row's label (a code or a name) left of it: a cut there
+    /// takes rows' figures from their labels.
+    static func labelsLevelWithFigures(_ words: [PlacedWord], at x: Double) -> Bool {
+        guard !words.contains(where: { $0.centre < x && FigureText.isFigure($0.text) && !DocumentText.isCode(Substring($0.text)) }) else { return false }
+        var level = 0
+        for line in WordLines.group(words, page: 0, firstNumber: 0) {
+            let left = line.words.filter { $0.centre < x }, right = line.words.filter { $0.centre >= x }
+            guard let first = right.first, FigureText.isFigure(first.text) else { continue }
+            guard let label = left.first, DocumentText.beginsName(label.text) || CodeWords.startsWithCode(left) else { return false }
+            level += 1
+        }
+        return level > 0
     }
 
     /// Whether one side's words are a table under its own title: a table's title set over
