@@ -92,4 +92,19 @@ struct ContinuedColumnsTests {
             #expect(Set(rows.map(\.line)).count == 1 && rows.allSatisfy { !$0.name.isEmpty }, "\(code): \(rows)")
         }
     }
+
+    /// A row printed again folds into its row only with figures of columns the row lacks: a
+    /// total under 预算数 is the row's 合计 again (the document's own phase), not a column gone on.
+    @Test func aRowPrintedAgainGivesNoColumnASecondFigure() {
+        let slots = [ColumnSlot(column: .total, year: 2025, header: "合计"), ColumnSlot(column: .basic, year: 2025, header: "基本支出"),
+                     ColumnSlot(column: .project, year: 2025, header: "项目支出"),
+                     ColumnSlot(column: .total, year: 2025, header: "预算数", phase: .budget)]
+        let row = RawRow(line: 5, code: "", name: "合计", cells: ["300.00", "120.00", "", ""], page: 1)
+        var rows = [row]
+        let strays = ContinuedColumns.fold([RawRow(line: 40, code: "", name: "合计", cells: ["", "", "180.00", ""], page: 2),
+                                            RawRow(line: 41, code: "", name: "合计", cells: ["", "", "", "300.00"], page: 2)],
+                                           into: &rows, slots: slots)
+        #expect(rows.map(\.cells) == [["300.00", "120.00", "180.00", ""]])
+        #expect(strays.map(\.line) == [41])
+    }
 }

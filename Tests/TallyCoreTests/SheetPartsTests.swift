@@ -118,6 +118,30 @@ struct SheetPartsTests {
         #expect(try Self.items(sheet + lastPage(200)) == narrow)
     }
 
+    /// A 2-up sheet of a wide table printed a page wide at a time: its rows' last page on
+    /// one half, its right-hand columns (lines of figures alone) on the other. Where the
+    /// columns stand under the table's title printed again, or beside the next table's title
+    /// and rows, the halves are two pages; untitled, figures alone beside rows are no page.
+    @Test func columnsGoingOnBesideATitledHalfAreCut() throws {
+        func placed(_ words: [Word]) -> [PlacedWord] { words.map { PlacedWord(text: $0.5, left: $0.1, right: $0.1 + $0.3, top: $0.2, bottom: $0.2 + $0.4) } }
+        func columns(x: Double, title: String?) -> [Word] {
+            (title.map { [(1, x + 60, 40, 140, 12, $0)] } ?? []) + [(1, x + 40, 70, 36, 9.2, "公用经费"), (1, x + 110, 70, 36, 9.2, "项目支出")]
+                + (0..<6).flatMap { r -> [Word] in
+                    let top = 90 + Double(r) * 16
+                    return [(1, x + 56 - 20.25, top, 20.25, 9.2, "2\(r).50"), (1, x + 146 - 20.25, top, 20.25, 9.2, "3\(r).50")]
+                }
+        }
+        let span = [0.0...1000.0]
+        let rows = Self.table(nil, page: 1, class: "205")
+        let titled = SheetParts.halves(placed(rows + columns(x: 330, title: "2025年部门支出总表")), evidence: .sharedGutter(span))
+        #expect(titled.map { ($0.0.count, $0.1.count) }.map { $0 == (rows.count, 15) } == true)
+        #expect(SheetParts.halves(placed(rows + columns(x: 330, title: nil)), evidence: .sharedGutter(span)) == nil)
+        let next = Self.table("2025年一般公共预算支出表", page: 1, x: 330)
+        let beside = SheetParts.halves(placed(columns(x: 0, title: nil) + next), evidence: .sharedGutter(span))
+        #expect(beside.map { ($0.0.count, $0.1.count) }.map { $0 == (14, next.count) } == true)
+        #expect(SheetParts.halves(placed(columns(x: 0, title: nil) + Self.table(nil, page: 1, x: 330)), evidence: .sharedGutter(span)) == nil)
+    }
+
     /// Whole 元 set in groups (`4 783 700`) end each row of the left table with three digits,
     /// as a code would that the gutter cut from its name: they are no code.
     @Test func twoTablesOfSpacedIntegers() throws {

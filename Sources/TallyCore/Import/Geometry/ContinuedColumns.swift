@@ -76,7 +76,7 @@ enum ContinuedColumns {
         let again = table.rows.filter { pages.contains($0.page) }
         guard !again.isEmpty else { return }
         var earlier = table.rows.filter { !pages.contains($0.page) }
-        let strays = findRows(again, in: earlier) ? fold(again, into: &earlier) : again
+        let strays = findRows(again, in: earlier) ? fold(again, into: &earlier, slots: table.slots ?? []) : again
         for row in strays where row.code.isEmpty {
             table.unplaced.append((row.line, "a total printed again over columns going on, found with no row to go on: \(row.cells.filter { !$0.isEmpty }.joined(separator: " "))"))
         }
@@ -105,15 +105,18 @@ enum ContinuedColumns {
         return found * 4 >= again.count * 3
     }
 
-    /// Each row printed again into its row, where it fills no cell twice (cells already in the
-    /// earlier rows' slots). Returns those that find none, or would.
-    static func fold(_ again: [RawRow], into rows: inout [RawRow]) -> [RawRow] {
+    /// Each row printed again into its row, where it fills no cell twice and gives no column
+    /// a second figure (`slots` name each cell position's column). Returns those that find
+    /// none, or would.
+    static func fold(_ again: [RawRow], into rows: inout [RawRow], slots: [ColumnSlot]) -> [RawRow] {
         var strays: [RawRow] = []
+        let filled = { (row: RawRow) in row.cells.indices.filter { !row.cells[$0].isEmpty && $0 < slots.count }.map { slots[$0] } }
         var index: [String: Int] = [:]
         for (i, row) in rows.enumerated() { if let key = key(row), index[key] == nil { index[key] = i } }
         for row in again {
             guard let key = key(row), let i = index[key], matches(row, rows[i]), row.cells.count == rows[i].cells.count,
-                !zip(row.cells, rows[i].cells).contains(where: { !$0.isEmpty && !$1.isEmpty })
+                !zip(row.cells, rows[i].cells).contains(where: { !$0.isEmpty && !$1.isEmpty }),
+                !sharesColumn(filled(row), filled(rows[i]))
             else {
                 strays.append(row)
                 continue
@@ -131,8 +134,15 @@ enum ContinuedColumns {
             later.unit == earlier.unit, later.emptyStatement == nil, earlier.emptyStatement == nil,
             !later.rows.isEmpty, slots.contains(where: { $0.column != nil })
         else { return false }
-        let same = { (a: ColumnSlot, b: ColumnSlot) in a.column != nil && a.column == b.column && a.year == b.year && a.phase == b.phase }
-        return !slots.contains(where: { s in first.contains { same(s, $0) } }) && findRows(later.rows, in: earlier.rows)
+        return !sharesColumn(slots, first) && findRows(later.rows, in: earlier.rows)
+    }
+
+    /// Whether two headers name a column in common, whatever words they name it by (a
+    /// header that names no phase, 合计, names the document's own, as 预算数 does).
+    static func sharesColumn(_ a: [ColumnSlot], _ b: [ColumnSlot]) -> Bool {
+        a.contains { s in
+            s.column != nil && b.contains { $0.column == s.column && $0.year == s.year && ($0.phase == s.phase || $0.phase == nil || s.phase == nil) }
+        }
     }
 
     /// The later table's slots after the earlier's, its rows folded into the earlier's.
@@ -148,7 +158,7 @@ enum ContinuedColumns {
             for c in row.choices.indices { row.choices[c].slots = row.choices[c].slots.map { $0 + offset } }
             return row
         }
-        let strays = fold(again, into: &table.rows)
+        let strays = fold(again, into: &table.rows, slots: table.slots ?? [])
         for row in strays where row.code.isEmpty {
             table.unplaced.append((row.line, "a total printed again over columns going on, found with no row to go on: \(row.cells.filter { !$0.isEmpty }.joined(separator: " "))"))
         }

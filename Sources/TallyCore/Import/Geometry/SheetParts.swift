@@ -100,7 +100,23 @@ enum SheetParts {
                 else { return false }
                 return line.words.count < 2 || !FigureText.isFigure(line.words[line.words.count - 2].text)
             }
-            guard cutCodes.count < 3, !splitsFigures(words, at: x) else { continue }
+            guard cutCodes.count < 3 else { continue }
+            // A table under a title of its own on the right, beside the rows of a table with
+            // figures of its own on the left (its last page, going on untitled), or beside
+            // columns going on with no label at all (a table's right-hand columns' last page):
+            // two tables, however close their level figures stand (the right one's columns
+            // going on, titled again, or a 三公 table's one row).
+            let besideTitled = {
+                switch rowsOrNoFigures(left) {
+                case true?: isTitledTable(right, figuresFirst: true)
+                case nil: rowsOrNoFigures(right) == true && isTitledTable(right)
+                case false?: false
+                }
+            }
+            // (Not a 三公 table's one row, no label before it, whose figures a gutter inside the
+            // table would split.)
+            let labelledRows = { rowStarts(WordLines.group(left, page: 0, firstNumber: 0)).rows > 0 || rowsOrNoFigures(left) == nil }
+            guard !splitsFigures(words, at: x) || (!needsTables && labelledRows() && besideTitled()) else { continue }
             switch evidence {
             case .titles:
                 // A table under its own title on each side: one table's label columns (a
@@ -111,7 +127,9 @@ enum SheetParts {
                 guard spans.contains(where: { $0.overlaps(gutter.span) }) else { continue }
                 // (A table's figure columns cut from its labels begin their lines with figures.)
                 let sides = [left, right].map(rowsOrNoFigures)
-                guard sides.allSatisfy({ $0 != nil }) else { continue }
+                // (Unless they are under a title of their own beside a table with figures of
+                // its own: a table's columns going on, titled again, beside its rows' last page.)
+                guard sides.allSatisfy({ $0 != nil }) || besideTitled() else { continue }
                 // (Nor do a few rows' labels on one side, their figures level on the other: a
                 // table's last page of two rows.)
                 if labelsLevelWithFigures(words, at: x) { continue }
@@ -209,11 +227,11 @@ enum SheetParts {
     /// in its columns, stands near that side's edge), and lines that begin with labels at
     /// least as often as with figures (a side whose lines begin with figures is columns cut
     /// off from their table's labels, beyond the few rows of a 三公 table).
-    static func isTitledTable(_ words: [PlacedWord]) -> Bool {
+    static func isTitledTable(_ words: [PlacedWord], figuresFirst allowed: Bool = false) -> Bool {
         guard let start = words.map(\.left).min(), let end = words.map(\.right).max() else { return false }
         let lines = WordLines.group(words, page: 0, firstNumber: 0)
         let (rows, figuresFirst) = rowStarts(lines)
-        if figuresFirst > max(3, rows) { return false }
+        if !allowed, figuresFirst > max(3, rows) { return false }
         let middle = (start + 0.25 * (end - start))...(start + 0.75 * (end - start))
         return lines.contains { line in
             guard let left = line.words.first?.left, let right = line.words.map(\.right).max() else { return false }

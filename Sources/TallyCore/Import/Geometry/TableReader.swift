@@ -147,7 +147,7 @@ struct TableReader {
         // Pages under a header of labels and only columns the first page's header lacks: the
         // table's right-hand columns gone on, their rows' codes (and names) printed again.
         var labelledColumnPages = Set<Int>()
-        var firstSlots = Set<Int>()
+        var firstSlots: [ColumnSlot] = []
         for (n, var g) in grids.enumerated() {
             let mine = data.filter { $0.grid == n }.map(\.line)
             g.alignment = ColumnGrid.Alignment.of(mine.flatMap(\.words), zoneStart: g.labelsEnd)
@@ -172,10 +172,12 @@ struct TableReader {
             }
             if table.header.isEmpty { table.header = g.columns.map { [$0.texts.joined(separator: " ")] } }
             grids[n] = g
-            let slotsHere = Set(slotOfColumn.values)
+            let slotsHere = Set(slotOfColumn.values).sorted().map { table.slots![$0] }
             if n == 0 {
                 firstSlots = slotsHere
-            } else if !labelled, !slotsHere.isEmpty, slotsHere.isDisjoint(with: firstSlots), g.columns.contains(where: \.isLabel) {
+            } else if !labelled, slotsHere.contains(where: { $0.column != nil }), !ContinuedColumns.sharesColumn(slotsHere, firstSlots),
+                g.columns.contains(where: \.isLabel)
+            {
                 labelledColumnPages.formUnion(data.filter { $0.grid == n }.map(\.line.page))
             }
             // A page that goes on under the grid of an earlier page may be set a little
