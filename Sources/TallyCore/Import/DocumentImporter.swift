@@ -10,13 +10,39 @@ public enum DocumentImporter {
     }
 
     /// Whether the text looks like a disclosure: it names at least two of the known tables.
+    /// (Titles of two tables set side by side share a line: each stretch of it between wide
+    /// gaps is tried as well as the whole.)
     public static func looksLikeDisclosure(_ text: String) -> Bool {
         var found = Set<TableID>()
         for line in text.split(separator: "\n") {
-            if let t = TableTitle.recognise(DocumentText.clean(String(line).replacingAll("\t", with: " "))) { found.insert(t.table) }
+            let whole = String(line).replacingAll("\t", with: " ")
+            for piece in [whole] + stretches(String(line).replacingAll("\t", with: "   ")) {
+                if let t = TableTitle.recognise(DocumentText.clean(piece)) { found.insert(t.table) }
+            }
             if found.count >= 2 { return true }
         }
         return false
+    }
+
+    /// A line's stretches between runs of three or more spaces, where it has two or more.
+    static func stretches(_ line: String) -> [String] {
+        var out: [String] = [], current = "", spaces = 0
+        for c in line {
+            if c == " " {
+                spaces += 1
+                continue
+            }
+            if spaces >= 3, !current.isEmpty {
+                out.append(current)
+                current = ""
+            } else if spaces > 0 {
+                current += String(repeating: " ", count: spaces)
+            }
+            spaces = 0
+            current.append(c)
+        }
+        if !current.isEmpty { out.append(current) }
+        return out.count >= 2 ? out : []
     }
 
     /// A PDF, through poppler's word boxes.
