@@ -77,14 +77,21 @@ enum ContinuedColumns {
         guard !again.isEmpty else { return }
         var earlier = table.rows.filter { !pages.contains($0.page) }
         let strays = findRows(again, in: earlier) ? fold(again, into: &earlier, slots: table.slots ?? []) : again
+        table.rows = earlier
+        keep(strays, in: &table)
+        table.rows.sort { $0.line < $1.line }
+        if strays.count < again.count, let line = again.map(\.line).min() { table.repairs.append((line, repair)) }
+    }
+
+    static let repair = "columns going on over later pages under their rows' codes read into the rows they go on"
+
+    /// Rows printed again that found no row to go on: a row with a code is a row of its own;
+    /// a second total is reported, never a second figure of the table's total.
+    static func keep(_ strays: [RawRow], in table: inout RawTable) {
         for row in strays where row.code.isEmpty {
             table.unplaced.append((row.line, "a total printed again over columns going on, found with no row to go on: \(row.cells.filter { !$0.isEmpty }.joined(separator: " "))"))
         }
-        earlier += strays.filter { !$0.code.isEmpty }
-        table.rows = earlier.sorted { $0.line < $1.line }
-        if strays.count < again.count, let line = again.map(\.line).min() {
-            table.repairs.append((line, "columns going on over a page under their rows' codes read into the rows they go on"))
-        }
+        table.rows += strays.filter { !$0.code.isEmpty }
     }
 
     /// A row's label as the rows going on print it again: its code, or its name where it has none.
@@ -149,7 +156,7 @@ enum ContinuedColumns {
     static func append(_ later: RawTable, to table: inout RawTable) {
         let offset = table.slots?.count ?? 0
         let width = offset + (later.slots?.count ?? 0)
-        table.slots! += later.slots ?? []
+        table.slots = (table.slots ?? []) + (later.slots ?? [])
         for i in table.rows.indices { table.rows[i].cells += [String](repeating: "", count: width - table.rows[i].cells.count) }
         let again = later.rows.map { row in
             var row = row
@@ -158,16 +165,10 @@ enum ContinuedColumns {
             for c in row.choices.indices { row.choices[c].slots = row.choices[c].slots.map { $0 + offset } }
             return row
         }
-        let strays = fold(again, into: &table.rows, slots: table.slots ?? [])
-        for row in strays where row.code.isEmpty {
-            table.unplaced.append((row.line, "a total printed again over columns going on, found with no row to go on: \(row.cells.filter { !$0.isEmpty }.joined(separator: " "))"))
-        }
-        table.rows += strays.filter { !$0.code.isEmpty }
+        keep(fold(again, into: &table.rows, slots: table.slots ?? []), in: &table)
         table.unreadable += later.unreadable
         table.unplaced += later.unplaced
         table.repairs += later.repairs
-        if let first = later.rows.first {
-            table.repairs.append((first.line, "columns going on over later pages under their rows' codes read into the rows they go on"))
-        }
+        if let first = later.rows.first { table.repairs.append((first.line, repair)) }
     }
 }
