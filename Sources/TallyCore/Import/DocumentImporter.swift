@@ -16,33 +16,13 @@ public enum DocumentImporter {
         var found = Set<TableID>()
         for line in text.split(separator: "\n") {
             let whole = String(line).replacingAll("\t", with: " ")
-            for piece in [whole] + stretches(String(line).replacingAll("\t", with: "   ")) {
+            let stretches = String(line).replacingAll("\t", with: "   ").split(separator: /\ {3,}/)
+            for piece in [whole] + (stretches.count >= 2 ? stretches.map(String.init) : []) {
                 if let t = TableTitle.recognise(DocumentText.clean(piece)) { found.insert(t.table) }
             }
             if found.count >= 2 { return true }
         }
         return false
-    }
-
-    /// A line's stretches between runs of three or more spaces, where it has two or more.
-    static func stretches(_ line: String) -> [String] {
-        var out: [String] = [], current = "", spaces = 0
-        for c in line {
-            if c == " " {
-                spaces += 1
-                continue
-            }
-            if spaces >= 3, !current.isEmpty {
-                out.append(current)
-                current = ""
-            } else if spaces > 0 {
-                current += String(repeating: " ", count: spaces)
-            }
-            spaces = 0
-            current.append(c)
-        }
-        if !current.isEmpty { out.append(current) }
-        return out.count >= 2 ? out : []
     }
 
     /// A PDF, through poppler's word boxes.
