@@ -106,8 +106,10 @@ enum SheetParts {
             // columns going on with no label at all (a table's right-hand columns' last page):
             // two tables, however close their level figures stand (the right one's columns
             // going on, titled again, or a 三公 table's one row).
+            let leftStarts = rowStarts(WordLines.group(left, page: 0, firstNumber: 0))
+            let leftKind = kind(leftStarts)
             let besideTitled = {
-                switch rowsOrNoFigures(left) {
+                switch leftKind {
                 case true?: isTitledTable(right, figuresFirst: true)
                 case nil: rowsOrNoFigures(right) == true && isTitledTable(right)
                 case false?: false
@@ -115,8 +117,8 @@ enum SheetParts {
             }
             // (Not a 三公 table's one row, no label before it, whose figures a gutter inside the
             // table would split.)
-            let labelledRows = { rowStarts(WordLines.group(left, page: 0, firstNumber: 0)).rows > 0 || rowsOrNoFigures(left) == nil }
-            guard !splitsFigures(words, at: x) || (!needsTables && labelledRows() && besideTitled()) else { continue }
+            let labelledRows = leftStarts.rows > 0 || leftKind == nil
+            guard !splitsFigures(words, at: x) || (!needsTables && labelledRows && besideTitled()) else { continue }
             switch evidence {
             case .titles:
                 // A table under its own title on each side: one table's label columns (a
@@ -126,7 +128,7 @@ enum SheetParts {
             case .sharedGutter(let spans):
                 guard spans.contains(where: { $0.overlaps(gutter.span) }) else { continue }
                 // (A table's figure columns cut from its labels begin their lines with figures.)
-                let sides = [left, right].map(rowsOrNoFigures)
+                let sides = [leftKind, rowsOrNoFigures(right)]
                 // (Unless they are under a title of their own beside a table with figures of
                 // its own: a table's columns going on, titled again, beside its rows' last page.)
                 guard sides.allSatisfy({ $0 != nil }) || besideTitled() else { continue }
@@ -143,7 +145,12 @@ enum SheetParts {
     /// with figures (true), or it has no figures at all (false); nil for figures cut from
     /// their labels.
     static func rowsOrNoFigures(_ words: [PlacedWord]) -> Bool? {
-        let (rows, figuresFirst) = rowStarts(WordLines.group(words, page: 0, firstNumber: 0))
+        kind(rowStarts(WordLines.group(words, page: 0, firstNumber: 0)))
+    }
+
+    /// `rowsOrNoFigures` of a side's row starts.
+    static func kind(_ starts: (rows: Int, figuresFirst: Int)) -> Bool? {
+        let (rows, figuresFirst) = starts
         if rows == 0, figuresFirst == 0 { return false }
         // (Beyond the few rows of a 三公 table.)
         return figuresFirst <= max(3, rows) ? true : nil
