@@ -45,16 +45,8 @@ struct ColumnGrid {
         let n = figureColumns.count
         guard n > 0 else { return }
         var spans = [[(Double, Double)]](repeating: [], count: n)
-        func isNumber(_ w: PlacedWord) -> Bool { if case .figure = FigureText.read(w.text) { true } else { false } }
         for line in lines {
-            let figures: [PlacedWord]
-            if trailing {
-                let run = line.words.reversed().prefix { isNumber($0) && !isRowNumber($0) }
-                guard run.count < line.words.count else { continue }
-                figures = run.reversed()
-            } else {
-                figures = line.words.filter { $0.left >= labelsEnd && isNumber($0) && !isRowNumber($0) }
-            }
+            let figures = trailing ? Array(trailingFigures(line)) : line.words.filter { $0.left >= labelsEnd && isFigure($0) }
             guard figures.count == n else { continue }
             for (k, w) in figures.enumerated() { spans[k].append((w.left, w.right)) }
         }
@@ -64,6 +56,18 @@ struct ColumnGrid {
         if trailing, let first = learnt?.first, first.left < labelsEnd {
             labelsEndOnPage = first.left - 0.5
         }
+    }
+
+    /// A word read as a figure of the table (a row's number is not one).
+    func isFigure(_ word: PlacedWord) -> Bool {
+        guard case .figure = FigureText.read(word.text) else { return false }
+        return !isRowNumber(word)
+    }
+
+    /// The figures after a line's last word, wherever they stand; none for a line of figures only.
+    func trailingFigures(_ line: WordLine) -> ArraySlice<PlacedWord> {
+        let count = line.words.reversed().prefix(while: isFigure).count
+        return count < line.words.count ? line.words[(line.words.count - count)...] : []
     }
 
     /// Where the label zone ends on a page whose columns were learnt apart from its header.

@@ -183,7 +183,7 @@ struct TableReader {
             // A page that goes on under the grid of an earlier page may be set a little
             // to one side (-layout text moves columns by a character or two): where its own
             // rows fill every column, they say where its columns stand.
-            var shifted: [WordLine] = []
+            var shifted: [WordLine] = [], setOver: [WordLine] = []
             let first = pieces.count
             for page in Set(mine.map(\.page)).sorted() {
                 var onPage = g
@@ -197,14 +197,29 @@ struct TableReader {
                     }
                     onPage = g
                 }
+                // Rows partway down the page set to one side: each run under its own columns.
+                var runGrids: [ColumnGrid] = []
+                let runs = labelled ? nil : ShiftedRows.runs(lines, onPage)
+                if let runs {
+                    runGrids = runs.settings.map { rows in
+                        var run = g
+                        run.learnt = nil
+                        run.learn(from: rows, trailing: true)
+                        return run.learnt == nil ? onPage : run
+                    }
+                    setOver += lines.filter { runs.offColumns.contains($0.number) }
+                }
                 for entry in data where entry.grid == n && entry.line.page == page {
-                    pieces.append(piece(entry.line, onPage, slotOfColumn, table))
+                    if runs?.offColumns.contains(entry.line.number) == true { continue }
+                    let grid = runs?.settingOf[entry.line.number].map { runGrids[$0] } ?? onPage
+                    pieces.append(piece(entry.line, grid, slotOfColumn, table))
                 }
             }
-            if !shifted.isEmpty {
+            if !shifted.isEmpty || !setOver.isEmpty {
                 let placed = Array(pieces[first...])
                 let byClass = [.basicEcon, .basicGovEcon].contains(title.table)
                 pieces += shifted.map { ShiftedPages.piece($0, like: placed, byClass: byClass) ?? piece($0, g, slotOfColumn, table) }
+                pieces += setOver.map { ShiftedPages.piece($0, like: placed, byClass: byClass) ?? ShiftedRows.unread($0, g) }
             }
         }
         pieces.sort { $0.line.number < $1.line.number }
