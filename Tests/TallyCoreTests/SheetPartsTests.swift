@@ -255,4 +255,18 @@ struct SheetPartsTests {
         #expect(three == ["overseas 0.02", "reception 1.43", "total 7.62", "vehicle 6.17"])
         #expect(result.items.filter { $0.table == .expenditure }.count == 15)
     }
+
+    /// A 2-up document in `-layout` text (Fixtures/two-up-gutter-moves-layout.txt): pdftotext
+    /// sets each sheet's columns by its own words, so the gutter stands at another column on
+    /// each sheet, and on a sheet of two tables going on untitled, whose rows never stand
+    /// level, the left table's header cells (事业收入 over no figure) leave gaps as wide as the
+    /// gutter. That sheet is cut at the gap that parts no line's words, between the columns
+    /// the titled sheets' gutters stand at: its tables read as the same tables set apart.
+    @Test func twoUpTextSheetsAreCutWhereverTheirGutterStands() throws {
+        let sheets = try Fixtures.read("Tests/TallyCoreTests/Fixtures/two-up-gutter-moves-layout.txt")
+        let apart = try Fixtures.read("Tests/TallyCoreTests/Fixtures/two-up-gutter-moves-apart-layout.txt")
+        let expected = try Self.textItems(apart)
+        #expect(expected.count == 46)
+        #expect(try Self.textItems(sheets) == expected)
+    }
 }

@@ -18,8 +18,10 @@ enum SheetParts {
         case titles
         /// A gutter where the document's titled sheets have theirs (a 2-up document's pages
         /// stand in the same halves of every sheet), with a table's rows or no figures on
-        /// each side (a table going on, a cover, a page of notes).
-        case sharedGutter([ClosedRange<Double>])
+        /// each side (a table going on, a cover, a page of notes). In `-layout` text, where
+        /// pdftotext sets each sheet's columns by its own words, a halved sheet's gutter moves
+        /// from sheet to sheet: anywhere between those of its titled sheets (`between`).
+        case sharedGutter([ClosedRange<Double>], between: ClosedRange<Double>? = nil)
     }
 
     /// A stretch no word covers: where a cut would fall, and the stretch.
@@ -39,7 +41,11 @@ enum SheetParts {
             if !found.isEmpty { cuts[sheet.page] = found }
         }
         guard !cuts.isEmpty else { return [:] }
-        let custom = Evidence.sharedGutter(cuts.values.flatMap { $0.map(\.span) })
+        let spans = cuts.values.flatMap { $0.map(\.span) }
+        let inCells = sheets.contains { $0.words.contains(where: \.inCharacterCells) }
+        let between = inCells && cuts.values.allSatisfy { $0.count == 1 }
+            ? spans.map(\.lowerBound).min()!...spans.map(\.upperBound).max()! : nil
+        let custom = Evidence.sharedGutter(spans, between: between)
         // (A sheet cut by titles may hold a part going on untitled beside them.)
         for sheet in sheets {
             let found = self.cuts(sheet.words, evidence: [.titles, custom])
@@ -125,8 +131,8 @@ enum SheetParts {
                 // 采购表's 品目 | 组织形式) or a two-sided 收支总表 going on over a page have
                 // rows on both sides of their gutters, and a title on one side at most.
                 if isTitledTable(left), isTitledTable(right) { return (left, right, gutter) }
-            case .sharedGutter(let spans):
-                guard spans.contains(where: { $0.overlaps(gutter.span) }) else { continue }
+            case .sharedGutter(let spans, let between):
+                guard spans.contains(where: { $0.overlaps(gutter.span) }) || between?.contains(x) == true else { continue }
                 // (A table's figure columns cut from its labels begin their lines with figures.)
                 let sides = [leftKind, rowsOrNoFigures(right)]
                 // (Unless they are under a title of their own beside a table with figures of
@@ -180,18 +186,21 @@ enum SheetParts {
         // glyphs rounded to cells narrow every gutter to a few cells somewhere).
         let lines = WordLines.group(words, page: 0, firstNumber: 0)
         // (Measured on the lines with words on both sides; where hardly any line has, the two
-        // sides' rows never stand level, and the gap is as wide as the sheet.)
-        func typicalWidth(_ x: Double) -> Double {
+        // sides' rows never stand level, and the gap is as wide as the sheet. Between gaps as
+        // wide, the one that parts no line's words narrowly: one between two header cells of
+        // a table parts their line by a cell gap, the gutter parts its lines widely or none.)
+        func widths(_ x: Double) -> (typical: Double, narrowest: Double) {
             let widths = lines.compactMap { line -> Double? in
                 guard let before = line.words.filter({ $0.centre < x }).map(\.right).max(),
                     let after = line.words.filter({ $0.centre >= x }).map(\.left).min()
                 else { return nil }
                 return after - before
             }.sorted()
-            return widths.count < 3 ? end - start : widths[widths.count / 2]
+            return (widths.count < 3 ? end - start : widths[widths.count / 2], widths.first ?? end - start)
         }
-        return gaps.filter { $0.width >= 1.5 * glyph }.map { (gap: $0, typical: typicalWidth($0.x)) }
-            .sorted { ($0.typical, $0.gap.width) > ($1.typical, $1.gap.width) }.map { Gutter(x: $0.gap.x, span: $0.gap.span) }
+        return gaps.filter { $0.width >= 1.5 * glyph }.map { (gap: $0, widths: widths($0.x)) }
+            .sorted { ($0.widths.typical, $0.widths.narrowest, $0.gap.width) > ($1.widths.typical, $1.widths.narrowest, $1.gap.width) }
+            .map { Gutter(x: $0.gap.x, span: $0.gap.span) }
     }
 
     /// Whether a cut at `x` falls inside a row of figures: two figures side by side across it
