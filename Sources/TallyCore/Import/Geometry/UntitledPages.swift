@@ -17,8 +17,11 @@ enum UntitledPages {
         let own = spans.map { span in pages(span.lines, lines).first.flatMap { header($0, lines) } }
         for k in spans.indices.dropFirst() {
             for page in pages(spans[k].lines, lines).dropFirst() {
+                // The table whose first page has this header, else one whose first page's
+                // header has these words and more; the open one first among the latter.
                 guard let repeated = header(page, lines), repeated != own[k],
                     let j = (0..<k).last(where: { own[$0] == repeated })
+                        ?? (within(repeated, own[k]) ? nil : (0..<k).last(where: { within(repeated, own[$0]) }))
                 else { continue }
                 let moved = Set(page)
                 spans[k].lines.removeAll { moved.contains($0) }
@@ -39,11 +42,21 @@ enum UntitledPages {
     /// The words of a page's header, the lines over its first with two figures (a unit's
     /// statement left out, as a table's first page states it and its pages going on may not),
     /// if they name a table's label column.
-    static func header(_ page: [Int], _ lines: [WordLine]) -> String? {
+    static func header(_ page: [Int], _ lines: [WordLine]) -> Set<String>? {
         let words = page.prefix { lines[$0].words.lazy.filter { FigureText.isFigure($0.text) }.prefix(2).count < 2 }
             .filter { Vocabulary.unitStatement(in: lines[$0].joined) == nil }
             .flatMap { lines[$0].words.map(\.text) }
         guard words.contains(where: { w in Vocabulary.labelHeaderWords.contains { $0.count > 1 && w.contains(utf8: $0) } }) else { return nil }
-        return words.joined()
+        return Set(words)
+    }
+
+    /// Whether a page's header repeats a first page's with words fewer: a first page's
+    /// header may take a word of the table set beside it (a 三公 table's 合计), its table's
+    /// number (公开05表) or an empty table's statement. At least three words, so no bare label
+    /// matches. (Headers are compared as sets of words: `-layout` text sets a wrapped name's
+    /// parts on other lines from page to page.)
+    static func within(_ repeated: Set<String>, _ first: Set<String>?) -> Bool {
+        guard let first else { return false }
+        return repeated.count >= 3 && repeated.isSubset(of: first)
     }
 }
