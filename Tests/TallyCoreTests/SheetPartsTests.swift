@@ -188,6 +188,24 @@ struct SheetPartsTests {
         #expect(DocumentImporter.looksLikeDisclosure(text))
     }
 
+    /// The right-hand table's rows begin with dotted codes (`301.01 基本工资`), which alone
+    /// read as figures: after the left table's last figure they begin the next table's row,
+    /// and the gutter between is cut though it is as narrow as the left table's column gaps.
+    @Test func aDottedCodeAfterAFigureBeginsTheNextTablesRow() throws {
+        let (left, right) = Self.textTables()
+        // (`30101   基本工资` → `301.01  基本工资`, the cells' widths kept.)
+        let dotted = right.map { line -> String in
+            let code = line.prefix { $0.isASCII && $0.isNumber }
+            guard code.count == 5, line.dropFirst(5).hasPrefix(" ") else { return line }
+            return code.prefix(3) + "." + code.dropFirst(3) + line.dropFirst(6)
+        }
+        #expect(dotted.contains { $0.hasPrefix("301.01 ") })
+        let apart = try Self.textItems("\u{0C}" + left.joined(separator: "\n") + "\n\u{0C}" + dotted.joined(separator: "\n") + "\n")
+        #expect(apart.count == 24)
+        let text = "\u{0C}" + zip(left, dotted).map { $0 + "  " + $1 }.joined(separator: "\n") + "\n"
+        #expect(try Self.textItems(text) == apart)
+    }
+
     /// One table in two halves under one title (人员经费 | 公用经费, a 决算's 基本支出表): the gutter
     /// between a half's code and name columns cuts nothing, nor does the one between halves
     /// that the title crosses.

@@ -12,6 +12,14 @@ enum CodeWords {
         return line
     }
 
+    /// Whether the words begin with a code, dotted ones too: `201.01` alone reads as a
+    /// figure, but before a name it is a 款's code.
+    static func startsWithAnyCode(_ words: [PlacedWord]) -> Bool {
+        guard let first = words.first else { return false }
+        let named = words.count > 1 && DocumentText.beginsName(words[1].text)
+        return startsWithCode(words) || DocumentText.dottedCode(first.text, beforeName: named) != nil
+    }
+
     static func isDigits(_ s: Substring) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
 
     static func startsWithCode(_ words: [PlacedWord]) -> Bool {

@@ -213,8 +213,8 @@ enum SheetParts {
             let w = line.words
             var across: Double?
             var before: [Double] = [], after: [Double] = []
-            // (A code beginning the next table's row is no figure of this one.)
-            for k in w.indices.dropLast() where FigureText.isFigure(w[k].text) && FigureText.isFigure(w[k + 1].text) && !CodeWords.startsWithCode(Array(w[(k + 1)...])) {
+            // (A code beginning the next table's row, `201.01 人大事务` too, is no figure of this one.)
+            for k in w.indices.dropLast() where FigureText.isFigure(w[k].text) && FigureText.isFigure(w[k + 1].text) && !CodeWords.startsWithAnyCode(Array(w[(k + 1)...])) {
                 let gap = w[k + 1].left - w[k].right
                 if w[k].centre < x, w[k + 1].centre >= x { across = gap } else if w[k].centre < x { before.append(gap) } else { after.append(gap) }
             }
@@ -261,11 +261,8 @@ enum SheetParts {
         var rows = 0, figuresFirst = 0
         for line in lines where line.words.contains(where: { FigureText.isFigure($0.text) }) {
             guard let first = line.words.first else { continue }
-            let named = line.words.count > 1 && DocumentText.beginsName(line.words[1].text)
             // (A label or code: a blank cell's `-` before a figure begins no row.)
-            if DocumentText.beginsName(first.text) || CodeWords.startsWithCode(line.words)
-                || DocumentText.dottedCode(first.text, beforeName: named) != nil
-            {
+            if DocumentText.beginsName(first.text) || CodeWords.startsWithAnyCode(line.words) {
                 rows += 1
             } else if FigureText.isFigure(first.text) {
                 figuresFirst += 1
