@@ -20,6 +20,33 @@ struct SpacedThousandsTests {
             .map { "\($0.code.isEmpty ? "TOTAL" : $0.code) \($0.column.id) \($0.amount.fen)" }.sorted()
     }
 
+    /// Whole 元 in spaced groups (`23 235 900`): joined, each is a figure with its thousands
+    /// marked, so the table's figures show which edge they line up on, and a row of 合计 and
+    /// one part puts the part under the column it stands under, not under either of two.
+    static let wholeYuan = """
+    \u{0C}                2024年一般公共预算基本支出表
+                                                             单位：元
+    科目编码            科目名称
+                                   合计        人员经费         公用经费
+                  合计          38 220 700   29 047 700   9 173 000
+     301    工资福利支出            23 235 900   23 235 900
+    30101   基本工资              1 587 400    1 587 400
+    30102   津贴补贴              1 918 100    1 918 100
+     302    商品和服务支出           8 255 700                 8 255 700
+    30201   办公费               432 900                   432 900
+    30217   公务接待费             11 500                    11 500
+    30231   公务用车运行维护费         21 200                    21 200
+    """
+
+    @Test func wholeYuanInSpacedGroupsLineUp() throws {
+        let result = try DocumentImporter.read(Self.wholeYuan, path: "spaced.txt")
+        let items = result.items.filter { $0.table == .basicEcon }.map { "\($0.code.isEmpty ? "TOTAL" : $0.code) \($0.column.id) \($0.amount)" }
+        #expect(items.contains("301 personnel 2323.59"))
+        #expect(items.contains("30201 public 43.29"))
+        #expect(items.count == 17, "\(items)")
+        #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced.map { DiagnosticRenderer().render($0) })")
+    }
+
     @Test func spacedThousandsReadAsCommas() throws {
         let spaced = try Self.income(Self.document)
         let commas = try Self.income(Self.document.replacing(/(\d) (\d{3})/) { "\($0.1),\($0.2)" }.replacing(/(\d) (\d{3})/) { "\($0.1),\($0.2)" })
@@ -44,12 +71,12 @@ struct SpacedThousandsTests {
 
     /// Point geometry: a word space is 2.5 pt for 10 pt digits; a column's gap is wider.
     static let cases: [JoinCase] = [
-        .init(words: ["116", "969", "700.00"], gaps: [2.5, 2.5], joined: ["116969700.00"]),
-        .init(words: ["-8", "860.02"], gaps: [2.5], joined: ["-8860.02"]),
-        .init(words: ["1", "198", "600"], gaps: [2.5, 2.5], joined: ["1198600"]),
+        .init(words: ["116", "969", "700.00"], gaps: [2.5, 2.5], joined: ["116,969,700.00"]),
+        .init(words: ["-8", "860.02"], gaps: [2.5], joined: ["-8,860.02"]),
+        .init(words: ["1", "198", "600"], gaps: [2.5, 2.5], joined: ["1,198,600"]),
         .init(words: ["116", "969", "700.00"], gaps: [30, 30], joined: ["116", "969", "700.00"]),
         // A fixed-pitch font's space is 0.6 of its size; two spaces are a column's gap.
-        .init(words: ["148", "618", "600.00"], gaps: [6, 6], joined: ["148618600.00"]),
+        .init(words: ["148", "618", "600.00"], gaps: [6, 6], joined: ["148,618,600.00"]),
         .init(words: ["148", "618", "600.00"], gaps: [12, 12], joined: ["148", "618", "600.00"]),
         .init(words: ["361.00", "500.00"], gaps: [2.5], joined: ["361.00", "500.00"]),
         .init(words: ["2026", "969.00"], gaps: [2.5], joined: ["2026", "969.00"]),
@@ -72,6 +99,6 @@ struct SpacedThousandsTests {
     /// In a document that shows the style, two integer groups are one figure too.
     @Test func twoGroupsJoinWhereTheDocumentShowsTheStyle() {
         let lines = [Self.line([("1", 0), ("198", 7.5), ("600.00", 25)]), Self.line([("361", 0), ("500", 17.5)])]
-        #expect(SpacedThousands.join(lines).map { $0.words.map(\.text) } == [["1198600.00"], ["361500"]])
+        #expect(SpacedThousands.join(lines).map { $0.words.map(\.text) } == [["1,198,600.00"], ["361,500"]])
     }
 }

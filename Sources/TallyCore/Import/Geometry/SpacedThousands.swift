@@ -27,7 +27,9 @@ enum SpacedThousands {
                 if next < found.count, found[next].start == i {
                     let run = line.words[found[next].start...found[next].end]
                     let first = run[run.startIndex], last = run[run.endIndex - 1]
-                    words.append(PlacedWord(text: run.map(\.text).joined(), left: first.left, right: last.right,
+                    // (Joined with commas: a figure with its thousands marked, as every later
+                    // stage reads one, whole 元 too, never a code.)
+                    words.append(PlacedWord(text: run.map(\.text).joined(separator: ","), left: first.left, right: last.right,
                                             top: run.reduce(first.top) { min($0, $1.top) }, bottom: run.reduce(first.bottom) { max($0, $1.bottom) },
                                             inCharacterCells: first.inCharacterCells))
                     i = found[next].end + 1
