@@ -188,6 +188,18 @@ struct SheetPartsTests {
         #expect(DocumentImporter.looksLikeDisclosure(text))
     }
 
+    /// A table's last page of two rows, narrow, after the 2-up sheets: the gap between its
+    /// two figures stands as far across it as the gutter across a sheet, but a page that
+    /// narrow is no sheet of two pages, and is not cut.
+    @Test func aNarrowPageAfterTwoUpSheetsIsNotCut() throws {
+        let text = try Fixtures.read("Tests/TallyCoreTests/Fixtures/two-up-narrow-last-page-layout.txt")
+        let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = LayoutTextWords.lines([], raw: raw)
+        let rows = lines.filter { $0.words.first.map { ["21205", "2120501"].contains($0.text) } ?? false }
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.words.map(\.text).suffix(6) == ["4", "940", "200", "4", "940", "200"] }, "\(rows.map(\.text))")
+    }
+
     /// The right-hand table's rows begin with dotted codes (`301.01 基本工资`), which alone
     /// read as figures: after the left table's last figure they begin the next table's row,
     /// and the gutter between is cut though it is as narrow as the left table's column gaps.
@@ -278,11 +290,15 @@ struct SheetPartsTests {
     /// sets each sheet's columns by its own words, so the gutter stands at another column on
     /// each sheet, and on a sheet of two tables going on untitled, whose rows never stand
     /// level, the left table's header cells (事业收入 over no figure) leave gaps as wide as the
-    /// gutter. That sheet is cut at the gap that parts no line's words, between the columns
+    /// gutter. That sheet is cut at the gap that parts no line's words, between the places
     /// the titled sheets' gutters stand at: its tables read as the same tables set apart.
-    @Test func twoUpTextSheetsAreCutWhereverTheirGutterStands() throws {
-        let sheets = try Fixtures.read("Tests/TallyCoreTests/Fixtures/two-up-gutter-moves-layout.txt")
-        let apart = try Fixtures.read("Tests/TallyCoreTests/Fixtures/two-up-gutter-moves-apart-layout.txt")
+    ///
+    /// In the second fixture the sheet going on is narrower, its text set closer: its gutter
+    /// stands left of both titled sheets' but as far across its width as theirs.
+    @Test(arguments: ["two-up-gutter-moves", "two-up-narrower-sheet"])
+    func twoUpTextSheetsAreCutWhereverTheirGutterStands(_ fixture: String) throws {
+        let sheets = try Fixtures.read("Tests/TallyCoreTests/Fixtures/\(fixture)-layout.txt")
+        let apart = try Fixtures.read("Tests/TallyCoreTests/Fixtures/\(fixture)-apart-layout.txt")
         let expected = try Self.textItems(apart)
         #expect(expected.count == 46)
         #expect(try Self.textItems(sheets) == expected)

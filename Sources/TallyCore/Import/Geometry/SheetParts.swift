@@ -20,8 +20,10 @@ enum SheetParts {
         /// stand in the same halves of every sheet), with a table's rows or no figures on
         /// each side (a table going on, a cover, a page of notes). In `-layout` text, where
         /// pdftotext sets each sheet's columns by its own words, a halved sheet's gutter moves
-        /// from sheet to sheet: anywhere between those of its titled sheets (`between`).
-        case sharedGutter([ClosedRange<Double>], between: ClosedRange<Double>? = nil)
+        /// from sheet to sheet with the width of its text: anywhere between those of its
+        /// titled sheets as fractions of their width (`between`), on a whole sheet about as
+        /// wide as they are (`width` at least: not one narrow page of a table's last rows).
+        case sharedGutter([ClosedRange<Double>], between: (fractions: ClosedRange<Double>, width: Double)? = nil)
     }
 
     /// A stretch no word covers: where a cut would fall, and the stretch.
@@ -43,8 +45,15 @@ enum SheetParts {
         guard !cuts.isEmpty else { return [:] }
         let spans = cuts.values.flatMap { $0.map(\.span) }
         let inCells = sheets.contains { $0.words.contains(where: \.inCharacterCells) }
-        let between = inCells && cuts.values.allSatisfy { $0.count == 1 }
-            ? spans.map(\.lowerBound).min()!...spans.map(\.upperBound).max()! : nil
+        var between: (fractions: ClosedRange<Double>, width: Double)?
+        if inCells, cuts.values.allSatisfy({ $0.count == 1 }) {
+            let titled = sheets.filter { cuts[$0.page] != nil }
+            let fractions = titled.compactMap { sheet in fraction(cuts[sheet.page]![0].span, of: sheet.words) }
+            let narrowest = titled.map { width(of: $0.words) }.min() ?? 0
+            if !fractions.isEmpty {
+                between = (fractions.map(\.lowerBound).min()!...fractions.map(\.upperBound).max()!, 0.75 * narrowest)
+            }
+        }
         let custom = Evidence.sharedGutter(spans, between: between)
         // (A sheet cut by titles may hold a part going on untitled beside them.)
         for sheet in sheets {
@@ -74,12 +83,22 @@ enum SheetParts {
 
     /// The sheet's cuts, left to right: each part is cut again while it holds two pages, by
     /// the first kind of evidence that cuts it.
+    /// A stretch as fractions of the width the words span.
+    static func fraction(_ span: ClosedRange<Double>, of words: [PlacedWord]) -> ClosedRange<Double>? {
+        guard let start = words.map(\.left).min(), let end = words.map(\.right).max(), end > start else { return nil }
+        return (span.lowerBound - start) / (end - start)...(span.upperBound - start) / (end - start)
+    }
+
+    static func width(of words: [PlacedWord]) -> Double {
+        (words.map(\.right).max() ?? 0) - (words.map(\.left).min() ?? 0)
+    }
+
     static func cuts(_ words: [PlacedWord], evidence: [Evidence]) -> [Gutter] {
         var parts = [words]
         var cuts: [Gutter] = []
         var i = 0
         while i < parts.count, parts.count < mostParts {
-            if let (left, right, gutter) = evidence.lazy.compactMap({ self.halves(parts[i], evidence: $0) }).first {
+            if let (left, right, gutter) = evidence.lazy.compactMap({ self.halves(parts[i], evidence: $0, whole: parts.count == 1) }).first {
                 parts.replaceSubrange(i...i, with: [left, right])
                 cuts.append(gutter)
             } else {
@@ -89,7 +108,8 @@ enum SheetParts {
         return cuts.sorted { $0.x < $1.x }
     }
 
-    static func halves(_ words: [PlacedWord], evidence: Evidence) -> ([PlacedWord], [PlacedWord], Gutter)? {
+    /// `whole`: the words are a whole sheet's, not a part cut from it.
+    static func halves(_ words: [PlacedWord], evidence: Evidence, whole: Bool = true) -> ([PlacedWord], [PlacedWord], Gutter)? {
         let needsTables: Bool
         if case .titles = evidence { needsTables = true } else { needsTables = false }
         guard words.count >= (needsTables ? 20 : 2) else { return nil }
@@ -132,7 +152,11 @@ enum SheetParts {
                 // rows on both sides of their gutters, and a title on one side at most.
                 if isTitledTable(left), isTitledTable(right) { return (left, right, gutter) }
             case .sharedGutter(let spans, let between):
-                guard spans.contains(where: { $0.overlaps(gutter.span) }) || between?.contains(x) == true else { continue }
+                guard spans.contains(where: { $0.overlaps(gutter.span) })
+                    || whole && between.map({ b in
+                        width(of: words) >= b.width && fraction(gutter.span, of: words).map(b.fractions.overlaps) == true
+                    }) == true
+                else { continue }
                 // (A table's figure columns cut from its labels begin their lines with figures.)
                 let sides = [leftKind, rowsOrNoFigures(right)]
                 // (Unless they are under a title of their own beside a table with figures of
