@@ -48,10 +48,11 @@ enum SheetParts {
         var between: (fractions: ClosedRange<Double>, width: Double)?
         if inCells, cuts.values.allSatisfy({ $0.count == 1 }) {
             let titled = sheets.filter { cuts[$0.page] != nil }
-            let fractions = titled.compactMap { sheet in fraction(cuts[sheet.page]![0].span, of: sheet.words) }
-            let narrowest = titled.map { width(of: $0.words) }.min() ?? 0
-            if !fractions.isEmpty {
-                between = (fractions.map(\.lowerBound).min()!...fractions.map(\.upperBound).max()!, 0.75 * narrowest)
+            let fractions = titled.compactMap { sheet in cuts[sheet.page]?.first.flatMap { fraction($0.span, of: sheet.words) } }
+            if let low = fractions.map(\.lowerBound).min(), let high = fractions.map(\.upperBound).max(),
+                let narrowest = titled.map({ width(of: $0.words) }).min()
+            {
+                between = (low...high, 0.75 * narrowest)
             }
         }
         let custom = Evidence.sharedGutter(spans, between: between)
@@ -81,18 +82,19 @@ enum SheetParts {
         cuts.filter { $0 <= word.centre }.count
     }
 
-    /// The sheet's cuts, left to right: each part is cut again while it holds two pages, by
-    /// the first kind of evidence that cuts it.
     /// A stretch as fractions of the width the words span.
     static func fraction(_ span: ClosedRange<Double>, of words: [PlacedWord]) -> ClosedRange<Double>? {
         guard let start = words.map(\.left).min(), let end = words.map(\.right).max(), end > start else { return nil }
         return (span.lowerBound - start) / (end - start)...(span.upperBound - start) / (end - start)
     }
 
+    /// How wide the words span, left edge to right.
     static func width(of words: [PlacedWord]) -> Double {
         (words.map(\.right).max() ?? 0) - (words.map(\.left).min() ?? 0)
     }
 
+    /// The sheet's cuts, left to right: each part is cut again while it holds two pages, by
+    /// the first kind of evidence that cuts it.
     static func cuts(_ words: [PlacedWord], evidence: [Evidence]) -> [Gutter] {
         var parts = [words]
         var cuts: [Gutter] = []
