@@ -115,6 +115,8 @@ enum SheetParts {
         let needsTables: Bool
         if case .titles = evidence { needsTables = true } else { needsTables = false }
         guard words.count >= (needsTables ? 20 : 2) else { return nil }
+        // (Whether the words are as wide as a titled sheet's, for a gutter placed by fraction.)
+        let wideEnough = whole && { if case .sharedGutter(_, let b?) = evidence { width(of: words) >= b.width } else { false } }()
         for gutter in gutters(words) {
             let x = gutter.x
             let left = words.filter { $0.centre < x }, right = words.filter { $0.centre >= x }
@@ -155,9 +157,7 @@ enum SheetParts {
                 if isTitledTable(left), isTitledTable(right) { return (left, right, gutter) }
             case .sharedGutter(let spans, let between):
                 guard spans.contains(where: { $0.overlaps(gutter.span) })
-                    || whole && between.map({ b in
-                        width(of: words) >= b.width && fraction(gutter.span, of: words).map(b.fractions.overlaps) == true
-                    }) == true
+                    || wideEnough && between.map({ b in fraction(gutter.span, of: words).map(b.fractions.overlaps) == true }) == true
                 else { continue }
                 // (A table's figure columns cut from its labels begin their lines with figures.)
                 let sides = [leftKind, rowsOrNoFigures(right)]

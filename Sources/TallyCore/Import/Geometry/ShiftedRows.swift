@@ -41,7 +41,9 @@ enum ShiftedRows {
     static func runs(_ lines: [WordLine], _ grid: ColumnGrid) -> Runs? {
         let n = grid.figureColumns.count
         guard grid.inCharacterCells, grid.alignment == .right, n >= 2 else { return nil }
-        func edges(_ line: WordLine) -> [Double] { grid.trailingFigures(line).map(\.right) }
+        // Where each line's trailing figures end, read once.
+        let edgesOf = Dictionary(lines.map { ($0.number, grid.trailingFigures($0).map(\.right)) }) { a, _ in a }
+        func edges(_ line: WordLine) -> [Double] { edgesOf[line.number] ?? [] }
 
         // Settings: rows filling every column whose figures end where an earlier one's do
         // are of its setting.
