@@ -26,6 +26,11 @@ struct FigurePlacer {
         var items: [LineItem]
         if let slots = table.slots, table.labelColumns == nil {
             items = placeCells(table, slots: slots, report: &report)
+            // Only a converter's text moves lines closer; a PDF's words stand where printed.
+            if layout == .layoutText {
+                PartsByTree.repair(&items, of: table.title.table, printed: Set(slots.compactMap(\.column)), unit: table.unit,
+                                   report: &report)
+            }
         } else if table.labelColumns != nil {
             items = placeLabelled(table, year: table.title.year ?? context.year, report: &report)
         } else {
