@@ -230,25 +230,8 @@ struct ColumnSolver {
 
     private mutating func linkTree() {
         let rows = table.rows
-        var rowOfCode: [String: Int] = [:]
-        var total: Int?
-        for (i, row) in rows.enumerated() {
-            if row.code.isEmpty {
-                if total == nil && (row.name == "合计" || row.name == "总计") { total = i }
-            } else if rowOfCode[row.code] == nil {
-                rowOfCode[row.code] = i
-            }
-        }
-        parents = rows.indices.map { i in
-            let code = rows[i].code
-            guard !code.isEmpty else { return nil }
-            var length = code.count - 1
-            while length >= 1 {
-                if let p = rowOfCode[String(code.prefix(length))] { return p }
-                length -= 1
-            }
-            return total
-        }
+        let total = rows.firstIndex { $0.code.isEmpty && ($0.name == "合计" || $0.name == "总计") }
+        parents = CodeTree.parents(of: rows.map(\.code), total: total)
         children = Array(repeating: [], count: rows.count)
         for (i, p) in parents.enumerated() { if let p { children[p].append(i) } }
     }

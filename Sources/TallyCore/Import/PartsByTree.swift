@@ -90,8 +90,7 @@ enum PartsByTree {
         return found.count == 1 ? found[0] : nil
     }
 
-    /// One column's code tree: a row's parent is the row of its longest proper prefix code, a
-    /// 类 row's the 合计 row (as the store links them).
+    /// One column's code tree (`CodeTree`) and where its sums break.
     private struct Tree {
         var parent: [Int?]
         var children: [Int]
@@ -100,24 +99,8 @@ enum PartsByTree {
         var breaks: Bool { broken.contains(true) }
 
         init(_ column: [LineItem], _ fenPerHalfCent: Int64) {
-            var rowOfCode: [String: Int] = [:]
-            var total: Int?
-            for (i, item) in column.enumerated() {
-                if item.code.isEmpty {
-                    if total == nil, TotalRow.isTotal(item.name) { total = i }
-                } else if rowOfCode[item.code] == nil {
-                    rowOfCode[item.code] = i
-                }
-            }
-            parent = column.map { item in
-                guard !item.code.isEmpty else { return nil }
-                var length = item.code.count - 1
-                while length >= 1 {
-                    if let p = rowOfCode[String(item.code.prefix(length))] { return p }
-                    length -= 1
-                }
-                return total
-            }
+            let total = column.firstIndex { $0.code.isEmpty && TotalRow.isTotal($0.name) }
+            parent = CodeTree.parents(of: column.map(\.code), total: total)
             var sum = [Int64](repeating: 0, count: column.count)
             var overflowed = [Bool](repeating: false, count: column.count)
             children = [Int](repeating: 0, count: column.count)
