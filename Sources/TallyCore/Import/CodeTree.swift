@@ -16,4 +16,10 @@ enum CodeTree {
             return total
         }
     }
+
+    /// How far a parent may differ from its children's sum by their rounding alone: half the
+    /// printed precision (0.01 of the table's unit) for each of them and for the parent.
+    static func roundingTolerance(children: Int, unit: DisplayUnit) -> Int64 {
+        Int64(children + 1) * (unit.fenPerUnit / 200)
+    }
 }

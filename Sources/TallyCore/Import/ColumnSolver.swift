@@ -18,7 +18,6 @@ struct ColumnSolver {
     let schema: TableSchema
     let evidence: Set<EvidenceKey>
     let rowTolerance: Int64
-    let fenPerHalfCent: Int64
 
     struct EvidenceKey: Hashable {
         var code: String
@@ -54,7 +53,6 @@ struct ColumnSolver {
         schema = TableSchema.make(for: table, year: year)
         self.evidence = Self.evidenceKeys(for: table.title.table, from: evidence)
         rowTolerance = table.unit.fenPerUnit / 100
-        fenPerHalfCent = table.unit.fenPerUnit / 200
     }
 
     // MARK: - evidence
@@ -253,7 +251,7 @@ struct ColumnSolver {
             treeBroken.insert(row)
             return
         }
-        let tolerance = Int64(children[row].count + 1) * fenPerHalfCent
+        let tolerance = CodeTree.roundingTolerance(children: children[row].count, unit: table.unit)
         let exact = options[row].filter { o in
             let v = values(row, o)
             return sums.contains { s in zip(v, s).allSatisfy { abs($0 &- $1) <= tolerance } }
@@ -293,7 +291,7 @@ struct ColumnSolver {
     private func reachableSums(_ row: Int, ignoring: Int?, budget: Int) -> (sums: Set<[Int64]>?, work: Int) {
         let kids = children[row]
         let n = schema.slots.count
-        let tolerance = Int64(kids.count + 1) * fenPerHalfCent
+        let tolerance = CodeTree.roundingTolerance(children: kids.count, unit: table.unit)
         // With no negative figures a partial sum already past every layout of the parent can
         // never fit: dropping it keeps the search small (children that must all use the
         // parent's one income source, say).
@@ -360,7 +358,7 @@ struct ColumnSolver {
             return
         }
         let target = values(row, option)
-        let tolerance = Int64(children[row].count + 1) * fenPerHalfCent
+        let tolerance = CodeTree.roundingTolerance(children: children[row].count, unit: table.unit)
         // The column where parent and children disagree, if any, is left out of the match.
         let ignored = mismatched[row]?[option]
         func agree(_ partial: [Int64], _ test: (Int64, Int64) -> Bool) -> Bool {

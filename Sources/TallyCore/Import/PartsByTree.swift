@@ -18,13 +18,12 @@ enum PartsByTree {
     /// `printed`: the columns the table's header has; a figure is never moved into one it lacks.
     static func repair(_ items: inout [LineItem], of kind: TableID, printed: Set<ColumnID>, unit: DisplayUnit,
                        report: inout ImportReport) {
-        let fenPerHalfCent = unit.fenPerUnit / 200
         for (_, identityParts) in TableSchema.rowIdentities(of: kind) {
             let parts = identityParts.filter(printed.contains)
             for (a, b) in zip(parts, parts.dropFirst()) {
                 let groups = Set(items.filter { $0.column == a || $0.column == b }.map { Group(year: $0.year, phase: $0.phase) })
                 for group in groups.sorted(by: { ($0.year, $0.phase.rawValue) < ($1.year, $1.phase.rawValue) }) {
-                    guard let moved = run(items, a, b, group, fenPerHalfCent) else { continue }
+                    guard let moved = run(items, a, b, group, unit) else { continue }
                     let lines = moved.lines.sorted()
                     let first = items.first { $0.line == lines[0] && $0.column == moved.from }
                     for i in items.indices
@@ -48,10 +47,10 @@ enum PartsByTree {
 
     /// The one shortest run of rows whose figures, moved between `a` and `b`, make both
     /// columns' trees add up; nil where they already do, or no run or several do.
-    private static func run(_ items: [LineItem], _ a: ColumnID, _ b: ColumnID, _ group: Group, _ fenPerHalfCent: Int64) -> Move? {
+    private static func run(_ items: [LineItem], _ a: ColumnID, _ b: ColumnID, _ group: Group, _ unit: DisplayUnit) -> Move? {
         let inGroup = items.filter { Group(year: $0.year, phase: $0.phase) == group }
         let inA = inGroup.filter { $0.column == a }, inB = inGroup.filter { $0.column == b }
-        let treeA = Tree(inA, fenPerHalfCent), treeB = Tree(inB, fenPerHalfCent)
+        let treeA = Tree(inA, unit), treeB = Tree(inB, unit)
         guard treeA.breaks || treeB.breaks else { return nil }
         let rows = Array(Set(inGroup.map(\.line))).sorted()
         var found: [Move] = []
@@ -73,7 +72,7 @@ enum PartsByTree {
                     if work > maxWork { return nil }
                     let newFrom = oldFrom.filter { !moved.contains($0.line) }
                     let newTo = oldTo + oldFrom.filter { moved.contains($0.line) }
-                    let fromTree = Tree(newFrom, fenPerHalfCent), toTree = Tree(newTo, fenPerHalfCent)
+                    let fromTree = Tree(newFrom, unit), toTree = Tree(newTo, unit)
                     guard !fromTree.breaks, !toTree.breaks else { continue }
                     // A break is cured only by sums that now hold, not by taking away what was
                     // checked: every moved figure has a parent to add up to where it goes, and
@@ -98,7 +97,7 @@ enum PartsByTree {
         var broken: [Bool] = []
         var breaks: Bool { broken.contains(true) }
 
-        init(_ column: [LineItem], _ fenPerHalfCent: Int64) {
+        init(_ column: [LineItem], _ unit: DisplayUnit) {
             let total = column.firstIndex { $0.code.isEmpty && TotalRow.isTotal($0.name) }
             parent = CodeTree.parents(of: column.map(\.code), total: total)
             var sum = [Int64](repeating: 0, count: column.count)
@@ -113,7 +112,7 @@ enum PartsByTree {
             }
             broken = column.indices.map { [children] p in
                 let (gap, overflow) = column[p].amount.fen.subtractingReportingOverflow(sum[p])
-                return children[p] > 0 && (overflowed[p] || overflow || gap.magnitude > UInt64(children[p] + 1) * UInt64(fenPerHalfCent))
+                return children[p] > 0 && (overflowed[p] || overflow || gap.magnitude > UInt64(CodeTree.roundingTolerance(children: children[p], unit: unit)))
             }
         }
     }
