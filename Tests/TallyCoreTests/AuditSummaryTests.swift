@@ -120,7 +120,7 @@ struct AuditSummaryTests {
         rounding.message = "r"
         docs[7].findings = [finding]
         docs[9].findings = [rounding]
-        let out = ReconcileOutput.render([finding, rounding], docs: docs, format: .table, unit: .wan, color: false)
+        let out = ReconcileOutput.render([finding, rounding], docs: AuditedDocuments(docs), format: .table, unit: .wan, color: false)
         #expect(out.contains("PASS    L9     009  1 rounding\n"))
         #expect(!out.contains(" r\n") && out.contains(" m\n"))
         #expect(out.hasSuffix("every finding of one document: audit where label=…\n"))

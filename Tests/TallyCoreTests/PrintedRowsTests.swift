@@ -8,8 +8,9 @@ import Testing
 struct PrintedRowsTests {
     /// Line items in no particular order, several on each printed row, some columns twice,
     /// some rows of a prior year or a 决算's 预算数 on the same line, some tables not asked for.
-    /// (The store groups each document's rows at load, keeping their order within it; `runs:
-    /// false` takes the hashed way, which must agree for any order.)
+    /// (The store groups each document's rows at load — shuffled ones put in printed-row
+    /// order, rows already together kept in theirs; `runs: false` takes the hashed way, which
+    /// must agree for any order.)
     static func shuffledStore(seed: UInt64, rows: Int, docs: UInt64 = 40, lines: UInt64 = 60, order: Order = .shuffled,
                               codes: [String] = ["2080101", "2080102", "20801", "301", ""]) -> LineItemStore {
         var random = SeededRandom(seed: seed)
@@ -118,25 +119,19 @@ struct PrintedRowsTests {
         if c.rows > 100 { #expect(expected.count > 10) }
     }
 
-    /// A document of many printed rows grows its table in the one-pass gathering, with the same answer.
-    @Test(arguments: [1, 2])
-    func aDocumentOfManyPrintedRows(lanes: Int) throws {
+    /// A document of many printed rows grows its table in the one-pass gathering, with the same
+    /// answer: hashed (in line order, codes in no order within a line) and in printed-row order
+    /// (shuffled, then put in that order at load).
+    @Test(arguments: [1, 2], [Order.ordered, .shuffled])
+    func aDocumentOfManyPrintedRows(lanes: Int, order: Order) throws {
         let codes = (0..<300).map { String(2_080_000 + $0) }
-        let store = Self.shuffledStore(seed: 21, rows: 3_000, docs: 2, lines: 2, order: .ordered, codes: codes)
+        let store = Self.shuffledStore(seed: 21, rows: 3_000, docs: 2, lines: 2, order: order, codes: codes)
         let scope = RowSet(rowCount: store.count, all: true)
         let tables: Set<TableID> = [.expenditure, .basicEcon, .threePublic, .income]
         let got = try #require(Self.collected(store, scope: scope, tables: tables, lanes: lanes, target: 100))
         let expected = Self.reference(store, scope: scope, tables: tables, target: 100)
         #expect(got.map(\.representative) == expected.map(\.representative))
         #expect(got.map(\.values) == expected.map(\.values))
-    }
-
-    @Test func documentsAreTogetherOnlyWhenTheDocNeverDecreases() {
-        typealias S = PrintedRows.Survey
-        #expect(S.together([S(candidates: 3, sorted: true, first: 1, last: 5), S(candidates: 2, sorted: true, first: 5, last: 9)]))
-        #expect(S.together([S(candidates: 3, sorted: true, first: 1, last: 5), S(), S(candidates: 1, sorted: true, first: 7, last: 7)]))
-        #expect(!S.together([S(candidates: 3, sorted: true, first: 1, last: 5), S(candidates: 2, sorted: true, first: 4, last: 9)]))
-        #expect(!S.together([S(candidates: 3, sorted: false, first: 1, last: 5)]))
     }
 
     @Test func stopsWhenCancelled() {

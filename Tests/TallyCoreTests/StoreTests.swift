@@ -48,7 +48,7 @@ struct StoreTests {
         #expect(parentCode(8) == nil)  // the basic column has no 合计 row
     }
 
-    @Test func parentsNeverCrossDocumentsTablesOrYears() {
+    @Test func parentsNeverCrossDocumentsTablesOrYears() throws {
         let store = Fixtures.store([
             Fixtures.item("208", "1", doc: "a"),
             Fixtures.item("20801", "1", doc: "b"),
@@ -56,8 +56,18 @@ struct StoreTests {
             Fixtures.item("20801", "1", year: 2024, doc: "a"),
             Fixtures.item("20801", "1", doc: "a"),
         ])
-        // Rows are grouped by document (a, a, a, a, then b): the last row of a is under its first.
-        #expect(Array(store.parent) == [-1, -1, -1, 0, -1])
+        // Rows are grouped by document (a's four, then b's one): only a's 20801 of the same
+        // table and year lies under a's 208.
+        func row(_ doc: String, _ code: String, _ table: TableID, _ year: Int16) -> Int? {
+            (0..<store.count).first {
+                store.docs.values[Int(store.doc[$0])] == doc && store.codes[store.code[$0]] == code
+                    && store.table[$0] == table.rawValue && store.year[$0] == year
+            }
+        }
+        let top = try #require(row("a", "208", .expenditure, 2025))
+        let child = try #require(row("a", "20801", .expenditure, 2025))
+        #expect(store.parent[child] == Int32(top))
+        #expect((0..<store.count).filter { store.parent[$0] >= 0 } == [child])
     }
 
     @Test func sumsAreExactAndTopmost() throws {

@@ -14,6 +14,36 @@ struct AuditedDocument: Sendable, Equatable {
     var findings: [Finding] = []
 }
 
+/// The documents an audit covered, in the order it lists them: every one with findings, and
+/// the clean ones too where there are at most `AuditSummary.cleanListed` of them; past that
+/// the clean ones are only counted (and never made into values: a whole province's clean
+/// documents, one String each, were an eighth of `audit rows` at 1M line items).
+struct AuditedDocuments: Sendable, Equatable {
+    var listed: [AuditedDocument]
+    var cleanNotListed: Int
+
+    /// How many documents the audit covered.
+    var count: Int { listed.count + cleanNotListed }
+
+    /// The documents `ids` (in listing order), `hasFindings` telling which have any and
+    /// `document` making the value of one that is listed.
+    init(_ ids: [Int], hasFindings: (Int) -> Bool, document: (Int) -> AuditedDocument) {
+        let clean = ids.count { !hasFindings($0) }
+        if clean <= AuditSummary.cleanListed {
+            listed = ids.map(document)
+            cleanNotListed = 0
+        } else {
+            listed = ids.filter(hasFindings).map(document)
+            cleanNotListed = clean
+        }
+    }
+
+    /// Every document given, listed by the same rule.
+    init(_ docs: [AuditedDocument]) {
+        self.init(Array(docs.indices), hasFindings: { !docs[$0].findings.isEmpty }, document: { docs[$0] })
+    }
+}
+
 enum AuditSummary {
     /// More clean documents than this are one line (a whole province), not one line each.
     static let cleanListed = 10
@@ -34,12 +64,9 @@ enum AuditSummary {
 
     static func mark(_ failed: Bool, color: Bool) -> String { ReconcileOutput.verdict(passed: !failed, color: color) }
 
-    /// One row per document: result, label, doc, findings by severity (clean documents left
-    /// out when there are more than `cleanListed` of them).
+    /// One row per document listed: result, label, doc, findings by severity.
     static func table(_ docs: [AuditedDocument]) -> ResultTable {
-        let listClean = docs.count { $0.findings.isEmpty } <= cleanListed
-        let rows = docs.compactMap { d -> [ResultTable.Cell]? in
-            if d.findings.isEmpty && !listClean { return nil }
+        let rows = docs.map { d -> [ResultTable.Cell] in
             let failed = d.findings.contains { $0.severity == .material }
             return [.text(failed ? "FAIL" : "PASS"), .text(d.label), .text(d.doc), .text(counts(d.findings))]
         }
@@ -48,13 +75,13 @@ enum AuditSummary {
     }
 
     /// The summary, then each document's material findings (table and markdown formats).
-    static func render(_ docs: [AuditedDocument], format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
-        let failing = docs.filter { $0.findings.contains { $0.severity == .material } }
-        let clean = docs.count { $0.findings.isEmpty }
+    static func render(_ docs: AuditedDocuments, format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
+        let failing = docs.listed.filter { $0.findings.contains { $0.severity == .material } }
+        let clean = docs.cleanNotListed
         var out = mark(!failing.isEmpty, color: color) + "  \(thousands(docs.count)) documents audited: "
             + (failing.isEmpty ? "none" : thousands(failing.count)) + " with material findings\n"
-        out += format.render(table(docs), unit: unit)
-        if clean > cleanListed {
+        out += format.render(table(docs.listed), unit: unit)
+        if clean > 0 {
             out += mark(false, color: color) + "  \(thousands(clean)) \(clean == docs.count ? "" : "other ")documents: no findings\n"
         }
         for d in failing {
@@ -62,7 +89,7 @@ enum AuditSummary {
             out += mark(true, color: color) + "  \(heading(d)): \(counts(material))\n"
             out += format.render(ReconcileOutput.findingsTable(material, withDoc: false, pageAlways: false), unit: unit)
         }
-        if docs.contains(where: { $0.findings.contains { $0.severity != .material } }) {
+        if docs.listed.contains(where: { $0.findings.contains { $0.severity != .material } }) {
             out += "every finding of one document: audit where label=…\n"
         }
         return out

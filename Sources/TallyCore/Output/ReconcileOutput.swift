@@ -90,12 +90,12 @@ enum ReconcileOutput {
     /// One document (or none) is listed in full as it always was; many open with a summary
     /// line each and then list only their material findings (AuditSummary.swift). csv/tsv/json
     /// stay one row per finding with the fields of §5, whatever the number of documents.
-    static func render(_ findings: [Finding], docs: [AuditedDocument], format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
+    static func render(_ findings: [Finding], docs: AuditedDocuments, format: OutputFormat, unit: DisplayUnit, color: Bool) -> String {
         switch format {
         case .table, .markdown:
             if docs.count > 1 { return AuditSummary.render(docs, format: format, unit: unit, color: color) }
             var out = ""
-            for doc in docs {
+            for doc in docs.listed {
                 let mine = doc.findings
                 let material = mine.contains { $0.severity == .material }
                 out += AuditSummary.mark(material, color: color) + "  \(AuditSummary.heading(doc)): \(AuditSummary.counts(mine))\n"
@@ -103,7 +103,7 @@ enum ReconcileOutput {
             }
             return out.isEmpty ? "no documents to audit\n" : out
         default:
-            let labels = Dictionary(docs.filter { !$0.findings.isEmpty }.map { ($0.doc, $0.label) }, uniquingKeysWith: { a, _ in a })
+            let labels = Dictionary(docs.listed.filter { !$0.findings.isEmpty }.map { ($0.doc, $0.label) }, uniquingKeysWith: { a, _ in a })
             return format.render(findingsTable(findings, withDoc: true, labels: labels), unit: unit)
         }
     }

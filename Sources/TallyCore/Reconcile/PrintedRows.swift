@@ -50,8 +50,8 @@ struct PrintedRows {
     /// Calls `body` with every printed row of the rows in `scope` whose table is in `tables`,
     /// on several threads at once — `body` may only read shared state and append to its own
     /// `out` — and returns every `out` concatenated in the order above; nil when cancelled.
-    /// `lanes`, `partitionTarget` and `runs` (whether rows clustered by document are gathered in
-    /// one pass, PrintedRuns.swift) are for tests; by default a large store is split over two cores.
+    /// `lanes`, `partitionTarget` and `runs` (whether each document is gathered in one pass over
+    /// its rows, PrintedRuns.swift, or every row hashed) are for tests; by default a large store is split over two cores.
     static func collect<T>(
         _ store: LineItemStore, scope: RowSet, tables: Set<TableID>, cancel: Cancellation, lanes: Int? = nil,
         partitionTarget: Int = PrintedRows.partitionTarget, runs: Bool = true, _ body: (Group, inout [T]) -> Void
@@ -65,25 +65,22 @@ struct PrintedRows {
         return withColumns(store) { columns in
             tableMask.withUnsafeBufferPointer { tableMask in
                 let scan = Scan(columns: columns, scope: scope, tableMask: tableMask)
-                // Pass 1: how many rows take part, which sets how many partitions there are, and
-                // whether each document's line items are already together (rows clustered by document).
-                let surveys = parallelMap(laneCount, lanes: laneCount) { scan.survey(words: laneWords[$0]) }
-                let total = surveys.reduce(0) { $0 + $1.candidates }
-                guard total > 0 else { return [] }
-                if cancel.isCancelled() { return nil }
-                var bits = 0
-                while (total >> bits) > partitionTarget { bits += 1 }
-                let partitions = 1 << bits
-
-                if runs, Survey.together(surveys) {
+                if runs {
                     switch withoutActuallyEscaping(body, do: { body in
-                        gatherRuns(scan, laneWords: laneWords, bits: bits, cancel: cancel, body: body)
+                        gatherRuns(scan, lanes: laneCount, partitionTarget: partitionTarget, cancel: cancel, body: body)
                     }) {
                     case .gathered(let out): return out
                     case .cancelled: return nil
-                    case .tooWide: break  // a document of a million printed rows: hashed as any order is
+                    case .tooWide: break  // a document of a million printed rows: hashed
                     }
                 }
+
+                // Pass 1: how many rows take part, which sets how many partitions there are.
+                let total = parallelMap(laneCount, lanes: laneCount) { scan.candidates(words: laneWords[$0]) }.reduce(0, +)
+                guard total > 0 else { return [] }
+                if cancel.isCancelled() { return nil }
+                let bits = partitionBits(candidates: total, target: partitionTarget)
+                let partitions = 1 << bits
 
                 // Pass 2: how many rows of each half fall in each partition (the hash's top bits).
                 let counts = parallelMap(laneCount, lanes: laneCount) { scan.partitionCounts(words: laneWords[$0], bits: bits) }
@@ -189,6 +186,14 @@ struct PrintedRows {
         return (h ^ (h >> 29)) &* 0xFF51_AFD7_ED55_8CCD
     }
 
+    /// How many bits of a key's hash name its partition: enough that a partition holds about
+    /// `target` rows.
+    static func partitionBits(candidates total: Int, target: Int) -> Int {
+        var bits = 0
+        while (total >> bits) > target { bits += 1 }
+        return bits
+    }
+
     @inline(__always)
     static func partition(_ h: UInt64, bits: Int) -> Int { bits == 0 ? 0 : Int(h >> UInt64(64 - bits)) }
 
@@ -198,20 +203,14 @@ struct PrintedRows {
         let scope: RowSet
         let tableMask: UnsafeBufferPointer<Bool>
 
-        /// How many rows of `words` take part, and whether their doc id never decreases.
-        func survey(words: Range<Int>) -> Survey {
-            var survey = Survey()
+        /// How many rows of `words` take part.
+        func candidates(words: Range<Int>) -> Int {
+            var count = 0
             let table = columns.table
-            var doc = DocumentCursor(columns.doc)
             scope.forEach(inWords: words) { r in
-                guard tableMask[Int(table[r])] else { return }
-                let k = UInt64(doc.document(of: r))
-                if survey.candidates == 0 { survey.first = k }
-                if k < survey.last { survey.sorted = false }
-                survey.last = k
-                survey.candidates += 1
+                if tableMask[Int(table[r])] { count += 1 }
             }
-            return survey
+            return count
         }
 
         func partitionCounts(words: Range<Int>, bits: Int) -> [Int] {

@@ -7,7 +7,12 @@ import Darwin
 /// One user's session: the loaded line items, the output settings, and the evaluator that
 /// runs statements and dot-commands. The REPL, `-c`, `-f` and stdin all go through `run`.
 public final class Session {
-    public private(set) var store: LineItemStore = .empty
+    public private(set) var store: LineItemStore = .empty {
+        didSet { documentsByName = nil }
+    }
+    /// The store's document ids in the order an audit lists documents (CodePointOrder), sorted
+    /// once per store rather than on every audit.
+    private var documentsByName: [Int]?
     private var builder = StoreBuilder()
     public private(set) var loadedFiles: [String] = []
     /// What the importer found in each disclosure loaded.
@@ -472,7 +477,7 @@ public final class Session {
         if !notes.isEmpty { report(notes.map { var d = $0; d.origin = origin; return d }) }
     }
 
-    private func runAudit(_ audit: Audit, source: String) throws(Diagnostic) -> (findings: [Finding], docs: [AuditedDocument]) {
+    private func runAudit(_ audit: Audit, source: String) throws(Diagnostic) -> (findings: [Finding], docs: AuditedDocuments) {
         var rules: [String] = []
         for rule in audit.rules {
             let name = rule.text.lowercased()
@@ -494,13 +499,16 @@ public final class Session {
         // The documents in scope, by id, with the label of their first row and their findings:
         // no string hashed per row or per document, only one lookup per finding.
         // Rows are grouped by document: a document is in scope when any row of its range is.
-        var findingsOf: [UInt32: [Finding]] = [:]
-        for f in engine.findings { if let d = store.docs.id(of: f.doc) { findingsOf[d, default: []].append(f) } }
-        let docs = (0..<store.docs.count).filter { scope.intersects(store.rows(ofDocument: $0)) }.map { d in
+        var findingsOf = [[Finding]](repeating: [], count: store.docs.count)
+        for f in engine.findings { if let d = store.docs.id(of: f.doc) { findingsOf[Int(d)].append(f) } }
+        let byName = documentsByName ?? CodePointOrder.sorted(Array(0..<store.docs.count), by: { store.docs[UInt32($0)] })
+        documentsByName = byName
+        let docs = AuditedDocuments(byName.filter { scope.intersects(store.rows(ofDocument: $0)) },
+                                    hasFindings: { !findingsOf[$0].isEmpty }) { d in
             AuditedDocument(doc: store.docs[UInt32(d)], label: store.labels[store.label[store.documentStart[d]]],
-                            findings: findingsOf[UInt32(d)] ?? [])
+                            findings: findingsOf[d])
         }
-        return (engine.findings, CodePointOrder.sorted(docs, by: \.doc))
+        return (engine.findings, docs)
     }
 
     /// Parses, plans and executes one statement. Warnings are reported; errors thrown.

@@ -4,7 +4,10 @@ import Dispatch
 /// question about a few documents (a district, a label, a year's budgets) reads their row
 /// ranges instead of every row, and a row's parent lies a few rows away rather than anywhere
 /// in memory. Imported documents arrive this way already; a line-item file may not (it can be
-/// in any order), and is put in this order once, at load.
+/// in any order), and is put in this order once, at load: its documents together, and each
+/// document's rows in printed-row order (line, code, table, phase, year — the order a
+/// document prints them in), since the file's own order within a document it broke up says
+/// nothing, and in printed-row order the row rule groups a document without hashing.
 extension StoreBuilder {
     /// Whether every document's rows are contiguous and documents come in id order.
     var isClusteredByDocument: Bool {
@@ -18,9 +21,10 @@ extension StoreBuilder {
         }
     }
 
-    /// Reorders every column so that rows are grouped by document id, keeping the rows of one
-    /// document in their original order (a counting sort: stable, one pass per column).
-    mutating func clusterByDocument() {
+    /// Reorders every column so that rows are grouped by document id (a counting sort), each
+    /// document's rows in printed-row order; `codeOrder` gives each raw code id its place in
+    /// the store's code order. Rows alike in all of these keep their order.
+    mutating func clusterByDocument(codeOrder: [UInt32]) {
         guard !isClusteredByDocument else { return }
         var start = [Int](repeating: 0, count: docs.count + 1)
         for d in doc { start[Int(d) + 1] += 1 }
@@ -31,11 +35,80 @@ extension StoreBuilder {
             order[next[Int(d)]] = Int32(row)
             next[Int(d)] += 1
         }
+        sortByPrintedRow(&order, documentStarts: start, codeOrder: codeOrder)
         let job = Gather(order: order)
         doc = job.apply(doc); label = job.apply(label); district = job.apply(district); dept = job.apply(dept)
         year = job.apply(year); budgetYear = job.apply(budgetYear); phase = job.apply(phase); table = job.apply(table)
         rawCode = job.apply(rawCode); name = job.apply(name); column = job.apply(column); amount = job.apply(amount)
         line = job.apply(line); page = job.apply(page)
+    }
+
+    /// Each document's stretch of `order` sorted by its rows' printed-row keys, the documents
+    /// split between the two cores by rows.
+    private func sortByPrintedRow(_ order: inout [Int32], documentStarts start: [Int], codeOrder: [UInt32]) {
+        let n = order.count
+        guard line.count == n, rawCode.count == n, table.count == n, phase.count == n, year.count == n else { return }
+        // Lane boundaries at a document start near the middle of the rows.
+        let documents = start.count - 1
+        let middle = n >= RowSet.parallelRows ? start.firstIndex(where: { $0 >= n / 2 }).map { min($0, documents) } : nil
+        let bounds = middle.map { [0, $0, documents] } ?? [0, documents]
+        line.withUnsafeBufferPointer { line in
+            rawCode.withUnsafeBufferPointer { rawCode in
+                table.withUnsafeBufferPointer { table in
+                    phase.withUnsafeBufferPointer { phase in
+                        year.withUnsafeBufferPointer { year in
+                            codeOrder.withUnsafeBufferPointer { codeOrder in
+                                order.withUnsafeMutableBufferPointer { order in
+                                    let job = PrintedRowOrder(line: line, rawCode: rawCode, table: table, phase: phase,
+                                                              year: year, codeOrder: codeOrder, order: order)
+                                    DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { lane in
+                                        job.sort(documents: bounds[lane]..<bounds[lane + 1], starts: start)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private struct PrintedRowOrder: @unchecked Sendable {
+        let line, rawCode: UnsafeBufferPointer<UInt32>
+        let table, phase: UnsafeBufferPointer<UInt8>
+        let year: UnsafeBufferPointer<Int16>
+        let codeOrder: UnsafeBufferPointer<UInt32>
+        let order: UnsafeMutableBufferPointer<Int32>
+
+        /// A row's place in printed-row order, compared as `PrintedRows.key` compares two rows of
+        /// one document; rows alike keep their order.
+        struct Key: Comparable {
+            var high: UInt64
+            var low: UInt64
+            var row: Int32
+
+            static func < (a: Key, b: Key) -> Bool { (a.high, a.low, a.row) < (b.high, b.low, b.row) }
+        }
+
+        func key(_ row: Int32) -> Key {
+            let r = Int(row)
+            let code = Int(rawCode[r]) < codeOrder.count ? UInt64(codeOrder[Int(rawCode[r])]) : 0
+            return Key(high: UInt64(line[r]) << 32 | code,
+                       low: UInt64(table[r]) << 24 | UInt64(phase[r]) << 16 | UInt64(UInt16(bitPattern: year[r])),
+                       row: row)
+        }
+
+        func sort(documents: Range<Int>, starts start: [Int]) {
+            var keys: [Key] = []
+            for d in documents {
+                let range = start[d]..<start[d + 1]
+                guard range.count > 1 else { continue }
+                keys.removeAll(keepingCapacity: true)
+                for i in range { keys.append(key(order[i])) }
+                keys.sort()
+                for (i, k) in zip(range, keys) { order[i] = k.row }
+            }
+        }
     }
 
     /// One column in the new order; a large one on both cores, each filling half.

@@ -59,14 +59,14 @@ public struct StoreBuilder: Sendable {
     /// The store of these rows, grouped by document (see DocumentOrder.swift).
     public func build() -> LineItemStore {
         if let frozen { return frozen }
-        var clustered = self
-        clustered.clusterByDocument()
-        return clustered.frozenStore()
-    }
-
-    private func frozenStore() -> LineItemStore {
         let codes = CodeDictionary(Set(rawCodes.values))
         let remap = rawCodes.values.map { codes.id(of: $0) ?? 0 }
+        var clustered = self
+        clustered.clusterByDocument(codeOrder: remap)
+        return clustered.frozenStore(codes: codes, remap: remap)
+    }
+
+    private func frozenStore(codes: CodeDictionary, remap: [UInt32]) -> LineItemStore {
         let code = rawCode.map { remap[Int($0)] }
         let documents = DocumentFacts(self)
         let budgetYear = documents.budgetYears(self)
