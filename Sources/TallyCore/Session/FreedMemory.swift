@@ -15,6 +15,18 @@ enum FreedMemory {
         #endif
     }()
 
+    /// A load's transient blocks (the parsed parts, the columns before they were put in
+    /// document order) mapped on their own while `body` runs, so that freeing them gives their
+    /// pages back whole rather than leaving them in a heap that long-lived small blocks made
+    /// during the load (names, dictionary entries) then pin one page at a time.
+    static func whileLoading<R>(_ body: () -> R) -> R {
+        #if canImport(Glibc)
+        _ = setMallocOption(-3, 128 << 10)
+        defer { _ = setMallocOption(-3, 32 << 20) }
+        #endif
+        return body()
+    }
+
     static func giveBack() {
         #if canImport(Glibc)
         _ = trimMallocArenas(0)

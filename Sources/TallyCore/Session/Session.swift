@@ -129,6 +129,10 @@ public final class Session {
     @discardableResult
     public func load(paths: [String]) -> Bool {
         defer { FreedMemory.giveBack() }
+        return FreedMemory.whileLoading { loadEach(paths) }
+    }
+
+    private func loadEach(_ paths: [String]) -> Bool {
         var files: [String] = []
         // Files found in a folder rather than named: one that cannot be read is passed over
         // with a warning, not a reason to leave the folder's other documents unasked.
