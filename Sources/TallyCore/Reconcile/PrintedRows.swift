@@ -172,12 +172,10 @@ struct PrintedRows {
         }
     }
 
-    /// A printed row's identity in two words, exact: doc and line; code, table, phase and
-    /// year (a 决算's 预算数 and 决算数 on one line are two rows of figures).
+    /// Row `r`'s printed row (PrintedRowKey).
     @inline(__always)
     static func key(_ c: Columns, _ r: Int, doc: Int) -> (UInt64, UInt64) {
-        (UInt64(doc) << 32 | UInt64(c.line[r]),
-         UInt64(c.code[r]) << 32 | UInt64(c.table[r]) << 24 | UInt64(c.phase[r]) << 16 | UInt64(UInt16(bitPattern: c.year[r])))
+        PrintedRowKey.of(doc: doc, line: c.line[r], code: c.code[r], table: c.table[r], phase: c.phase[r], year: c.year[r])
     }
 
     @inline(__always)

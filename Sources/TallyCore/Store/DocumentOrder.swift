@@ -80,8 +80,8 @@ extension StoreBuilder {
         let codeOrder: UnsafeBufferPointer<UInt32>
         let order: UnsafeMutableBufferPointer<Int32>
 
-        /// A row's place in printed-row order, compared as `PrintedRows.key` compares two rows of
-        /// one document; rows alike keep their order.
+        /// A row's place in printed-row order (`PrintedRowKey` within one document); rows alike
+        /// keep their order.
         struct Key: Comparable {
             var high: UInt64
             var low: UInt64
@@ -92,10 +92,9 @@ extension StoreBuilder {
 
         func key(_ row: Int32) -> Key {
             let r = Int(row)
-            let code = Int(rawCode[r]) < codeOrder.count ? UInt64(codeOrder[Int(rawCode[r])]) : 0
-            return Key(high: UInt64(line[r]) << 32 | code,
-                       low: UInt64(table[r]) << 24 | UInt64(phase[r]) << 16 | UInt64(UInt16(bitPattern: year[r])),
-                       row: row)
+            let code = Int(rawCode[r]) < codeOrder.count ? codeOrder[Int(rawCode[r])] : 0
+            let k = PrintedRowKey.of(doc: 0, line: line[r], code: code, table: table[r], phase: phase[r], year: year[r])
+            return Key(high: k.0, low: k.1, row: row)
         }
 
         func sort(documents: Range<Int>, starts start: [Int]) {
@@ -140,5 +139,17 @@ extension StoreBuilder {
             let values: UnsafePointer<T>
             let order: UnsafePointer<Int32>
         }
+    }
+}
+
+/// A printed row's identity in two words, exact, ordered as a document prints its rows: doc,
+/// line; then code, table, phase and year (a 决算's 预算数 and 决算数 on one line are two rows
+/// of figures). The row rule groups by it and the load orders a broken-up document by it, so
+/// the two agree on what "in printed-row order" means.
+enum PrintedRowKey {
+    @inline(__always)
+    static func of(doc: Int, line: UInt32, code: UInt32, table: UInt8, phase: UInt8, year: Int16) -> (UInt64, UInt64) {
+        (UInt64(doc) << 32 | UInt64(line),
+         UInt64(code) << 32 | UInt64(table) << 24 | UInt64(phase) << 16 | UInt64(UInt16(bitPattern: year)))
     }
 }
