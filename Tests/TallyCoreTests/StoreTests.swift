@@ -70,6 +70,41 @@ struct StoreTests {
         #expect((0..<store.count).filter { store.parent[$0] >= 0 } == [child])
     }
 
+    /// A group's 类 rows hang under its empty-code row named 合计/总计 where there are several;
+    /// two alike leave them with none. The per-document packed tables and the dictionary
+    /// fallback (for stores too large to pack) link every row the same.
+    @Test func groupTotalsAndBothLinkingPathsAgree() throws {
+        var items = [
+            Fixtures.item("", "3", doc: "a", name: "小计"), Fixtures.item("", "3", doc: "a", name: "合计"),
+            Fixtures.item("208", "3", doc: "a"), Fixtures.item("20801", "3", doc: "a"),
+            Fixtures.item("", "5", doc: "b", name: "小计"), Fixtures.item("", "5", doc: "b", name: "其他"),
+            Fixtures.item("208", "5", doc: "b"), Fixtures.item("2080101", "5", doc: "b"),
+        ]
+        var bytes: [UInt8] = []
+        try Generator.generate(.init(count: 20_000, seed: 3, shuffle: true)) { bytes.append(contentsOf: $0) }
+        items += try LineItemFile.read(bytes, path: "gen.tsv")
+        let store = Fixtures.store(items)
+        func links(packing: Bool) -> [Int32] {
+            ParentLinks(codes: store.codes, names: store.names, doc: store.doc.values, table: store.table,
+                        column: store.column, year: store.year, phase: store.phase, code: store.code.values,
+                        name: store.name.values, packing: packing).link()
+        }
+        let packed = links(packing: true)
+        #expect(packed == links(packing: false))
+        #expect(packed == Array(store.parent))
+        func row(_ doc: String, _ code: String, name: String? = nil) throws -> Int {
+            try #require((0..<store.count).first {
+                store.docs.values[Int(store.doc[$0])] == doc && store.codes[store.code[$0]] == code
+                    && (name == nil || store.names.values[Int(store.name[$0])] == name)
+            })
+        }
+        #expect(packed[try row("a", "208")] == Int32(try row("a", "", name: "合计")))
+        #expect(packed[try row("a", "20801")] == Int32(try row("a", "208")))
+        #expect(packed[try row("b", "208")] == -1)  // 小计 and 其他: neither is the total
+        #expect(packed[try row("b", "2080101")] == Int32(try row("b", "208")))
+        #expect(packed.filter { $0 >= 0 }.count > 10_000)
+    }
+
     @Test func sumsAreExactAndTopmost() throws {
         let session = Session(out: { _ in }, err: { _ in })
         session.add(Fixtures.tree, from: "tree")

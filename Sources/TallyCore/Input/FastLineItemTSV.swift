@@ -60,15 +60,17 @@ enum FastLineItemTSV {
             if part.parse(from: shared.bounds[k], to: shared.bounds[k + 1]) { shared.results[k] = part }
         }
 
-        var batches: [ColumnBatch] = []
-        var firstLine = 2  // the header is line 1
-        for k in 0..<partCount {
-            guard let part = results[k], let batch = part.batch(firstLine: firstLine, doc: LineItemFile.stem(LineItemFile.baseName(path)))
-            else { return nil }
-            batches.append(batch)
-            firstLine += part.lines
+        // One batch: the parts' dictionaries are merged byte for byte (cheap), so the store
+        // hashes each distinct value as a String once, not once per part.
+        guard var whole = results[0] else { return nil }
+        results[0] = nil
+        for k in 1..<partCount {
+            guard let part = results[k] else { return nil }
+            results[k] = nil
+            whole.absorb(part)
         }
-        return batches
+        // The header is line 1.
+        return whole.batch(firstLine: 2, doc: LineItemFile.stem(LineItemFile.baseName(path))).map { [$0] }
     }
 
     /// What the parts share: read-only, each part writing only its own result slot.
@@ -263,6 +265,41 @@ enum FastLineItemTSV {
             let (fen, overflow) = value.multipliedReportingOverflow(by: scale)
             guard !overflow else { return nil }
             return negative ? -fen : fen
+        }
+
+        /// `next`'s rows after this part's: its values interned into this part's dictionaries,
+        /// its ids mapped to theirs, its line counts going on from this part's.
+        mutating func absorb(_ next: Part) {
+            Self.merge(next.docs, next.doc, into: &docs, &doc)
+            Self.merge(next.labels, next.label, into: &labels, &label)
+            Self.merge(next.districts, next.district, into: &districts, &district)
+            Self.merge(next.depts, next.dept, into: &depts, &dept)
+            Self.merge(next.names, next.name, into: &names, &name)
+            Self.merge(next.codes, next.code, into: &codes, &code)
+            Self.merge(next.tables, next.table, into: &tables, &table)
+            Self.merge(next.columns, next.column, into: &columns, &column)
+            Self.merge(next.phases, next.phase, into: &phases, &phase)
+            year += next.year
+            budgetYear += next.budgetYear
+            amount += next.amount
+            page += next.page
+            if fields.contains(.line) {
+                line += next.line
+            } else {
+                let offset = UInt32(truncatingIfNeeded: lines)
+                line += next.line.map { $0 &+ offset }
+            }
+            lines += next.lines
+        }
+
+        private static func merge(_ values: ByteDictionary, _ ids: [UInt32], into dictionary: inout ByteDictionary, _ column: inout [UInt32]) {
+            guard !ids.isEmpty else { return }
+            let remap = (0..<values.count).map { id in
+                let bytes = values.bytes(id)
+                return dictionary.intern(bytes.baseAddress!, bytes.count)
+            }
+            column.reserveCapacity(column.count + ids.count)
+            for id in ids { column.append(remap[Int(id)]) }
         }
 
         /// The part as a batch of the store's columns: table and column names resolved once per

@@ -4,7 +4,7 @@
 struct CellTable {
     private var keys: [UInt64]
     private var rows: [Int32]
-    private let mask: Int
+    private var mask: Int
 
     /// Packs a cell, or nil when it does not fit (more than 2^22 docs or 2^20 codes, a year
     /// outside 1900–2999): the caller then uses a Dictionary.
@@ -24,6 +24,20 @@ struct CellTable {
         mask = size - 1
     }
 
+    /// Empties the table for up to `capacity` cells, keeping its memory where it is big enough:
+    /// one table serves document after document, and a small one stays in cache.
+    mutating func reset(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        if size > keys.count {
+            keys = [UInt64](repeating: 0, count: size)
+            rows = [Int32](repeating: -1, count: size)
+        } else {
+            rows.withUnsafeMutableBufferPointer { $0[0..<size].update(repeating: -1) }
+        }
+        mask = size - 1
+    }
+
     @inline(__always)
     private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
 
@@ -37,6 +51,19 @@ struct CellTable {
         }
         keys[i] = key
         rows[i] = row
+    }
+
+    /// The row already recorded for `key`, or nil after recording `row` for it.
+    @inline(__always)
+    mutating func find(_ key: UInt64, orInsert row: Int32) -> Int32? {
+        var i = slot(key)
+        while rows[i] >= 0 {
+            if keys[i] == key { return rows[i] }
+            i = (i + 1) & mask
+        }
+        keys[i] = key
+        rows[i] = row
+        return nil
     }
 
     @inline(__always)

@@ -44,14 +44,19 @@ extension StoreBuilder {
         append(batch.dept, values: batch.depts, to: \.depts, column: \.dept)
         append(batch.name, values: batch.names, to: \.names, column: \.name)
         append(batch.code, values: batch.codes, to: \.rawCodes, column: \.rawCode)
-        year.append(contentsOf: batch.year)
-        table.append(contentsOf: batch.table)
-        column.append(contentsOf: batch.column)
-        amount.append(contentsOf: batch.amount)
-        line.append(contentsOf: batch.line)
-        budgetYear.append(contentsOf: batch.budgetYear.isEmpty ? Array(repeating: 0, count: batch.count) : batch.budgetYear)
-        phase.append(contentsOf: batch.phase.isEmpty ? Array(repeating: 0, count: batch.count) : batch.phase)
-        page.append(contentsOf: batch.page.isEmpty ? Array(repeating: 0, count: batch.count) : batch.page)
+        Self.append(batch.year, to: &year)
+        Self.append(batch.table, to: &table)
+        Self.append(batch.column, to: &column)
+        Self.append(batch.amount, to: &amount)
+        Self.append(batch.line, to: &line)
+        Self.append(batch.budgetYear.isEmpty ? Array(repeating: 0, count: batch.count) : batch.budgetYear, to: &budgetYear)
+        Self.append(batch.phase.isEmpty ? Array(repeating: 0, count: batch.count) : batch.phase, to: &phase)
+        Self.append(batch.page.isEmpty ? Array(repeating: 0, count: batch.count) : batch.page, to: &page)
+    }
+
+    /// A builder's first batch is taken as it is (its arrays shared, not copied).
+    private static func append<T>(_ values: [T], to column: inout [T]) {
+        if column.isEmpty { column = values } else { column.append(contentsOf: values) }
     }
 
     private mutating func append(
@@ -59,9 +64,20 @@ extension StoreBuilder {
         column: WritableKeyPath<StoreBuilder, [UInt32]>
     ) {
         let remap = values.map { self[keyPath: dictionary].intern($0) }
-        remap.withUnsafeBufferPointer { remap in
-            self[keyPath: column].append(contentsOf: ids.lazy.map { remap[Int($0)] })
+        // A dictionary new to the builder keeps its ids: the column is taken as it is.
+        if remap.indices.allSatisfy({ remap[$0] == UInt32($0) }) {
+            Self.append(ids, to: &self[keyPath: column])
+            return
         }
+        let mapped = [UInt32](unsafeUninitializedCapacity: ids.count) { out, count in
+            remap.withUnsafeBufferPointer { remap in
+                ids.withUnsafeBufferPointer { ids in
+                    for i in ids.indices { out[i] = remap[Int(ids[i])] }
+                }
+            }
+            count = ids.count
+        }
+        Self.append(mapped, to: &self[keyPath: column])
     }
 }
 

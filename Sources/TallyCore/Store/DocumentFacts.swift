@@ -17,7 +17,8 @@ struct DocumentFacts {
         documents.reserveCapacity(builder.docs.count)
         for row in builder.doc.indices {
             let d = Int(builder.doc[row])
-            while documents.count <= d { documents.append(Document(firstRow: row)) }
+            while documents.count <= d { documents.append(Document(firstRow: -1)) }
+            if documents[d].firstRow < 0 { documents[d].firstRow = row }
             if builder.budgetYear[row] != 0 { documents[d].statedYear = builder.budgetYear[row] }
             documents[d].latestYear = max(documents[d].latestYear, builder.year[row])
             if Phase.marksFinalAccount(builder.phase[row]) { documents[d].isFinal = true }
@@ -42,50 +43,79 @@ struct DocumentFacts {
     func labels(_ builder: StoreBuilder, budgetYear: [Int16], into labels: inout TextDictionary) -> [UInt32] {
         guard let unlabelled = labels.id(of: ""), builder.label.contains(unlabelled) else { return builder.label }
         var needed: [Int] = []
-        var taken: [String: Int] = [:]
-        var seen = Set<Int>()
-        for row in builder.doc.indices {
-            let d = Int(builder.doc[row])
-            guard seen.insert(d).inserted else { continue }
-            if builder.label[row] == unlabelled { needed.append(d) } else { taken[labels[builder.label[row]], default: 0] += 1 }
-        }
-        // A department's short name, once per department: many documents (its years, its
-        // 预算 and 决算) share one, and finding its district is a text search.
-        var shortNames: [UInt32: String] = [:]
-        func facts(_ d: Int) -> (district: String, short: String, year: String, suffix: String) {
+        var taken = Set<String>()
+        for d in documents.indices where documents[d].firstRow >= 0 {
             let row = documents[d].firstRow
-            let dept = builder.dept[row]
-            let short = shortNames[dept] ?? {
-                let name = DepartmentName.short(builder.depts[dept])
-                shortNames[dept] = name
-                return name
+            if builder.label[row] == unlabelled { needed.append(d) } else { taken.insert(labels[builder.label[row]]) }
+        }
+        // A label is its first part (a district, or a department's short name), the budget
+        // year's four digits and 决算 or nothing, so labels are compared as those three: the
+        // text of a part is hashed once per district or department, not once per document.
+        var parts = PartNames()
+        var districtPart: [UInt32: UInt32] = [:]
+        var shortPart: [UInt32: UInt32] = [:]
+        func candidates(_ d: Int) -> (byDistrict: Candidate, byDepartment: Candidate) {
+            let row = documents[d].firstRow
+            let dept = builder.dept[row], district = builder.district[row]
+            // A department's short name, once per department: many documents (its years, its
+            // 预算 and 决算) share one, and finding its district is a text search.
+            let short = shortPart[dept] ?? {
+                let id = parts.id(DepartmentName.short(builder.depts[dept]))
+                shortPart[dept] = id
+                return id
             }()
-            return (builder.districts[builder.district[row]], short,
-                    String(budgetYear[row]), documents[d].isFinal ? Phase.final.aliases[0] : "")
+            let place = districtPart[district] ?? {
+                let name = builder.districts[district]
+                let id = name.isEmpty ? UInt32.max : parts.id(name)
+                districtPart[district] = id
+                return id
+            }()
+            let year = budgetYear[row], isFinal = documents[d].isFinal
+            return (Candidate(part: place == .max ? short : place, year: year, isFinal: isFinal),
+                    Candidate(part: short, year: year, isFinal: isFinal))
         }
-        var chosen: [Int: String] = [:]
-        let byDistrict = needed.map { d -> String in
-            let f = facts(d)
-            return (f.district.isEmpty ? f.short : f.district) + f.year + f.suffix
+        func text(_ c: Candidate) -> String { parts.names[Int(c.part)] + String(c.year) + (c.isFinal ? Phase.final.aliases[0] : "") }
+        // How many documents would have each label; one given to a document already counts.
+        var counts: [Candidate: Int] = [:]
+        func count(_ c: Candidate) -> Int { counts[c, default: 0] + (taken.isEmpty || !taken.contains(text(c)) ? 0 : 1) }
+
+        let choices = needed.map(candidates)
+        for c in choices { counts[c.byDistrict, default: 0] += 1 }
+        var chosen = [String?](repeating: nil, count: documents.count)
+        var colliding: [Int] = []
+        for (i, d) in needed.enumerated() {
+            if count(choices[i].byDistrict) == 1 { chosen[d] = text(choices[i].byDistrict) } else { colliding.append(i) }
         }
-        var counts = taken
-        for label in byDistrict { counts[label, default: 0] += 1 }
-        for (i, d) in needed.enumerated() where counts[byDistrict[i]] == 1 { chosen[d] = byDistrict[i] }
         // Those sharing a district label take the department's short name, where that is unique
         // in turn; the rest add their file's name.
-        let colliding = needed.indices.filter { chosen[needed[$0]] == nil }
-        let byDepartment = colliding.map { i -> String in
-            let f = facts(needed[i])
-            return f.short + f.year + f.suffix
+        for i in colliding { counts[choices[i].byDepartment, default: 0] += 1 }
+        for i in colliding {
+            let (byDistrict, byDepartment) = choices[i]
+            chosen[needed[i]] = count(byDepartment) == 1 && byDepartment != byDistrict
+                ? text(byDepartment) : text(byDistrict) + "·" + builder.docs[UInt32(needed[i])]
         }
-        for label in byDepartment { counts[label, default: 0] += 1 }
-        for (k, i) in colliding.enumerated() {
-            let label = byDepartment[k]
-            chosen[needed[i]] = counts[label] == 1 && label != byDistrict[i] ? label : byDistrict[i] + "·" + builder.docs[UInt32(needed[i])]
-        }
-        let ids = (0..<documents.count).map { d in chosen[d].map { labels.intern($0) } ?? unlabelled }
+        let ids = chosen.map { $0.map { labels.intern($0) } ?? unlabelled }
         return builder.doc.indices.map { row in
             builder.label[row] == unlabelled ? ids[Int(builder.doc[row])] : builder.label[row]
+        }
+    }
+
+    /// A label's parts but its text: which district or short name, which year, 决算 or not.
+    private struct Candidate: Hashable {
+        var part: UInt32
+        var year: Int16
+        var isFinal: Bool
+    }
+
+    /// The distinct first parts of labels, by id.
+    private struct PartNames {
+        var names: [String] = []
+        var ids: [String: UInt32] = [:]
+        mutating func id(_ name: String) -> UInt32 {
+            if let id = ids[name] { return id }
+            ids[name] = UInt32(names.count)
+            names.append(name)
+            return UInt32(names.count - 1)
         }
     }
 }

@@ -17,7 +17,7 @@ struct ParentLinks: @unchecked Sendable {
     let packs: Bool
 
     init(codes: CodeDictionary, names: TextDictionary, doc: [UInt32], table: [UInt8], column: [UInt8], year: [Int16],
-         phase: [UInt8], code: [UInt32], name: [UInt32]) {
+         phase: [UInt8], code: [UInt32], name: [UInt32], packing: Bool = true) {
         self.codes = codes
         self.doc = doc
         self.table = table
@@ -29,7 +29,7 @@ struct ParentLinks: @unchecked Sendable {
         prefixes = codes.properPrefixIDs()
         emptyCode = codes.id(of: "")
         isTotalName = names.mask(TotalRow.isTotal)
-        packs = (doc.max() ?? 0) < 1 << 22 && codes.count < 1 << 20 && year.allSatisfy { $0 >= 1900 && $0 < 1900 + 2048 }
+        packs = packing && (doc.max() ?? 0) < 1 << 22 && codes.count < 1 << 20 && year.allSatisfy { $0 >= 1900 && $0 < 1900 + 2048 }
     }
 
     func link() -> [Int32] {
@@ -61,9 +61,59 @@ struct ParentLinks: @unchecked Sendable {
         Cell(doc: doc[row], year: year[row], phase: phase[row], table: table[row], column: column[row], code: code)
     }
 
-    /// Links the rows of whole documents.
+    /// Links the rows of whole documents, one document at a time with small tables of its own
+    /// (a table over half the store missed the cache on nearly every probe).
     private func link(rows range: Range<Int>, into output: Output) {
-        var packed: CellTable? = packs ? CellTable(capacity: range.count) : nil
+        guard packs else { return linkByDictionary(rows: range, into: output) }
+        var cells = CellTable(capacity: 64)
+        // A group's empty-code rows: the slot holds an index into `totals`.
+        var totalSlots = CellTable(capacity: 16)
+        var totals: [(row: Int32, ambiguous: Bool)] = []
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = start + 1
+            while end < range.upperBound, doc[end] == doc[start] { end += 1 }
+            cells.reset(capacity: end - start)
+            totalSlots.reset(capacity: end - start)
+            totals.removeAll(keepingCapacity: true)
+            for row in start..<end {
+                let key = CellTable.key(doc: doc[row], year: year[row], phase: phase[row], table: table[row], column: column[row], code: code[row])!
+                guard code[row] == emptyCode else {
+                    cells.insertIfAbsent(key, row: Int32(row))
+                    continue
+                }
+                let isTotal = isTotalName[Int(name[row])]
+                guard let e = totalSlots.find(key, orInsert: Int32(totals.count)).map(Int.init) else {
+                    totals.append((Int32(row), false))
+                    continue
+                }
+                let existingIsTotal = isTotalName[Int(name[Int(totals[e].row)])]
+                if isTotal && !existingIsTotal {
+                    totals[e] = (Int32(row), false)
+                } else if isTotal == existingIsTotal {
+                    totals[e].ambiguous = true
+                }
+            }
+            for row in start..<end where code[row] != emptyCode {
+                let base = CellTable.key(doc: doc[row], year: year[row], phase: phase[row], table: table[row], column: column[row], code: 0)!
+                var found: Int32?
+                for prefix in prefixes[Int(code[row])] {
+                    if let p = cells.find(base | UInt64(prefix)) {
+                        found = p
+                        break
+                    }
+                }
+                if found == nil, let emptyCode, let e = totalSlots.find(base | UInt64(emptyCode)).map(Int.init), !totals[e].ambiguous {
+                    found = totals[e].row
+                }
+                output.rows[row] = found ?? -1
+            }
+            start = end
+        }
+    }
+
+    /// The same for stores whose cells do not pack into 64 bits.
+    private func linkByDictionary(rows range: Range<Int>, into output: Output) {
         var rowOfCell: [Cell: Int32] = [:]
         // Empty-code rows per group; the group total is chosen among them below.
         var totals: [Cell: Int32] = [:]
@@ -83,9 +133,6 @@ struct ParentLinks: @unchecked Sendable {
                 } else {
                     totals[cell] = Int32(row)
                 }
-            } else if packed != nil {
-                let key = CellTable.key(doc: doc[row], year: year[row], phase: phase[row], table: table[row], column: column[row], code: code[row])!
-                packed!.insertIfAbsent(key, row: Int32(row))
             } else {
                 let cell = cell(row, code: code[row])
                 if rowOfCell[cell] == nil { rowOfCell[cell] = Int32(row) }
@@ -95,25 +142,15 @@ struct ParentLinks: @unchecked Sendable {
 
         for row in range where code[row] != emptyCode {
             var found: Int32?
-            if let packed {
-                let base = CellTable.key(doc: doc[row], year: year[row], phase: phase[row], table: table[row], column: column[row], code: 0)!
-                for prefix in prefixes[Int(code[row])] {
-                    if let p = packed.find(base | UInt64(prefix)) {
-                        found = p
-                        break
-                    }
-                }
-            } else {
-                var cell = cell(row, code: code[row])
-                for prefix in prefixes[Int(code[row])] {
-                    cell.code = prefix
-                    if let p = rowOfCell[cell] {
-                        found = p
-                        break
-                    }
+            var cell = cell(row, code: code[row])
+            for prefix in prefixes[Int(code[row])] {
+                cell.code = prefix
+                if let p = rowOfCell[cell] {
+                    found = p
+                    break
                 }
             }
-            if found == nil, let emptyCode { found = totals[cell(row, code: emptyCode)] }
+            if found == nil, let emptyCode { found = totals[self.cell(row, code: emptyCode)] }
             output.rows[row] = found ?? -1
         }
     }
