@@ -49,6 +49,26 @@ struct DocumentOrderTests {
         #expect(store.topmost(store.rows(matching: .all)).count == 2 * 3)  // 合计 of each column, twice
     }
 
+    /// Printed-row order holds whether the keys pack into one word (the usual case) or not (a
+    /// line number past 2^24 makes every key two words).
+    @Test(arguments: [false, true])
+    func printedRowOrderHoldsWithKeysPackedOrNot(farLine: Bool) throws {
+        var bytes: [UInt8] = []
+        try Generator.generate(.init(count: 20_000, seed: 4, shuffle: true)) { bytes.append(contentsOf: $0) }
+        var items = try LineItemFile.read(bytes, path: "gen.tsv")
+        if farLine { items[7].line = 1 << 24 + 5 }
+        let store = Fixtures.store(items)
+        #expect(store.count == items.count)
+        for d in 0..<store.docs.count {
+            let rows = Array(store.rows(ofDocument: d))
+            for (a, b) in zip(rows, rows.dropFirst()) {
+                let ka = (store.line[a], store.code[a], store.table[a], store.phase[a], store.year[a])
+                let kb = (store.line[b], store.code[b], store.table[b], store.phase[b], store.year[b])
+                #expect(ka <= kb, "document \(store.docs.values[d]): rows \(a), \(b)")
+            }
+        }
+    }
+
     @Test func perDocumentFieldsAreHeldOncePerDocument() throws {
         let store = try Self.session(Self.generated(shuffle: true)).store
         #expect(store.label.byDocument?.count == store.docs.count)

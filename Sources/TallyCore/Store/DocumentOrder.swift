@@ -52,6 +52,8 @@ extension StoreBuilder {
         let documents = start.count - 1
         let middle = n >= RowSet.parallelRows ? start.firstIndex(where: { $0 >= n / 2 }).map { min($0, documents) } : nil
         let bounds = middle.map { [0, $0, documents] } ?? [0, documents]
+        let packed = packedKeys(codeOrder: codeOrder) ?? []
+        packed.withUnsafeBufferPointer { packed in
         line.withUnsafeBufferPointer { line in
             rawCode.withUnsafeBufferPointer { rawCode in
                 table.withUnsafeBufferPointer { table in
@@ -60,7 +62,7 @@ extension StoreBuilder {
                             codeOrder.withUnsafeBufferPointer { codeOrder in
                                 order.withUnsafeMutableBufferPointer { order in
                                     let job = PrintedRowOrder(line: line, rawCode: rawCode, table: table, phase: phase,
-                                                              year: year, codeOrder: codeOrder, order: order)
+                                                              year: year, codeOrder: codeOrder, packed: packed, order: order)
                                     DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { lane in
                                         job.sort(documents: bounds[lane]..<bounds[lane + 1], starts: start)
                                     }
@@ -71,6 +73,61 @@ extension StoreBuilder {
                 }
             }
         }
+        }
+    }
+
+    /// Every row's printed-row key within its document in one word, computed in row order
+    /// (both cores), where every row's fits: line < 2^24, code < 2^20, table < 16, phase < 4,
+    /// year 1900–3947. The sort then reads one array at a document's scattered rows, not five.
+    private func packedKeys(codeOrder: [UInt32]) -> [UInt64]? {
+        let n = line.count
+        var fits = [true, true]
+        let keys = [UInt64](unsafeUninitializedCapacity: n) { out, count in
+            line.withUnsafeBufferPointer { line in
+                rawCode.withUnsafeBufferPointer { rawCode in
+                    table.withUnsafeBufferPointer { table in
+                        phase.withUnsafeBufferPointer { phase in
+                            year.withUnsafeBufferPointer { year in
+                                codeOrder.withUnsafeBufferPointer { codeOrder in
+                                    fits.withUnsafeMutableBufferPointer { fits in
+                                        let lanes = n >= RowSet.parallelRows ? 2 : 1
+                                        let job = KeyPacking(line: line, rawCode: rawCode, table: table, phase: phase, year: year,
+                                                             codeOrder: codeOrder, out: out, fits: fits)
+                                        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                                            job.pack(rows: (n * lane / lanes)..<(n * (lane + 1) / lanes), lane: lane)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            count = n
+        }
+        return fits.allSatisfy { $0 } ? keys : nil
+    }
+
+    private struct KeyPacking: @unchecked Sendable {
+        let line, rawCode: UnsafeBufferPointer<UInt32>
+        let table, phase: UnsafeBufferPointer<UInt8>
+        let year: UnsafeBufferPointer<Int16>
+        let codeOrder: UnsafeBufferPointer<UInt32>
+        let out: UnsafeMutableBufferPointer<UInt64>
+        let fits: UnsafeMutableBufferPointer<Bool>
+
+        func pack(rows: Range<Int>, lane: Int) {
+            var ok = true
+            for r in rows {
+                let code = Int(rawCode[r]) < codeOrder.count ? codeOrder[Int(rawCode[r])] : 0
+                let y = Int(year[r]) - 1900
+                ok = ok && line[r] < 1 << 24 && code < 1 << 20 && table[r] < 16 && phase[r] < 4 && y >= 0 && y < 1 << 11
+                (out.baseAddress! + r).initialize(
+                    to: UInt64(line[r] & 0xFF_FFFF) << 40 | UInt64(code & 0xF_FFFF) << 20 | UInt64(table[r] & 15) << 16
+                        | UInt64(phase[r] & 3) << 14 | UInt64(y & 0x7FF))
+            }
+            fits[lane] = ok
+        }
     }
 
     private struct PrintedRowOrder: @unchecked Sendable {
@@ -78,6 +135,8 @@ extension StoreBuilder {
         let table, phase: UnsafeBufferPointer<UInt8>
         let year: UnsafeBufferPointer<Int16>
         let codeOrder: UnsafeBufferPointer<UInt32>
+        /// Each row's key in one word (`packedKeys`), or empty.
+        let packed: UnsafeBufferPointer<UInt64>
         let order: UnsafeMutableBufferPointer<Int32>
 
         /// A row's place in printed-row order (`PrintedRowKey` within one document); rows alike
@@ -92,6 +151,7 @@ extension StoreBuilder {
 
         func key(_ row: Int32) -> Key {
             let r = Int(row)
+            if !packed.isEmpty { return Key(high: packed[r], low: 0, row: row) }
             let code = Int(rawCode[r]) < codeOrder.count ? codeOrder[Int(rawCode[r])] : 0
             let k = PrintedRowKey.of(doc: 0, line: line[r], code: code, table: table[r], phase: phase[r], year: year[r])
             return Key(high: k.0, low: k.1, row: row)
