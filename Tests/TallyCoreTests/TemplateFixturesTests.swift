@@ -16,10 +16,17 @@ struct TemplateFixturesTests {
     /// Where the readers fall short, named so the gap shows in every run.
     static let knownGaps: [String: String] = [
         "cq_yubei_health_2025_dept.txt": "-layout text of a 三公 table of two years in one row: 14.54 and 14.95 could stand under 购置费 or 运行费 (vehicle = purchase + operation either way, and no basic_econ 30231 matches): reported unplaced",
+        "js_education_2020_dept.pdf": "公开02 income (sources as rows) broken by a page: the 一般公共预算 小计 and 其他资金 rows not read (one reported)",
+        "js_education_2020_dept.txt": "公开02 income (sources as rows) broken by a page: the 一般公共预算 小计 and 其他资金 rows not read (one reported)",
+        "js_hrss_2024_dept.pdf": "公开02 income (sources as rows) broken by a page: the 一般公共预算 小计 and 其他资金 rows not read (one reported)",
+        "js_hrss_2024_dept.txt": "公开02 income (sources as rows) broken by a page: the 一般公共预算 小计 and 其他资金 rows not read (one reported)",
+        "sh_xuhui_civil_2020_final.txt": "-layout text of a 收入决算表 whose header names stand one space apart (本年收入合计 财政拨款收入 上级补助收入): gpb figures read as superior",
+        "r_v09_left.txt": "-layout text of a 三公 row set left in wide cells: 1.30 and 13.19 each could stand under two columns (character cells too coarse): reported unplaced",
+        "r_v32_cq_prev.txt": "-layout text of a 三公 table with the previous year beside: one figure reported unplaced",
     ]
 
     @Test func everyDocumentHasBothForms() {
-        #expect(Self.stems.count == 50)
+        #expect(Self.stems.count == 70)
         for stem in Self.stems {
             for ext in ["pdf", "txt"] {
                 #expect(FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent("\(stem).\(ext)").path), "\(stem).\(ext)")

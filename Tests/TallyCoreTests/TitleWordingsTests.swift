@@ -34,3 +34,35 @@ struct TitleNumberTests {
         #expect(read.table == table && read.unit == unit && read.year == 2026)
     }
 }
+
+/// A contents entry is never a table's title, however its leader meets the page number: apart,
+/// run into it, or with no number at all; a title that only has a dash or two stays a title.
+struct ContentsLeaderTests {
+    @Test(arguments: [
+        "7、一般公共预算支出预算表（功能科目）………………………………………………………8",
+        " 1、收支预算总表 ……………………………………………………………………………       5",
+        "部门收支总表··································3", "部门支出总表..........12", "部门收入总表 . . . . . . 4",
+        "一般公共预算“三公”经费支出表————————————————7", "政府性基金预算支出表……",
+    ])
+    func aContentsEntryIsNoTitle(line: String) {
+        #expect(TableTitle.recognise(line) == nil, "\(line)")
+        #expect(!TableTitle.isOtherTitle(line), "\(line)")
+    }
+
+    @Test(arguments: [("2025年——部门收支总表", TableID.summary), ("部门支出总表（2025-2026）", .expenditure)])
+    func aTitleWithADashStaysATitle(line: String, table: TableID) {
+        #expect(TableTitle.recognise(line)?.table == table)
+    }
+
+    /// A Jiangsu document whose contents entries run their leaders into the page numbers, and
+    /// that leaves out its 公开08 (一般公共预算基本支出预算表): the entry for it is no table, so
+    /// the table is named missing.
+    @Test func aMissingTableIsNotHiddenByItsContentsEntry() throws {
+        let text = try Fixtures.read("Tests/TallyCoreTests/Fixtures/contents-leader-missing-table-layout.txt")
+        let result = try DocumentImporter.read(text, path: "contents-leader-missing-table-layout.txt")
+        #expect(result.report.missing == [.basicEcon])
+        // Nothing read off the contents page (lines 9–33): no table, no figure not placed.
+        #expect(!result.report.tables.contains { $0.line < 34 })
+        #expect(!result.report.unplaced.contains { ($0.origin?.firstLine ?? 0) < 34 })
+    }
+}

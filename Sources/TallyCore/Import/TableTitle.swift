@@ -20,7 +20,7 @@ struct TableTitle {
     static func isOtherTitle(_ line: String) -> Bool {
         // core(of:) only takes words away, so a line without 表 or 目录 is no title: most lines
         // of a document are rows, and this spares them the patterns.
-        guard line.contains(utf8: "表") || line.contains(utf8: "目录") else { return false }
+        guard line.contains(utf8: "表") || line.contains(utf8: "目录"), !Vocabulary.hasContentsLeader(line) else { return false }
         let (text, _) = core(of: line)
         guard text.unicodeScalars.count >= 4, text.unicodeScalars.count <= 90, !text.contains(utf8: "。"), !text.contains(utf8: "，") else { return false }
         if text.contains(utf8: "绩效目标表") || text.hasSuffix("目录）") || text.hasSuffix("（目录）") { return true }
@@ -32,7 +32,7 @@ struct TableTitle {
 
     /// Nil when the line is not a table title (too long, a sentence, or no known name).
     static func recognise(_ line: String) -> TableTitle? {
-        guard line.contains(utf8: "表") else { return nil }
+        guard line.contains(utf8: "表"), !Vocabulary.hasContentsLeader(line) else { return nil }
         var (text, continued) = core(of: line)
         guard text.unicodeScalars.count >= 5, text.unicodeScalars.count <= 90, !text.contains(utf8: "。"), !text.contains(utf8: "，"),
             !text.hasPrefix("附表"), !text.hasPrefix("备注"), !text.hasPrefix("说明")

@@ -314,6 +314,25 @@ enum Vocabulary {
             && (t.contains(utf8: "表") || t.contains(utf8: "数据") || t.contains(utf8: "项目") || t.contains(utf8: "支出"))
     }
 
+    /// The characters of a contents entry's leader, the run from a title to its page number
+    /// (`收支预算总表 ………… 5`, `收支预算总表··········5`); an ellipsis counts for three dots.
+    static let leaderCharacters: [Character: Int] = ["…": 3, "⋯": 3, ".": 1, "．": 1, "·": 1, "‧": 1, "•": 1, "-": 1, "－": 1, "—": 1, "_": 1]
+
+    /// Whether the line holds a leader of six dots or more: a contents entry, never a table's
+    /// own title, whatever follows the leader (a page number apart or run into it, or nothing).
+    static func hasContentsLeader(_ text: String) -> Bool {
+        var run = 0
+        for c in text {
+            if let weight = leaderCharacters[c] {
+                run += weight
+                if run >= 6 { return true }
+            } else if c != " " {
+                run = 0
+            }
+        }
+        return false
+    }
+
     static func isNote(_ text: String) -> Bool {
         let t = text.replacingAll(" ", with: "")
         return notePrefixes.contains { t.hasPrefix($0) }
