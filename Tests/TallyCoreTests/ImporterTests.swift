@@ -52,6 +52,30 @@ struct ImporterTests {
         #expect(ImportReportRenderer.render(result.report).contains("required tables missing: "))
     }
 
+    /// One table converted on its own (a page cut out of a document) is read, and the tables it
+    /// lacks are named; a title mentioned in prose with no rows under it is still no disclosure.
+    @Test func aTableAloneIsReadAndItsMissingTablesNamed() throws {
+        let text = """
+                                        2025年部门支出预算总表
+        编制部门：上海市嘉定区财政局                                                              单位：元
+                                项目                               支出预算
+        功能分类科目编
+           码                     功能分类科目名称       合计               基本支出            项目支出
+         类    款    项
+        201             一般公共服务支出                  6227595.00        2854815.00     3372780.00
+        201   06        财政事务                      6227595.00        2854815.00     3372780.00
+        201   06   01   行政运行                      1593050.00        1593050.00
+        201   06   02   一般行政管理事务                  3096160.00                       3096160.00
+        201   06   07   信息化建设                     1538385.00        1261765.00      276620.00
+
+        """
+        #expect(DocumentImporter.looksLikeDisclosure(text))
+        let result = try Self.importText(text, path: "one-table-layout.txt")
+        #expect(result.items.filter { $0.table == .expenditure }.count == 13)
+        #expect(result.report.missing.contains(.summary) && result.report.missing.contains(.threePublic))
+        #expect(!DocumentImporter.looksLikeDisclosure("本部门2025年部门支出预算总表详见附件。\n支出合计1,234.00万元。\n"))
+    }
+
     @Test func notADisclosureSaysSo() {
         #expect(throws: DiagnosticList.self) { try Self.importText("一些文字\n没有表格\n") }
     }

@@ -9,11 +9,15 @@ public enum DocumentImporter {
         public var parts: [Result] = []
     }
 
-    /// Whether the text looks like a disclosure: it names at least two of the known tables.
+    /// Whether the text looks like a disclosure: it names at least two of the known tables, or
+    /// one with rows of figures under it.
     /// (Titles of two tables set side by side share a line: each stretch of it between wide
     /// gaps is tried as well as the whole.)
     public static func looksLikeDisclosure(_ text: String) -> Bool {
         var found = Set<TableID>()
+        // Lines of figures after a title: one table cut out of a document (a page converted
+        // alone) is a disclosure too, and its report names the tables it lacks.
+        var rowsOfFigures = 0
         for line in text.split(separator: "\n") {
             let whole = String(line).replacingAll("\t", with: " ")
             let stretches = String(line).replacingAll("\t", with: "   ").split(separator: /\ {3,}/)
@@ -21,6 +25,10 @@ public enum DocumentImporter {
                 if let t = TableTitle.recognise(DocumentText.clean(piece)) { found.insert(t.table) }
             }
             if found.count >= 2 { return true }
+            if !found.isEmpty, line.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter({ FigureText.isMarkedFigure(String($0)) }).count >= 2 {
+                rowsOfFigures += 1
+                if rowsOfFigures >= 3 { return true }
+            }
         }
         return false
     }
