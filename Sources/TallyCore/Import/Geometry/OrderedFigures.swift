@@ -109,7 +109,8 @@ enum OrderedFigures {
 
     /// The column of each figure word of a line (by its index in the line; nil inside: not
     /// read, uncertain) and, for each uncertain one, why and the columns it may stand under,
-    /// for a grid whose figures line up nowhere.
+    /// for a grid whose figures line up nowhere, or a row of a grid without labels whose page
+    /// reading is broken; empty otherwise (the page's reading stands).
     static func columns(of line: WordLine, grid: ColumnGrid, slotOfColumn: [Int: Int], table: RawTable)
         -> ([Int: Int?], [(word: PlacedWord, why: String, either: [Int])])
     {
@@ -146,9 +147,10 @@ enum OrderedFigures {
             guard !figures.contains(where: { grid.textCellDoubt(of: $0.1) != nil }) else { return ([:], []) }
             let geometric = figures.map { grid.figureColumn(of: $0.1, slack: 0) }
             let found = geometric.compactMap { $0 }
-            let keeps = keepsIdentities(zip(figures, found).map { ($0.2, $1) }, ids: ids,
-                                        identities: TableSchema.rowIdentities(of: table.title.table), tolerance: tolerance)
-            guard found.count < geometric.count || Set(found).count < found.count || !keeps else { return ([:], []) }
+            let broken = found.count < geometric.count || Set(found).count < found.count
+                || !keepsIdentities(zip(figures, found).map { ($0.2, $1) }, ids: ids,
+                                    identities: TableSchema.rowIdentities(of: table.title.table), tolerance: tolerance)
+            guard broken else { return ([:], []) }
         }
         guard let reading = read(figures.map { ($0.1, $0.2) }, grid: grid, ids: ids, table: table.title.table,
                                  tolerance: tolerance, onlyKeeping: lined, byCentre: lined)
