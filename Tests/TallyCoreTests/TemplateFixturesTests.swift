@@ -20,7 +20,6 @@ struct TemplateFixturesTests {
         "js_education_2020_dept.txt": "公开02 income (sources as rows) broken by a page: the 一般公共预算 小计 and 其他资金 rows not read (one reported)",
         "js_hrss_2024_dept.pdf": "公开02 income (sources as rows) broken by a page: the 一般公共预算 小计 and 其他资金 rows not read (one reported)",
         "js_hrss_2024_dept.txt": "公开02 income (sources as rows) broken by a page: the 一般公共预算 小计 and 其他资金 rows not read (one reported)",
-        "sh_xuhui_civil_2020_final.txt": "-layout text of a 收入决算表 whose header names stand one space apart (本年收入合计 财政拨款收入 上级补助收入): gpb figures read as superior",
         "r_v09_left.txt": "-layout text of a 三公 row set left in wide cells: 1.30 and 13.19 each could stand under two columns (character cells too coarse): reported unplaced",
         "r_v32_cq_prev.txt": "-layout text of a 三公 table with the previous year beside: one figure reported unplaced",
     ]

@@ -11,7 +11,9 @@
 /// - one that begins in the gap between two headers is either wider than the header on its
 ///   right (it then reaches past that header's end: right-aligned in a cell wider than its
 ///   header) or its left neighbour's, pushed right by the figures before it (it then ends
-///   before the right header does);
+///   before the right header does) — but where the right header is packed against the left
+///   one (`财政拨款收入 上级补助收入`, one space apart), set left of its place, reaching past it
+///   says nothing, and the figure may stand under either;
 /// - one that ends where the right header ends cannot be told, and is said so.
 extension ColumnGrid {
     /// Why a figure's column cannot be read, where `figureColumn` reads it by these rules,
@@ -50,8 +52,14 @@ extension ColumnGrid {
         guard let before = spans.last(where: { $0.span.right <= word.left }) else {
             return word.right >= next.span.left ? (next.column, nil, []) : (nil, nil, [])
         }
-        // Past the end of the right header's name: a figure wider than it. Short of it:
-        // the left one's. Ending with it: either.
+        // Past the end of the right header's name: a figure wider than it — unless that name
+        // is packed against the left one (set left of its place on the page: the left one's
+        // figure, drifted right, reaches past it too). Short of it: the left one's. Ending
+        // with it: either.
+        if word.right > next.span.right, columns[next.column].ownPacked {
+            return (nil, "figure \(word.text) begins between the headers \(name(before.column)) and \(name(next.column)), a name set close against it: it may stand under either",
+                    [before.column, next.column])
+        }
         if word.right > next.span.right { return (next.column, nil, []) }
         if word.right < next.span.right { return (before.column, nil, []) }
         return (nil, "figure \(word.text) begins between the headers \(name(before.column)) and \(name(next.column)) and ends where \(name(next.column)) does: it may stand under either",
