@@ -52,55 +52,71 @@ extension StoreBuilder {
         let documents = start.count - 1
         let middle = n >= RowSet.parallelRows ? start.firstIndex(where: { $0 >= n / 2 }).map { min($0, documents) } : nil
         let bounds = middle.map { [0, $0, documents] } ?? [0, documents]
-        let packed = packedKeys(codeOrder: codeOrder) ?? []
-        packed.withUnsafeBufferPointer { packed in
+        withKeyColumns(codeOrder: codeOrder) { columns in
+            let packed = Self.packedKeys(columns) ?? []
+            packed.withUnsafeBufferPointer { packed in
+                order.withUnsafeMutableBufferPointer { order in
+                    let job = PrintedRowOrder(columns: columns, packed: packed, order: order)
+                    DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { lane in
+                        job.sort(documents: bounds[lane]..<bounds[lane + 1], starts: start)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The columns a printed-row key is made of, as buffers both cores may read.
+    private struct KeyColumns: @unchecked Sendable {
+        let line, rawCode: UnsafeBufferPointer<UInt32>
+        let table, phase: UnsafeBufferPointer<UInt8>
+        let year: UnsafeBufferPointer<Int16>
+        /// Each raw code id's place in the store's code order.
+        let codeOrder: UnsafeBufferPointer<UInt32>
+
+        var count: Int { line.count }
+
+        @inline(__always)
+        func code(_ r: Int) -> UInt32 { Int(rawCode[r]) < codeOrder.count ? codeOrder[Int(rawCode[r])] : 0 }
+
+        @inline(__always)
+        func key(_ r: Int) -> (UInt64, UInt64) {
+            PrintedRowKey.of(doc: 0, line: line[r], code: code(r), table: table[r], phase: phase[r], year: year[r])
+        }
+
+        @inline(__always)
+        func oneWord(_ r: Int) -> UInt64? {
+            PrintedRowKey.oneWord(line: line[r], code: code(r), table: table[r], phase: phase[r], year: year[r])
+        }
+    }
+
+    private func withKeyColumns<R>(codeOrder: [UInt32], _ body: (KeyColumns) -> R) -> R {
         line.withUnsafeBufferPointer { line in
             rawCode.withUnsafeBufferPointer { rawCode in
                 table.withUnsafeBufferPointer { table in
                     phase.withUnsafeBufferPointer { phase in
                         year.withUnsafeBufferPointer { year in
                             codeOrder.withUnsafeBufferPointer { codeOrder in
-                                order.withUnsafeMutableBufferPointer { order in
-                                    let job = PrintedRowOrder(line: line, rawCode: rawCode, table: table, phase: phase,
-                                                              year: year, codeOrder: codeOrder, packed: packed, order: order)
-                                    DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { lane in
-                                        job.sort(documents: bounds[lane]..<bounds[lane + 1], starts: start)
-                                    }
-                                }
+                                body(KeyColumns(line: line, rawCode: rawCode, table: table, phase: phase, year: year, codeOrder: codeOrder))
                             }
                         }
                     }
                 }
             }
         }
-        }
     }
 
     /// Every row's printed-row key within its document in one word, computed in row order
-    /// (both cores), where every row's fits: line < 2^24, code < 2^20, table < 16, phase < 4,
-    /// year 1900–3947. The sort then reads one array at a document's scattered rows, not five.
-    private func packedKeys(codeOrder: [UInt32]) -> [UInt64]? {
-        let n = line.count
+    /// (both cores), where every row's fits (`PrintedRowKey.oneWord`). The sort then reads
+    /// one array at a document's scattered rows, not five.
+    private static func packedKeys(_ columns: KeyColumns) -> [UInt64]? {
+        let n = columns.count
         var fits = [true, true]
         let keys = [UInt64](unsafeUninitializedCapacity: n) { out, count in
-            line.withUnsafeBufferPointer { line in
-                rawCode.withUnsafeBufferPointer { rawCode in
-                    table.withUnsafeBufferPointer { table in
-                        phase.withUnsafeBufferPointer { phase in
-                            year.withUnsafeBufferPointer { year in
-                                codeOrder.withUnsafeBufferPointer { codeOrder in
-                                    fits.withUnsafeMutableBufferPointer { fits in
-                                        let lanes = n >= RowSet.parallelRows ? 2 : 1
-                                        let job = KeyPacking(line: line, rawCode: rawCode, table: table, phase: phase, year: year,
-                                                             codeOrder: codeOrder, out: out, fits: fits)
-                                        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                                            job.pack(rows: (n * lane / lanes)..<(n * (lane + 1) / lanes), lane: lane)
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+            fits.withUnsafeMutableBufferPointer { fits in
+                let lanes = n >= RowSet.parallelRows ? 2 : 1
+                let job = KeyPacking(columns: columns, out: out, fits: fits)
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    job.pack(rows: (n * lane / lanes)..<(n * (lane + 1) / lanes), lane: lane)
                 }
             }
             count = n
@@ -109,32 +125,23 @@ extension StoreBuilder {
     }
 
     private struct KeyPacking: @unchecked Sendable {
-        let line, rawCode: UnsafeBufferPointer<UInt32>
-        let table, phase: UnsafeBufferPointer<UInt8>
-        let year: UnsafeBufferPointer<Int16>
-        let codeOrder: UnsafeBufferPointer<UInt32>
+        let columns: KeyColumns
         let out: UnsafeMutableBufferPointer<UInt64>
         let fits: UnsafeMutableBufferPointer<Bool>
 
         func pack(rows: Range<Int>, lane: Int) {
             var ok = true
             for r in rows {
-                let code = Int(rawCode[r]) < codeOrder.count ? codeOrder[Int(rawCode[r])] : 0
-                let y = Int(year[r]) - 1900
-                ok = ok && line[r] < 1 << 24 && code < 1 << 20 && table[r] < 16 && phase[r] < 4 && y >= 0 && y < 1 << 11
-                (out.baseAddress! + r).initialize(
-                    to: UInt64(line[r] & 0xFF_FFFF) << 40 | UInt64(code & 0xF_FFFF) << 20 | UInt64(table[r] & 15) << 16
-                        | UInt64(phase[r] & 3) << 14 | UInt64(y & 0x7FF))
+                let key = columns.oneWord(r)
+                ok = ok && key != nil
+                (out.baseAddress! + r).initialize(to: key ?? 0)
             }
             fits[lane] = ok
         }
     }
 
     private struct PrintedRowOrder: @unchecked Sendable {
-        let line, rawCode: UnsafeBufferPointer<UInt32>
-        let table, phase: UnsafeBufferPointer<UInt8>
-        let year: UnsafeBufferPointer<Int16>
-        let codeOrder: UnsafeBufferPointer<UInt32>
+        let columns: KeyColumns
         /// Each row's key in one word (`packedKeys`), or empty.
         let packed: UnsafeBufferPointer<UInt64>
         let order: UnsafeMutableBufferPointer<Int32>
@@ -152,8 +159,7 @@ extension StoreBuilder {
         func key(_ row: Int32) -> Key {
             let r = Int(row)
             if !packed.isEmpty { return Key(high: packed[r], low: 0, row: row) }
-            let code = Int(rawCode[r]) < codeOrder.count ? codeOrder[Int(rawCode[r])] : 0
-            let k = PrintedRowKey.of(doc: 0, line: line[r], code: code, table: table[r], phase: phase[r], year: year[r])
+            let k = columns.key(r)
             return Key(high: k.0, low: k.1, row: row)
         }
 
@@ -211,5 +217,14 @@ enum PrintedRowKey {
     static func of(doc: Int, line: UInt32, code: UInt32, table: UInt8, phase: UInt8, year: Int16) -> (UInt64, UInt64) {
         (UInt64(doc) << 32 | UInt64(line),
          UInt64(code) << 32 | UInt64(table) << 24 | UInt64(phase) << 16 | UInt64(UInt16(bitPattern: year)))
+    }
+
+    /// The key within one document in one word, ordered as `of`, where it fits: line < 2^24,
+    /// code < 2^20, table < 16, phase < 4, year 1900–3947.
+    @inline(__always)
+    static func oneWord(line: UInt32, code: UInt32, table: UInt8, phase: UInt8, year: Int16) -> UInt64? {
+        let y = Int(year) - 1900
+        guard line < 1 << 24, code < 1 << 20, table < 16, phase < 4, y >= 0, y < 1 << 11 else { return nil }
+        return UInt64(line) << 40 | UInt64(code) << 20 | UInt64(table) << 16 | UInt64(phase) << 14 | UInt64(y)
     }
 }
