@@ -51,7 +51,7 @@ struct DocumentFacts {
         // A label is its first part (a district, or a department's short name), the budget
         // year's four digits and 决算 or nothing, so labels are compared as those three: the
         // text of a part is hashed once per district or department, not once per document.
-        var parts = PartNames()
+        var parts = TextDictionary()
         var districtPart: [UInt32: UInt32] = [:]
         var shortPart: [UInt32: UInt32] = [:]
         func candidates(_ d: Int) -> (byDistrict: Candidate, byDepartment: Candidate) {
@@ -60,13 +60,13 @@ struct DocumentFacts {
             // A department's short name, once per department: many documents (its years, its
             // 预算 and 决算) share one, and finding its district is a text search.
             let short = shortPart[dept] ?? {
-                let id = parts.id(DepartmentName.short(builder.depts[dept]))
+                let id = parts.intern(DepartmentName.short(builder.depts[dept]))
                 shortPart[dept] = id
                 return id
             }()
             let place = districtPart[district] ?? {
                 let name = builder.districts[district]
-                let id = name.isEmpty ? UInt32.max : parts.id(name)
+                let id = name.isEmpty ? UInt32.max : parts.intern(name)
                 districtPart[district] = id
                 return id
             }()
@@ -74,7 +74,7 @@ struct DocumentFacts {
             return (Candidate(part: place == .max ? short : place, year: year, isFinal: isFinal),
                     Candidate(part: short, year: year, isFinal: isFinal))
         }
-        func text(_ c: Candidate) -> String { parts.names[Int(c.part)] + String(c.year) + (c.isFinal ? Phase.final.aliases[0] : "") }
+        func text(_ c: Candidate) -> String { parts[c.part] + String(c.year) + (c.isFinal ? Phase.final.aliases[0] : "") }
         // How many documents would have each label; one given to a document already counts.
         var counts: [Candidate: Int] = [:]
         func count(_ c: Candidate) -> Int { counts[c, default: 0] + (taken.isEmpty || !taken.contains(text(c)) ? 0 : 1) }
@@ -105,17 +105,5 @@ struct DocumentFacts {
         var part: UInt32
         var year: Int16
         var isFinal: Bool
-    }
-
-    /// The distinct first parts of labels, by id.
-    private struct PartNames {
-        var names: [String] = []
-        var ids: [String: UInt32] = [:]
-        mutating func id(_ name: String) -> UInt32 {
-            if let id = ids[name] { return id }
-            ids[name] = UInt32(names.count)
-            names.append(name)
-            return UInt32(names.count - 1)
-        }
     }
 }
