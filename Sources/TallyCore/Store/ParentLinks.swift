@@ -68,7 +68,7 @@ struct ParentLinks: @unchecked Sendable {
         var cells = CellTable(capacity: 64)
         // A group's empty-code rows: the slot holds an index into `totals`.
         var totalSlots = CellTable(capacity: 16)
-        var totals: [(row: Int32, ambiguous: Bool)] = []
+        var totals: [GroupTotal] = []
         var start = range.lowerBound
         while start < range.upperBound {
             var end = start + 1
@@ -82,16 +82,10 @@ struct ParentLinks: @unchecked Sendable {
                     cells.insertIfAbsent(key, row: Int32(row))
                     continue
                 }
-                let isTotal = isTotalName[Int(name[row])]
-                guard let e = totalSlots.find(key, orInsert: Int32(totals.count)).map(Int.init) else {
-                    totals.append((Int32(row), false))
-                    continue
-                }
-                let existingIsTotal = isTotalName[Int(name[Int(totals[e].row)])]
-                if isTotal && !existingIsTotal {
-                    totals[e] = (Int32(row), false)
-                } else if isTotal == existingIsTotal {
-                    totals[e].ambiguous = true
+                if let e = totalSlots.find(key, orInsert: Int32(totals.count)).map(Int.init) {
+                    totals[e].consider(Int32(row), self)
+                } else {
+                    totals.append(GroupTotal(row: Int32(row)))
                 }
             }
             for row in start..<end where code[row] != emptyCode {
@@ -103,8 +97,8 @@ struct ParentLinks: @unchecked Sendable {
                         break
                     }
                 }
-                if found == nil, let emptyCode, let e = totalSlots.find(base | UInt64(emptyCode)).map(Int.init), !totals[e].ambiguous {
-                    found = totals[e].row
+                if found == nil, let emptyCode, let e = totalSlots.find(base | UInt64(emptyCode)).map(Int.init) {
+                    found = totals[e].chosen
                 }
                 output.rows[row] = found ?? -1
             }
@@ -115,30 +109,16 @@ struct ParentLinks: @unchecked Sendable {
     /// The same for stores whose cells do not pack into 64 bits.
     private func linkByDictionary(rows range: Range<Int>, into output: Output) {
         var rowOfCell: [Cell: Int32] = [:]
-        // Empty-code rows per group; the group total is chosen among them below.
-        var totals: [Cell: Int32] = [:]
-        var ambiguous: Set<Cell> = []
+        var totals: [Cell: GroupTotal] = [:]
         for row in range {
             if code[row] == emptyCode {
                 let cell = cell(row, code: code[row])
-                let isTotal = isTotalName[Int(name[row])]
-                if let existing = totals[cell] {
-                    let existingIsTotal = isTotalName[Int(name[Int(existing)])]
-                    if isTotal && !existingIsTotal {
-                        totals[cell] = Int32(row)
-                        ambiguous.remove(cell)
-                    } else if isTotal == existingIsTotal {
-                        ambiguous.insert(cell)
-                    }
-                } else {
-                    totals[cell] = Int32(row)
-                }
+                if totals[cell] == nil { totals[cell] = GroupTotal(row: Int32(row)) } else { totals[cell]!.consider(Int32(row), self) }
             } else {
                 let cell = cell(row, code: code[row])
                 if rowOfCell[cell] == nil { rowOfCell[cell] = Int32(row) }
             }
         }
-        for cell in ambiguous { totals[cell] = nil }
 
         for row in range where code[row] != emptyCode {
             var found: Int32?
@@ -150,8 +130,29 @@ struct ParentLinks: @unchecked Sendable {
                     break
                 }
             }
-            if found == nil, let emptyCode { found = totals[self.cell(row, code: emptyCode)] }
+            if found == nil, let emptyCode { found = totals[self.cell(row, code: emptyCode)]?.chosen }
             output.rows[row] = found ?? -1
+        }
+    }
+}
+
+/// The row a group's 类 rows hang under, among its empty-code rows: the one named 合计/总计
+/// where there are several; two alike (both named so, or neither) leave none.
+private struct GroupTotal {
+    var row: Int32
+    var ambiguous = false
+
+    init(row: Int32) { self.row = row }
+
+    var chosen: Int32? { ambiguous ? nil : row }
+
+    mutating func consider(_ other: Int32, _ links: ParentLinks) {
+        let isTotal = links.isTotalName[Int(links.name[Int(other)])]
+        let existingIsTotal = links.isTotalName[Int(links.name[Int(row)])]
+        if isTotal && !existingIsTotal {
+            (row, ambiguous) = (other, false)
+        } else if isTotal == existingIsTotal {
+            ambiguous = true
         }
     }
 }
