@@ -74,7 +74,7 @@ struct CommandLineTests {
 
     @Test func scriptFileWithCommentsAndErrorsKeepsGoingAndExits2() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-script-\(UUID().uuidString).tq")
-        try "# totals\nsum where dept=綦江 year=2025;\nsum where nosuch=1\ncount by table\n".write(to: dir, atomically: true, encoding: .utf8)
+        try "# totals\nsum where dept=綦江 year=2025;\nsum where nosuch=1\ncount by table\n".write(to: dir, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try TallyProcess.run(["--format", "tsv", "-f", dir.path])
         #expect(r.status == 2)
@@ -95,7 +95,7 @@ struct CommandLineTests {
 
     @Test func aBadLineItemFileExits2WithFileAndLine() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).tsv").path
-        try "dept\tyear\ttable\tcode\tcolumn\tamount\nx\t2025\texpenditure\t208\ttotal\t1.0.0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "dept\tyear\ttable\tcode\tcolumn\tamount\nx\t2025\texpenditure\t208\ttotal\t1.0.0\n".write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let r = try TallyProcess.run(["--empty", path, "-c", "count"])
         #expect(r.status == 2)

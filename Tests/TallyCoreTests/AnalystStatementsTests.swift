@@ -81,7 +81,7 @@ struct AnalystStatementsTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = folder + "/phases.tsv"
-        try Self.phaseItems().write(toFile: file, atomically: true, encoding: .utf8)
+        try Self.phaseItems().write(toFile: file, atomically: false, encoding: .utf8)
         try Self.agree(engine, statements: Self.phases) { #expect($0.load(path: file)) }
     }
 

@@ -137,7 +137,7 @@ struct AuditSummaryTests {
         let text = ">>> audit\n" + out[0] + "\n>>> audit tree\n" + out[1]
         let path = Fixtures.path("Tests/TallyCoreTests/Golden/audit-seeds-folder.txt")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
         }
         #expect(text == (try String(contentsOfFile: path, encoding: .utf8)))
     }

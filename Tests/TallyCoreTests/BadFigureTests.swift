@@ -45,7 +45,7 @@ struct BadFigureTests {
         changed[at] = Amount(fen: fen).display(in: .wan)
         lines[alteration.line - 1] = changed.joined(separator: " ")
         let path = folder + "/000_altered.txt"
-        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

@@ -172,7 +172,7 @@ struct CorpusImportTests {
         }
         // Figures between two packed header names that no other table settles.
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tally-unplaced-\(UUID().uuidString).txt").path
-        try (PackedHeaderNamesTests.income + PackedHeaderNamesTests.govFund("400.00")).write(toFile: path, atomically: true, encoding: .utf8)
+        try (PackedHeaderNamesTests.income + PackedHeaderNamesTests.govFund("400.00")).write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let text = warnings(path)
         #expect(text.contains("not placed: if the PDF is at hand, load it instead (`tally FILE.pdf`)"), "\(text)")

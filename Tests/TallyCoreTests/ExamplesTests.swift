@@ -27,7 +27,7 @@ struct ExamplesTests {
         #expect(session.exitStatus == (script.contains("# exits 1") ? 1 : 0))
         let expectedPath = Fixtures.path("examples/" + name.replacingOccurrences(of: ".tq", with: ".out"))
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try out.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+            try out.write(toFile: expectedPath, atomically: false, encoding: .utf8)
         }
         #expect(out == (try String(contentsOfFile: expectedPath, encoding: .utf8)))
     }

@@ -42,7 +42,7 @@ struct FolderLoadingTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, source) in files {
             if source.hasPrefix("/") { try FileManager.default.copyItem(atPath: source, toPath: dir + "/" + name) }
-            else { try source.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+            else { try source.write(toFile: dir + "/" + name, atomically: false, encoding: .utf8) }
         }
         if subfolder { try FileManager.default.createDirectory(atPath: dir + "/more", withIntermediateDirectories: true) }
         return dir

@@ -59,7 +59,7 @@ struct GoldenTests {
         let actual = Self.run(cases)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             let text = zip(cases, actual).map { ">>> \($0.statement)\n\($1)" }.joined(separator: "\n")
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
             return
         }
         for (c, output) in zip(cases, actual) {

@@ -189,7 +189,7 @@ struct SeedAuditTests {
         #expect(!out.contains("\tmaterial\t"))
         let path = Fixtures.path("Tests/TallyCoreTests/Golden/audit-seeds.tsv")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try out.write(toFile: path, atomically: true, encoding: .utf8)
+            try out.write(toFile: path, atomically: false, encoding: .utf8)
         }
         #expect(out == (try String(contentsOfFile: path, encoding: .utf8)))
         // Every rounding finding is within (n+1) × 0.005 of its figures; every material one is not.

@@ -27,10 +27,18 @@ extension TableReader {
     /// Whether a continuation page's header lines are the table's header again. A header
     /// repeated names the code or name columns the first one names; lines above a page's
     /// first figures that name figure columns only are rows whose figures stand in empty
-    /// cells (使用非财政拨款结余 | 结余分配 atop a 收支总表's second page), not a header.
-    static func repeatsHeader(_ grid: ColumnGrid, of first: ColumnGrid?) -> Bool {
+    /// cells (使用非财政拨款结余 | 结余分配 atop a 收支总表's second page), not a header. Nor
+    /// are lines under whose figure columns the page's first figures do not stand (each is
+    /// nearer one of their label columns): rows without figures atop the page (sources
+    /// printed as rows, 政府性基金 | 小计 …) whose labels only happen to be column words.
+    static func repeatsHeader(_ grid: ColumnGrid, of first: ColumnGrid?, firstRow: WordLine) -> Bool {
         guard let first, first.columns.contains(where: \.isLabel) else { return true }
-        return grid.columns.contains(where: \.isLabel)
+        guard grid.columns.contains(where: \.isLabel) else { return false }
+        let figures = firstRow.words.filter { if case .figure = FigureText.read($0.text) { true } else { false } }
+        func gap(_ word: PlacedWord, _ column: ColumnGrid.Column) -> Double { max(0, column.left - word.right, word.left - column.right) }
+        return figures.isEmpty || figures.contains { word in
+            grid.columns.min(by: { gap(word, $0) < gap(word, $1) }).map { !$0.isLabel } ?? true
+        }
     }
 
     /// Two or more figures with decimals and no sentence around them (no 万元, no clause

@@ -113,7 +113,7 @@ struct TableReader {
                 }
                 defer { if !grids.isEmpty { for w in wrapped { data.append((w, grids.count - 1)) } } }
                 if !pageHeader.isEmpty {
-                    if let g = ColumnGrid(header: pageHeader), Self.repeatsHeader(g, of: grids.first) {
+                    if let g = ColumnGrid(header: pageHeader), Self.repeatsHeader(g, of: grids.first, firstRow: line) {
                         grids.append(g)
                     } else if !labelled, let g = ColumnGrid(header: pageHeader), Self.continuesColumns(g, firstRow: line, after: grids) {
                         grids.append(g)
