@@ -79,6 +79,7 @@ struct LineItemFileTests {
         session.add(Fixtures.tree, from: "tree")
         let before = session.store.count
         let path = "/tmp/tally-test-bad-\(UInt32.random(in: 0...UInt32.max)).tsv"
+        defer { unlink(path) }
         let text = Self.header + "\nd\t2025\texpenditure\t208\ttotal\t1\nd\t2025\texpenditure\t208\ttotal\tbad\n"
         #expect(FileManagerShim.write(text, to: path))
         #expect(session.load(path: path) == false)

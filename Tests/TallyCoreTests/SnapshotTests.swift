@@ -44,6 +44,24 @@ struct SnapshotTests {
         #expect(reopened.depts.values == store.depts.values)
     }
 
+    /// A reopened store's columns are read where they lie in the file's mapping, not copied:
+    /// the mapping lives as long as the store does, through the file being removed or saved
+    /// over (a save writes a new file and renames it over the old, which stays mapped).
+    @Test func columnsAreReadWhereTheyLieInTheFile() throws {
+        let store = try Self.generatedStore(5_000)
+        let path = Self.temporaryPath("inplace.tally")
+        defer { unlink(path) }
+        try Snapshot.write(store, to: path)
+        let reopened = try Self.open(path)
+        #expect(reopened.amount.liesInMapping && reopened.year.liesInMapping && reopened.table.liesInMapping)
+        #expect(reopened.code.liesInMapping && reopened.parent.offsets.liesInMapping)
+        #expect(!store.amount.liesInMapping)
+        try Snapshot.write(reopened, to: path)
+        unlink(path)
+        #expect((0..<store.count).allSatisfy { store.item($0) == reopened.item($0) })
+        #expect(Array(reopened.parent) == Array(store.parent))
+    }
+
     @Test func sessionSavesAndReopensWithTheSameAnswers() throws {
         let path = Self.temporaryPath("session.tally")
         defer { unlink(path) }

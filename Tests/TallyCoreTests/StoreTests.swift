@@ -85,8 +85,8 @@ struct StoreTests {
         items += try LineItemFile.read(bytes, path: "gen.tsv")
         let store = Fixtures.store(items)
         func links(packing: Bool) -> [Int32] {
-            ParentLinks(codes: store.codes, names: store.names, doc: store.doc.values, table: store.table,
-                        column: store.column, year: store.year, phase: store.phase, code: store.code.values,
+            ParentLinks(codes: store.codes, names: store.names, doc: store.doc.values, table: store.table.array,
+                        column: store.column.array, year: store.year.array, phase: store.phase.array, code: store.code.values,
                         name: store.name.values, packing: packing).link()
         }
         let packed = links(packing: true)

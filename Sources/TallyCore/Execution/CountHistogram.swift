@@ -29,7 +29,7 @@ enum CountHistogram {
         for c in 0..<256 { slotWeight[c] = slotOfColumn[c] < 0 ? Int32(cells) : Int32(slotOfColumn[c]) }
         let readsColumn = slotWeight.contains { $0 != 0 }
         var weights: [[Int32]] = []
-        var columns: [[UInt8]] = []
+        var columns: [StoredColumn<UInt8>] = []
         for (i, field) in fields.enumerated() {
             var w = [Int32](repeating: 0, count: 256)
             for v in 0..<sizes[i] { w[v] = Int32(v * strides[i]) }
@@ -83,7 +83,7 @@ enum CountHistogram {
     /// One lane's histogram over a range of the set's words.
     struct Job: @unchecked Sendable {
         let rows: RowSet
-        let columns: [[UInt8]]
+        let columns: [StoredColumn<UInt8>]
         let weights: [[Int32]]
         let cells: Int
         let cancel: Cancellation
@@ -101,7 +101,7 @@ enum CountHistogram {
                     // The keys a row reads, padded to four with a zero weight over the first column.
                     let none = [Int32](repeating: 0, count: 256)
                     let k = columns.count
-                    func column(_ i: Int) -> [UInt8] { i < k ? columns[i] : (columns.first ?? []) }
+                    func column(_ i: Int) -> StoredColumn<UInt8> { i < k ? columns[i] : (columns.first ?? StoredColumn([])) }
                     func weight(_ i: Int) -> [Int32] { i < k ? weights[i] : none }
                     if k == 0 {
                         // `count` alone, or by output columns every column feeds: the set's size.

@@ -11,9 +11,9 @@ enum DenseGroups {
     static let parallelRows = 1 << 20
 
     enum Source {
-        case ids([UInt32]), bytes([UInt8]), year([Int16]), level(CompactColumn, [UInt8])
+        case ids(StoredColumn<UInt32>), bytes(StoredColumn<UInt8>), year(StoredColumn<Int16>), level(CompactColumn, [UInt8])
         /// Ids held in 16 bits (CompactColumn).
-        case narrowIDs([UInt16])
+        case narrowIDs(StoredColumn<UInt16>)
         /// A field held once per document: each document's index, read through the row's document.
         case perDocument([Int32])
     }
@@ -39,7 +39,7 @@ enum DenseGroups {
             case .doc, .label, .district, .dept, .name:
                 let (ids, dictionary) = store.textColumn(field)
                 let source: Source = switch ids {
-                case .perDocument(let ids): ids.byDocument.map { .perDocument($0.map { Int32($0) }) } ?? .ids(ids.byRow)
+                case .perDocument(let ids): ids.byDocument.map { .perDocument($0.map { Int32($0) }) } ?? .ids(StoredColumn(ids.byRow))
                 case .perRow(let ids): Self.source(ids)
                 }
                 key = Key(source: source, stride: cells, size: dictionary.count, offset: 0)
@@ -55,7 +55,7 @@ enum DenseGroups {
                 guard let low = store.budgetYear.min(), let high = store.budgetYear.max() else { return nil }
                 let source: Source = store.budgetYear.byDocument.map { years in
                     .perDocument(years.map { Int32($0) - Int32(low) })
-                } ?? .year(store.budgetYear.byRow)
+                } ?? .year(StoredColumn(store.budgetYear.byRow))
                 key = Key(source: source, stride: cells, size: Int(high) - Int(low) + 1, offset: Int64(low))
             case .line, .page, .amount: return nil
             }
@@ -136,10 +136,10 @@ enum DenseGroups {
         let rows: RowSet
         let keys: [Key]
         let slotOfColumn: [Int]
-        let amount: [Int64]
-        let column: [UInt8]
-        let year: [Int16]
-        let phase: [UInt8]
+        let amount: StoredColumn<Int64>
+        let column: StoredColumn<UInt8>
+        let year: StoredColumn<Int16>
+        let phase: StoredColumn<UInt8>
         /// Each row's document, for the fields held per document.
         let documents: RowDocuments
         /// Whether to keep the years and phases each group adds.

@@ -26,22 +26,22 @@ extension LineItemStore {
                 mask.withUnsafeBufferPointer { mask in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { mask[Int(ids[$0])] } } }
             }
         case .number(let field, let intervals):
-            func within<T: BinaryInteger>(_ values: [T]) -> RowSet {
-                values.withUnsafeBufferPointer { v in RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { r in intervals.contains { $0.contains(Int64(v[r])) } } } }
+            func within<T: BinaryInteger>(_ v: UnsafeBufferPointer<T>) -> RowSet {
+                RowSet(rowCount: n) { w, out in RowSet.fill(words: w, rowCount: n, into: out) { r in intervals.contains { $0.contains(Int64(v[r])) } } }
             }
             switch field {
-            case .year: return within(year)
+            case .year: return year.withUnsafeBufferPointer(within)
             case .budgetYear:
                 if let byDocument = budgetYear.byDocument {
                     return documents { d in intervals.contains { $0.contains(Int64(byDocument[d])) } }
                 }
-                return within(budgetYear.byRow)
+                return budgetYear.byRow.withUnsafeBufferPointer(within)
             case .line: return rows(where: line, InIntervals(intervals: intervals))
             case .page:
                 if let byDocument = page.byDocument {
                     return documents { d in intervals.contains { $0.contains(Int64(byDocument[d])) } }
                 }
-                return within(page.byRow)
+                return page.byRow.withUnsafeBufferPointer(within)
             case .level:
                 let levels = codes.levels
                 return levels.withUnsafeBufferPointer { levels in rows(where: code, LevelIn(levels: levels, intervals: intervals)) }
@@ -97,7 +97,7 @@ extension LineItemStore {
 
     /// The rows whose value equals their document's own (its budget year, its phase): one
     /// value per run of a document's rows, the doc id from the row ranges, not from a column.
-    func rows<T: FixedWidthInteger>(where values: [T], equalToTheirDocuments own: [T]) -> RowSet {
+    func rows<T: FixedWidthInteger>(where values: StoredColumn<T>, equalToTheirDocuments own: [T]) -> RowSet {
         let n = count
         let start = documentStart
         let doc = self.doc

@@ -27,7 +27,7 @@ public enum InputFile {
         if let mapped = MappedFile(path: path) {
             if Snapshot.looksLikeSnapshot(mapped.bytes) {
                 do throws(Diagnostic) {
-                    let saved = try Snapshot.open(mapped.bytes, path: path)
+                    let saved = try Snapshot.open(mapped.bytes, path: path, mapping: mapped)
                     return Loaded(items: [], report: nil, store: saved.store, savedReports: saved.reports)
                 } catch {
                     throw DiagnosticList([error])

@@ -33,6 +33,15 @@ public final class MappedFile: @unchecked Sendable {
         bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: size)
     }
 
+    /// Hands the pages read so far back to the page cache: they stay there, shared, and come
+    /// back on the next touch (a read-only private mapping of a file is never written, so
+    /// nothing is lost), but no longer count as this process's resident memory.
+    public func returnResidentPages() {
+        #if os(Linux)
+        if let mapping { _ = madvise(mapping, bytes.count, MADV_DONTNEED) }
+        #endif
+    }
+
     deinit {
         if let mapping { munmap(mapping, bytes.count) }
     }

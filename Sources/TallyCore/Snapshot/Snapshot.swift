@@ -7,8 +7,9 @@ import Darwin
 #endif
 
 /// A saved store (`.save FILE.tally`, `tally FILE.tally`): the columns exactly as held in
-/// memory, each a checksummed section, behind a versioned header, so reopening is a mapping,
-/// a checksum pass and a copy — no parsing, no dictionary building, no parent linking.
+/// memory, each a checksummed section, behind a versioned header, so reopening is a mapping
+/// and a checking pass — no parsing, no dictionary building, no parent linking, and no copy:
+/// the columns are read where they lie in the mapping (StoredColumn).
 ///
 /// Layout (little-endian): magic `TALLYSNP`; UInt32 version; UInt32 byte-order mark
 /// 0x01020304; UInt64 rows; UInt32 section count; UInt32 reserved; then per section
@@ -63,6 +64,9 @@ public enum Snapshot {
         func column<T>(_ kind: Kind, _ values: [T]) {
             let blob = values.withUnsafeBytes { Array($0) }
             sections.append((kind, UInt32(MemoryLayout<T>.stride), blob))
+        }
+        func column<T>(_ kind: Kind, _ values: StoredColumn<T>) {
+            sections.append((kind, UInt32(MemoryLayout<T>.stride), values.withUnsafeBytes { Array($0) }))
         }
         func compact(_ kind: Kind, _ values: CompactColumn) {
             sections.append((kind, UInt32(values.elementSize), values.withUnsafeBytes { Array($0) }))

@@ -19,13 +19,15 @@ extension Snapshot {
     }
 
     /// The store alone of a snapshot (see `open`).
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> LineItemStore {
-        try open(bytes, path: path).store
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, mapping: MappedFile? = nil) throws(Diagnostic) -> LineItemStore {
+        try open(bytes, path: path, mapping: mapping).store
     }
 
-    /// Opens a snapshot: every section's checksum is checked (both cores) before its columns
-    /// are copied out of the mapping.
-    public static func open(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> Contents {
+    /// Opens a snapshot: every section's checksum is checked (both cores), then every column's
+    /// values. Given the file's `mapping`, the columns are read where they lie in it, and the
+    /// pages the checks brought in are handed back (the page cache keeps them; a query brings
+    /// in what it touches); without one, they are copied out of `bytes`.
+    public static func open(_ bytes: UnsafeBufferPointer<UInt8>, path: String, mapping: MappedFile? = nil) throws(Diagnostic) -> Contents {
         func bad(_ what: String) -> Diagnostic {
             .fileError("not a usable tally snapshot: \(what)", file: path,
                        help: "save it again with `.save FILE.tally`, or load the line-item file it was made from")
@@ -109,19 +111,23 @@ extension Snapshot {
             }
             return out
         }
-        func column<T>(_ kind: Kind, _: T.Type) throws(Diagnostic) -> [T] {
+        func column<T: BitwiseCopyable>(_ kind: Kind, _: T.Type) throws(Diagnostic) -> StoredColumn<T> {
             let s = sections[kind]!
             let need = rows * MemoryLayout<T>.stride  // rows ≤ Int32.max: no overflow
             guard s.size == MemoryLayout<T>.stride, s.length == need else {
                 throw bad("section \(kind) holds \(s.length) bytes where \(rows) rows need \(need)")
             }
-            return [T](unsafeUninitializedCapacity: rows) { buffer, count in
+            let start = raw.baseAddress! + s.offset
+            if let mapping, Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 {
+                return StoredColumn(mapped: start, count: rows, owner: mapping)
+            }
+            return StoredColumn([T](unsafeUninitializedCapacity: rows) { buffer, count in
                 if rows > 0 {
                     HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
-                    copyOnBothCores(to: UnsafeMutableRawPointer(buffer.baseAddress!), from: raw.baseAddress! + s.offset, bytes: s.length)
+                    copyOnBothCores(to: UnsafeMutableRawPointer(buffer.baseAddress!), from: start, bytes: s.length)
                 }
                 count = rows
-            }
+            })
         }
 
         let docs = try texts(.docs), districts = try texts(.districts), depts = try texts(.depts)
@@ -146,10 +152,11 @@ extension Snapshot {
                 count = n
             }
         }
-        func documentColumn<T>(_ kind: Kind, _ byDocumentKind: Kind, _: T.Type, doc: RowDocuments, documents: Int) throws(Diagnostic)
+        func documentColumn<T: FixedWidthInteger & Sendable & BitwiseCopyable>(_ kind: Kind, _ byDocumentKind: Kind, _: T.Type, doc: RowDocuments, documents: Int) throws(Diagnostic)
             -> DocumentColumn<T>
         {
-            guard let s = sections[byDocumentKind] else { return DocumentColumn(byRow: try column(kind, T.self), documents: doc) }
+            // (Rare: a line-item file whose document's rows disagree on the field. Copied.)
+            guard let s = sections[byDocumentKind] else { return DocumentColumn(byRow: try column(kind, T.self).array, documents: doc) }
             let need = documents * MemoryLayout<T>.stride  // documents ≤ the file's size: no overflow
             guard s.size == MemoryLayout<T>.stride, s.length == need else {
                 throw bad("section \(byDocumentKind) holds \(s.length) bytes where \(documents) documents need \(need)")
@@ -244,6 +251,7 @@ extension Snapshot {
             names: dictionaries.3, codes: codeDictionary, doc: doc, label: label, district: district, dept: dept,
             year: year, budgetYear: budgetYear, phase: phase, table: table, code: code, name: name, column: columnIDs,
             amount: amount, line: line, page: page, parent: parent)
+        mapping?.returnResidentPages()
         return Contents(store: store, reports: reports)
     }
 
@@ -266,7 +274,7 @@ extension Snapshot {
 
     /// Whether every byte is one of the vocabulary's raw ids (a table look-up, not an enum
     /// initializer per row).
-    static func known(_ bytes: [UInt8], _ raw: [UInt8]) -> Bool {
+    static func known(_ bytes: StoredColumn<UInt8>, _ raw: [UInt8]) -> Bool {
         var valid = [Bool](repeating: false, count: 256)
         for r in raw { valid[Int(r)] = true }
         return bytes.allSatisfy { valid[Int($0)] }

@@ -96,13 +96,13 @@ extension ColumnBatch {
         dept = store.dept.rowValues
         name = store.name.values
         code = store.code.values
-        year = store.year
-        table = store.table
-        column = store.column
-        amount = store.amount
+        year = store.year.array
+        table = store.table.array
+        column = store.column.array
+        amount = store.amount.array
         line = store.line.values
         budgetYear = store.budgetYear.rowValues
-        phase = store.phase
+        phase = store.phase.array
         page = store.page.rowValues
     }
 }
@@ -130,15 +130,15 @@ extension StoreBuilder {
         label = store.label.rowValues
         district = store.district.rowValues
         dept = store.dept.rowValues
-        year = store.year
+        year = store.year.array
         budgetYear = store.budgetYear.rowValues
-        phase = store.phase
+        phase = store.phase.array
         page = store.page.rowValues
-        table = store.table
+        table = store.table.array
         rawCode = store.code.values
         name = store.name.values
-        column = store.column
-        amount = store.amount
+        column = store.column.array
+        amount = store.amount.array
         line = store.line.values
     }
 }

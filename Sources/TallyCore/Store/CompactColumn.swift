@@ -6,8 +6,8 @@
 /// rather than branching on it for every row.
 public struct CompactColumn: RandomAccessCollection, Sendable {
     enum Storage: Sendable {
-        case narrow([UInt16])
-        case wide([UInt32])
+        case narrow(StoredColumn<UInt16>)
+        case wide(StoredColumn<UInt32>)
     }
 
     let storage: Storage
@@ -15,14 +15,14 @@ public struct CompactColumn: RandomAccessCollection, Sendable {
     /// The narrowest width that holds every value exactly.
     public init(_ values: [UInt32]) {
         if values.allSatisfy({ $0 <= UInt32(UInt16.max) }) {
-            storage = .narrow(values.map { UInt16(truncatingIfNeeded: $0) })
+            storage = .narrow(StoredColumn(values.map { UInt16(truncatingIfNeeded: $0) }))
         } else {
-            storage = .wide(values)
+            storage = .wide(StoredColumn(values))
         }
     }
 
-    init(narrow values: [UInt16]) { storage = .narrow(values) }
-    init(wide values: [UInt32]) { storage = .wide(values) }
+    init(narrow values: StoredColumn<UInt16>) { storage = .narrow(values) }
+    init(wide values: StoredColumn<UInt32>) { storage = .wide(values) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int {
@@ -46,6 +46,13 @@ public struct CompactColumn: RandomAccessCollection, Sendable {
         return false
     }
 
+    var liesInMapping: Bool {
+        switch storage {
+        case .narrow(let v): v.liesInMapping
+        case .wide(let v): v.liesInMapping
+        }
+    }
+
     /// Bytes a row: 2 or 4.
     public var elementSize: Int { isNarrow ? 2 : 4 }
 
@@ -53,7 +60,7 @@ public struct CompactColumn: RandomAccessCollection, Sendable {
     public var values: [UInt32] {
         switch storage {
         case .narrow(let v): v.map { UInt32($0) }
-        case .wide(let v): v
+        case .wide(let v): Array(v)
         }
     }
 

@@ -14,7 +14,7 @@ extension LineItemStore {
     }
 
     /// The byte ids of a fixed-vocabulary field (table, column, phase), row by row.
-    func identifierColumn(_ field: Field) -> [UInt8] {
+    func identifierColumn(_ field: Field) -> StoredColumn<UInt8> {
         switch field {
         case .table: table
         case .phase: phase

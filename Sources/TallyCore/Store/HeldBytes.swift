@@ -3,6 +3,7 @@
 extension LineItemStore {
     public func heldBytes() -> [(column: String, bytes: Int)] {
         func bytes<T>(_ values: [T]) -> Int { values.count * MemoryLayout<T>.stride }
+        func bytes<T>(_ values: StoredColumn<T>) -> Int { values.count * MemoryLayout<T>.stride }
         let dictionaries = [docs, labels, districts, depts, names].reduce(0) { total, d in
             total + d.values.reduce(0) { $0 + $1.utf8.count + 16 }
         } + codes.codes.reduce(0) { $0 + $1.utf8.count + 16 }

@@ -20,14 +20,14 @@ public struct LineItemStore: Sendable {
     public let budgetYear: DocumentColumn<Int16>
     /// The doc column itself, as a field of its documents: a filter on doc reads row ranges too.
     public let documentIDs: DocumentColumn<UInt32>
-    public let year: [Int16]
-    public let phase: [UInt8]
-    public let table: [UInt8]
+    public let year: StoredColumn<Int16>
+    public let phase: StoredColumn<UInt8>
+    public let table: StoredColumn<UInt8>
     /// Ids and line numbers in 16 bits where they fit (CompactColumn.swift).
     public let code: CompactColumn
     public let name: CompactColumn
-    public let column: [UInt8]
-    public let amount: [Int64]
+    public let column: StoredColumn<UInt8>
+    public let amount: StoredColumn<Int64>
     public let line: CompactColumn
     /// The PDF page; 0 throughout a text document, so held once per document there.
     public let page: DocumentColumn<UInt16>
@@ -54,17 +54,18 @@ public struct LineItemStore: Sendable {
             docs: docs, labels: labels, districts: districts, depts: depts, names: names, codes: codes, doc: rows,
             label: DocumentColumn(label, documents: rows),
             district: DocumentColumn(district, documents: rows),
-            dept: DocumentColumn(dept, documents: rows), year: year,
-            budgetYear: DocumentColumn(budgetYear, documents: rows), phase: phase, table: table,
-            code: CompactColumn(code), name: CompactColumn(name), column: column, amount: amount,
+            dept: DocumentColumn(dept, documents: rows), year: StoredColumn(year),
+            budgetYear: DocumentColumn(budgetYear, documents: rows), phase: StoredColumn(phase), table: StoredColumn(table),
+            code: CompactColumn(code), name: CompactColumn(name), column: StoredColumn(column), amount: StoredColumn(amount),
             line: CompactColumn(line), page: DocumentColumn(page, documents: rows), parent: ParentColumn(parent))
     }
 
     init(
         docs: TextDictionary, labels: TextDictionary, districts: TextDictionary, depts: TextDictionary,
         names: TextDictionary, codes: CodeDictionary, doc: RowDocuments, label: DocumentColumn<UInt32>,
-        district: DocumentColumn<UInt32>, dept: DocumentColumn<UInt32>, year: [Int16], budgetYear: DocumentColumn<Int16>,
-        phase: [UInt8], table: [UInt8], code: CompactColumn, name: CompactColumn, column: [UInt8], amount: [Int64],
+        district: DocumentColumn<UInt32>, dept: DocumentColumn<UInt32>, year: StoredColumn<Int16>, budgetYear: DocumentColumn<Int16>,
+        phase: StoredColumn<UInt8>, table: StoredColumn<UInt8>, code: CompactColumn, name: CompactColumn, column: StoredColumn<UInt8>,
+        amount: StoredColumn<Int64>,
         line: CompactColumn, page: DocumentColumn<UInt16>, parent: ParentColumn
     ) {
         self.docs = docs

@@ -4,7 +4,7 @@
 /// small sorted list of far rows. No row is its own parent, so distance 0 means "none".
 public struct ParentColumn: RandomAccessCollection, Sendable {
     /// parent − row, 0 for none, `far` when the list holds it.
-    let offsets: [Int16]
+    let offsets: StoredColumn<Int16>
     /// The rows marked `far`, increasing, and their parents.
     let farRows: [Int32]
     let farParents: [Int32]
@@ -13,7 +13,7 @@ public struct ParentColumn: RandomAccessCollection, Sendable {
     /// `parents`: each row's parent row, -1 for none.
     init(_ parents: [Int32]) {
         var farRows: [Int32] = [], farParents: [Int32] = []
-        offsets = parents.indices.map { row in
+        offsets = StoredColumn(parents.indices.map { row in
             let p = parents[row]
             if p < 0 { return 0 }
             let distance = Int(p) - row
@@ -21,7 +21,7 @@ public struct ParentColumn: RandomAccessCollection, Sendable {
             farRows.append(Int32(row))
             farParents.append(p)
             return Self.far
-        }
+        })
         self.farRows = farRows
         self.farParents = farParents
     }
@@ -29,7 +29,7 @@ public struct ParentColumn: RandomAccessCollection, Sendable {
     /// A snapshot's sections, or nil when they disagree: the far list must be increasing rows in
     /// range with a parent each, and be exactly the rows marked `far`. The parents themselves
     /// are checked by the reader (in range, same document, shorter code).
-    init?(offsets: [Int16], farRows: [Int32], farParents: [Int32]) {
+    init?(offsets: StoredColumn<Int16>, farRows: [Int32], farParents: [Int32]) {
         guard farRows.count == farParents.count else { return nil }
         var previous = -1
         for row in farRows {
