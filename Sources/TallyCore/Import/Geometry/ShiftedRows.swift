@@ -101,13 +101,14 @@ enum ShiftedRows {
 
     /// A row set over whose count of figures says nothing of their columns: its figures are
     /// reported, not put under the columns they happen to stand nearest.
-    static func unread(_ line: WordLine, _ grid: ColumnGrid) -> TableReader.Piece {
+    static func unread(_ line: WordLine, _ grid: ColumnGrid,
+                       why: String = "its rows are set to one side of the rows filling every column") -> TableReader.Piece {
         let figures = grid.trailingFigures(line)
         let labels = Array(line.words[..<figures.startIndex])
         var piece = TableReader.Piece(line: line, labels: labels, figures: [])
         piece.hasCode = CodeWords.startsWithCode(labels)
         piece.uncertain = figures.map {
-            "figure \($0.text) lines up with no column of the table (its rows are set to one side of the rows filling every column): its column is not read"
+            "figure \($0.text) lines up with no column of the table (\(why)): its column is not read"
         }
         return piece
     }

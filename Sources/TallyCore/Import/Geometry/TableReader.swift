@@ -46,6 +46,10 @@ struct TableReader {
         var columnPages = Set<Int>()
         // Data lines with the grid (of `grids`) they stand under.
         var data: [(line: WordLine, grid: Int)] = []
+        // A header with no row under it on its page, and the grids whose header stands on a
+        // page before all of their rows.
+        var headerBefore: [WordLine]?
+        var headerAbove = Set<Int>()
         let labelled = [.summary, .fiscalSummary, .procurement].contains(title.table)
 
         // A page's number is printed above or below its table: only a page's first or last
@@ -60,6 +64,7 @@ struct TableReader {
         for (index, line) in lines.enumerated() {
             if line.page != page {
                 page = line.page
+                if grids.isEmpty, !sawData, !pageHeader.isEmpty { headerBefore = pageHeader }
                 pageHeader = []
                 sawData = false
             }
@@ -123,6 +128,14 @@ struct TableReader {
                         for h in pageHeader { data.append((h, grids.count - 1)) }
                     }
                 }
+                // A header at the foot of a page, all its rows on the next page, where it is
+                // not printed again: the table's header, and what stands above the first row
+                // here is rows.
+                if grids.isEmpty, let before = headerBefore, let g = ColumnGrid(header: before) {
+                    grids.append(g)
+                    headerAbove.insert(0)
+                    for h in pageHeader { data.append((h, 0)) }
+                }
             }
             if numbersColumns { continue }
             guard !grids.isEmpty else {
@@ -183,7 +196,7 @@ struct TableReader {
             // A page that goes on under the grid of an earlier page may be set a little
             // to one side (-layout text moves columns by a character or two): where its own
             // rows fill every column, they say where its columns stand.
-            var shifted: [WordLine] = [], setOver: [WordLine] = []
+            var shifted: [WordLine] = [], setOver: [WordLine] = [], unaligned: [WordLine] = []
             let first = pieces.count
             for page in Set(mine.map(\.page)).sorted() {
                 var onPage = g
@@ -191,6 +204,13 @@ struct TableReader {
                 let lines = mine.filter { $0.page == page }
                 onPage.learn(from: lines, trailing: true)
                 if onPage.learnt == nil {
+                    // `-layout` text sets each page in character cells of its own: a header's
+                    // columns say nothing of where the next page's figures stand unless a row
+                    // there fills every column.
+                    if headerAbove.contains(n), g.inCharacterCells {
+                        unaligned += lines
+                        continue
+                    }
                     if !labelled, page != mine.first?.page, ShiftedPages.doesNotFit(lines, g) {
                         shifted += lines
                         continue
@@ -215,11 +235,15 @@ struct TableReader {
                     pieces.append(piece(entry.line, grid, slotOfColumn, table))
                 }
             }
-            if !shifted.isEmpty || !setOver.isEmpty {
+            if !shifted.isEmpty || !setOver.isEmpty || !unaligned.isEmpty {
                 let placed = Array(pieces[first...])
                 let byClass = [.basicEcon, .basicGovEcon].contains(title.table)
                 pieces += shifted.map { ShiftedPages.piece($0, like: placed, byClass: byClass) ?? piece($0, g, slotOfColumn, table) }
                 pieces += setOver.map { ShiftedPages.piece($0, like: placed, byClass: byClass) ?? ShiftedRows.unread($0, g) }
+                pieces += unaligned.map {
+                    ShiftedPages.piece($0, like: placed, byClass: byClass)
+                        ?? ShiftedRows.unread($0, g, why: "its header stands on the page before, whose -layout text sets columns in other places")
+                }
             }
         }
         pieces.sort { $0.line.number < $1.line.number }
