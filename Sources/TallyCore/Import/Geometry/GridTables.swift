@@ -70,8 +70,10 @@ enum GridTables {
                 if let title = titles[i] {
                     // The open table's title again (`…（续）`, or the same words with no unit
                     // stated under them: a table of its own states its unit): the table goes on.
-                    if let (_, open) = start, open.table == title.table,
-                       title.isContinuation || (title.core == open.core && (!statesUnit(below: i, lines) || continuesColumns(after: i, lines, titles))) {
+                    if let (openLine, open) = start, open.table == title.table,
+                       title.isContinuation || (title.core == open.core && (!statesUnit(below: i, lines) || continuesColumns(after: i, lines, titles)
+                           || printedAgainAtPageTop(i, after: openLine, lines)))
+                    {
                         titleLines.insert(i)
                         continue
                     }
@@ -159,6 +161,34 @@ enum GridTables {
     }
 
     /// Whether the title on line i states a unit, on its line or the few lines under it.
+    /// Whether the title on line i heads its page (below at most a table number or a page
+    /// number), a later page than the open table's title on `openLine`, over the same unit's
+    /// name: a spreadsheet's print titles, the title, unit and header set again atop each page
+    /// the table goes on over. (A table of another unit names its own; another table of the
+    /// same title begins with a code the open one has printed.)
+    static func printedAgainAtPageTop(_ i: Int, after openLine: Int, _ lines: [WordLine]) -> Bool {
+        let page = lines[i].page
+        guard page > lines[openLine].page else { return false }
+        var k = i - 1
+        while k >= 0, lines[k].page == page {
+            let text = lines[k].joined
+            guard Vocabulary.isTableNumber(text) || TableReader.isPageNumber(text) else { return false }
+            k -= 1
+        }
+        func unitName(below t: Int) -> String? {
+            lines[t..<min(lines.count, t + 4)].lazy.compactMap { Vocabulary.unitName(in: $0.joined) }.first
+        }
+        guard unitName(below: i) == unitName(below: openLine) else { return false }
+        // A row's code: its leading words of digits (split 类 款 项 joined).
+        func code(_ line: WordLine) -> String? {
+            let digits = line.words.prefix { CodeWords.isDigits(Substring($0.text)) }.map(\.text).joined()
+            return digits.count >= 3 && digits.count < line.joined.count ? digits : nil
+        }
+        let printed = Set(lines[openLine..<i].compactMap(code))
+        let next = lines[(i + 1)...].prefix { $0.page == page }.lazy.compactMap(code).first
+        return next.map { !printed.contains($0) } ?? true
+    }
+
     static func statesUnit(below i: Int, _ lines: [WordLine]) -> Bool {
         for line in lines[i..<min(lines.count, i + 4)] {
             if Vocabulary.unitStatement(in: line.joined) != nil { return true }

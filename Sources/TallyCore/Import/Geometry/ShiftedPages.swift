@@ -41,7 +41,8 @@ enum ShiftedPages {
         let labels = Array(line.words[..<run.startIndex])
         func counts(_ pieces: [TableReader.Piece]) -> [[Int]: Int] {
             var counts: [[Int]: Int] = [:]
-            for p in pieces where p.figures.count == run.count && p.hasCode {
+            // (A row with a figure undecided or unread says nothing of where its figures go.)
+            for p in pieces where p.figures.count == run.count && p.hasCode && p.choices.isEmpty && p.uncertain.isEmpty {
                 counts[p.figures.map(\.slot).sorted(), default: 0] += 1
             }
             return counts

@@ -34,7 +34,9 @@ extension TableReader {
     static func repeatsHeader(_ grid: ColumnGrid, of first: ColumnGrid?, firstRow: WordLine) -> Bool {
         guard let first, first.columns.contains(where: \.isLabel) else { return true }
         guard grid.columns.contains(where: \.isLabel) else { return false }
-        let figures = firstRow.words.filter { if case .figure = FigureText.read($0.text) { true } else { false } }
+        // The row's figures: those after its labels (a leading code is no figure).
+        let run = ShiftedPages.trailingFigures(firstRow)
+        let figures = run.count < firstRow.words.count ? Array(run) : []
         func gap(_ word: PlacedWord, _ column: ColumnGrid.Column) -> Double { max(0, column.left - word.right, word.left - column.right) }
         return figures.isEmpty || figures.contains { word in
             grid.columns.min(by: { gap(word, $0) < gap(word, $1) }).map { !$0.isLabel } ?? true

@@ -49,6 +49,8 @@ struct TableReader {
         // A header with no row under it on its page, and the grids whose header stands on a
         // page before all of their rows.
         var headerBefore: [WordLine]?
+        // The words of the table's first header, to tell it printed again.
+        var firstHeaderWords = Set<String>()
         var headerAbove = Set<Int>()
         let labelled = [.summary, .fiscalSummary, .procurement].contains(title.table)
 
@@ -109,6 +111,18 @@ struct TableReader {
             }
             if !sawData {
                 sawData = true
+                // The header printed again over rows without figures (sources printed as rows,
+                // 专项收入 | 政府性基金 小计 …): the lines of the first header's words are the
+                // header, those below them rows.
+                var rowsBelowHeader: [WordLine] = []
+                if !grids.isEmpty, !firstHeaderWords.isEmpty {
+                    let k = pageHeader.prefix { $0.words.allSatisfy { firstHeaderWords.contains($0.text) } }.count
+                    if k > 0, k < pageHeader.count {
+                        rowsBelowHeader = Array(pageHeader[k...])
+                        pageHeader.removeLast(pageHeader.count - k)
+                    }
+                }
+                defer { if !grids.isEmpty { for r in rowsBelowHeader { data.append((r, grids.count - 1)) } } }
                 // A name wrapped over the first row's code line is not the header's lowest line.
                 var wrapped: [WordLine] = []
                 while pageHeader.count > 1, CodeWords.startsWithCode(line.words), let last = pageHeader.last,
@@ -119,6 +133,7 @@ struct TableReader {
                 defer { if !grids.isEmpty { for w in wrapped { data.append((w, grids.count - 1)) } } }
                 if !pageHeader.isEmpty {
                     if let g = ColumnGrid(header: pageHeader), Self.repeatsHeader(g, of: grids.first, firstRow: line) {
+                        if grids.isEmpty { firstHeaderWords = Set(pageHeader.flatMap { $0.words.map(\.text) }) }
                         grids.append(g)
                     } else if !labelled, let g = ColumnGrid(header: pageHeader), Self.continuesColumns(g, firstRow: line, after: grids) {
                         grids.append(g)
@@ -132,6 +147,7 @@ struct TableReader {
                 // not printed again: the table's header, and what stands above the first row
                 // here is rows.
                 if grids.isEmpty, let before = headerBefore, let g = ColumnGrid(header: before) {
+                    firstHeaderWords = Set(before.flatMap { $0.words.map(\.text) })
                     grids.append(g)
                     headerAbove.insert(0)
                     for h in pageHeader { data.append((h, 0)) }
