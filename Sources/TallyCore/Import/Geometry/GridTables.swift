@@ -12,7 +12,7 @@ enum GridTables {
     }
 
     static func find(_ all: [WordLine]) -> Found {
-        let lines = SpacedThousands.join(all.filter { !$0.words.isEmpty }).map(CodeWords.undotted)
+        let lines = RunningHeads.removed(from: SpacedThousands.join(all.filter { !$0.words.isEmpty }).map(CodeWords.undotted))
         var titles: [Int: TableTitle] = [:]
         var others = Set<Int>()
         // Lines that belong to a title on the line before (its second line) or that repeat the
