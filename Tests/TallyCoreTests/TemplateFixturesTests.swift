@@ -22,7 +22,7 @@ struct TemplateFixturesTests {
     ]
 
     @Test func everyDocumentHasBothForms() {
-        #expect(Self.stems.count == 75)
+        #expect(Self.stems.count == 76)
         for stem in Self.stems {
             for ext in ["pdf", "txt"] {
                 #expect(FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent("\(stem).\(ext)").path), "\(stem).\(ext)")

@@ -51,6 +51,11 @@ extension TableReader {
         return !text.contains("万元") && !text.contains("%") && !text.contains("％") && !isProse(text) && !text.contains("、") && !text.contains("：")
     }
 
+    /// Brackets a text opens less those it closes (full-width or not).
+    static func bracketBalance(_ text: String) -> Int {
+        text.reduce(0) { n, c in c == "（" || c == "(" ? n + 1 : c == "）" || c == ")" ? n - 1 : n }
+    }
+
     static func isProse(_ text: String) -> Bool {
         text.contains("。") || text.contains("；") || (text.count > 20 && hasClauseComma(text))
     }

@@ -53,6 +53,9 @@ struct TableReader {
         var firstHeaderWords = Set<String>()
         var headerAbove = Set<Int>()
         let labelled = [.summary, .fiscalSummary, .procurement].contains(title.table)
+        // Whether the line before named the unit, and its brackets left open.
+        var nameGoesOn = false
+        var brackets = 0
 
         // A page's number is printed above or below its table: only a page's first or last
         // line can be one (a lone `302` or `12` inside the table is a code cell on a line of its own).
@@ -79,13 +82,28 @@ struct TableReader {
                 continue
             }
             let marked = line.words.contains { FigureText.isMarkedFigure($0.text) }
+            // A unit's name wrapped onto the lines below it (部门名称：某厅 / （某局、某中心）):
+            // the lines of its bracketed part are neither the header nor rows.
+            if nameGoesOn {
+                let open = joined.hasPrefix("（") || joined.hasPrefix("(")
+                if !marked, !sawData, open || brackets > 0 {
+                    brackets += Self.bracketBalance(joined)
+                    if brackets <= 0 { nameGoesOn = false }
+                    continue
+                }
+                nameGoesOn = false
+            }
             if !marked, let unit = Vocabulary.unitStatement(in: joined) {
                 table.state(unit, line: line.number)
-                if let name = Vocabulary.unitName(in: joined) { unitName = unitName ?? name }
+                if let name = Vocabulary.unitName(in: joined) {
+                    unitName = unitName ?? name
+                    (nameGoesOn, brackets) = (true, Self.bracketBalance(joined))
+                }
                 continue
             }
             if !marked, !sawData, let name = Vocabulary.unitName(in: joined) {
                 unitName = unitName ?? name
+                (nameGoesOn, brackets) = (true, Self.bracketBalance(joined))
                 continue
             }
             if !marked, Vocabulary.isEmptyStatement(joined) {
