@@ -207,7 +207,9 @@ struct TableReader {
                 right.alignment = .right
                 if !right.collides(on: mine) { g = right }
             }
-            g.learn(from: mine)
+            // (-layout text sets each page in character cells of its own: where its figures
+            // stand is learnt from the header's page alone.)
+            g.learn(from: g.inCharacterCells ? mine.filter { $0.page == mine.first?.page && !headerAbove.contains(n) } : mine)
             var slotOfColumn: [Int: Int] = [:]
             for (column, slot) in zip(g.figureColumns, g.slots(for: title.table, defaultYear: title.year ?? 0)) {
                 if let existing = table.slots!.firstIndex(of: slot) {
