@@ -16,13 +16,14 @@ struct TemplateFixturesTests {
     /// Where the readers fall short, named so the gap shows in every run.
     static let knownGaps: [String: String] = [
         "b_js_at0_norep.txt": "-layout text of tables whose header ends one page and whose rows fill the next, no row filling every column: pdftotext sets each page in character cells of its own, so the header's columns cannot place them (reported unplaced, figure by figure)",
+        "b_sh_split_last_middle_rep.txt": "-layout text of a row cut by a page whose name's end atop the next page is one glyph (务): taken for a watermark's stray glyph, its figures are reported unplaced",
         "cq_yubei_health_2025_dept.txt": "-layout text of a 三公 table of two years in one row: 14.54 and 14.95 could stand under 购置费 or 运行费 (vehicle = purchase + operation either way, and no basic_econ 30231 matches): reported unplaced",
         "r_v09_left.txt": "-layout text of a 三公 row set left in wide cells: 1.30 and 13.19 each could stand under two columns (character cells too coarse): reported unplaced",
         "r_v32_cq_prev.txt": "-layout text of a 三公 table with the previous year beside: one figure reported unplaced",
     ]
 
     @Test func everyDocumentHasBothForms() {
-        #expect(Self.stems.count == 76)
+        #expect(Self.stems.count == 77)
         for stem in Self.stems {
             for ext in ["pdf", "txt"] {
                 #expect(FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent("\(stem).\(ext)").path), "\(stem).\(ext)")

@@ -16,7 +16,8 @@ extension TableReader {
     func rows(from printed: [Piece], slots: Int, pages: [Int], columnPages: Set<Int>, printedAgainOn againPages: Set<Int> = [],
               table: inout RawTable) -> [RawRow] {
         let (printed, marked) = StrayGlyphs.setApart(printed, table: &table)
-        let pieces = SplitCodeLines.codesAboveTheirRows(SplitCodeLines.join(printed), reach: 1.6 * Self.lineHeight(printed))
+        let pieces = RowsSplitByPages.join(
+            SplitCodeLines.codesAboveTheirRows(SplitCodeLines.join(printed), reach: 1.6 * Self.lineHeight(printed)), table: &table)
         let unit = Self.lineHeight(pieces)
         let reach = 1.6 * unit
         var isAnchor = pieces.map { $0.hasCode || (!$0.labels.isEmpty && !$0.figures.isEmpty) }
