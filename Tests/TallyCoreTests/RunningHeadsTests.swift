@@ -7,8 +7,9 @@ import Testing
 struct RunningHeadsTests {
     typealias Word = (Int, Double, Double, Double, Double, String)
 
+    /// A page of a table's rows under its header, the first page under the table's title.
     static func page(_ n: Int, head: String?) -> [Word] {
-        (head.map { [(n, 50, 20, 60, 9, $0)] } ?? [])
+        (head.map { [(n, 50, 20, 60, 9, $0)] } ?? []) + (n == 1 ? [(n, 120, 30, 100, 9, "2025年部门收入预算总表")] : [])
             + [(n, 50, 40, 30, 9, "项目"), (n, 300, 40, 30, 9, "金额")]
             + [(n, 50, 60, 30, 9, "20101"), (n, 90, 60, 60, 9, "行政运行"), (n, 300, 60, 30, 9, "12.50")]
     }
@@ -18,10 +19,17 @@ struct RunningHeadsTests {
     }
 
     @Test func aHeadAtopMostPagesGoesAndTheHeaderPrintedAgainStays() {
-        let kept = Self.texts((1...4).flatMap { Self.page($0, head: $0 == 1 ? nil : "2025年部门预算") })
+        let kept = Self.texts((1...4).flatMap { Self.page($0, head: $0 == 4 ? nil : "2025年部门预算") })
         #expect(!kept.contains("2025年部门预算"))
         #expect(kept.filter { $0 == "项目金额" }.count == 4)
         #expect(kept.filter { $0 == "20101行政运行12.50" }.count == 4)
+    }
+
+    /// A narrow line atop every page the table goes on over, but not over its titled first
+    /// page, is the header's top line (a group over its columns), not a running head.
+    @Test func aLineAtopOnlyTheContinuedPagesStays() {
+        let kept = Self.texts((1...4).flatMap { Self.page($0, head: $0 == 1 ? nil : "一般公共预算支出") })
+        #expect(kept.filter { $0 == "一般公共预算支出" }.count == 3)
     }
 
     @Test(arguments: [2, 1])

@@ -3,8 +3,10 @@
 /// page furniture, not part of the table it stands over: left in, it hides a table's header
 /// printed again below it on a page the table goes on over. A line is one when the same
 /// text heads (or ends) at least three pages and half of the pages with text, holds no
-/// figure, title or unit, and is narrow beside the page's text — a table's header printed
-/// again atop each page spans the table.
+/// figure, title or unit, is narrow beside the page's text — a table's header printed again
+/// atop each page spans the table — and stands on a page with a table's title too (a head is
+/// printed over every kind of page; a header's top line, atop the pages a table goes on
+/// over, is not the top line of the table's titled first page).
 enum RunningHeads {
     static func removed(from lines: [WordLine]) -> [WordLine] {
         var pages: [Int: Range<Int>] = [:]
@@ -18,8 +20,11 @@ enum RunningHeads {
             let kept = range.filter { !TableReader.isPageNumber(lines[$0].joined) }
             for i in Set([kept.first, kept.last].compactMap { $0 }) { edges[lines[i].joined, default: []].append(i) }
         }
+        let titled = Set(lines.filter { TableTitle.recognise($0.joined) != nil }.map(\.page))
         var drop = Set<Int>()
-        for (text, at) in edges where at.count >= 3 && at.count * 2 >= pages.count && isFurniture(text, at.map { lines[$0] }) {
+        for (text, at) in edges where at.count >= 3 && at.count * 2 >= pages.count && isFurniture(text, at.map { lines[$0] })
+            && at.contains(where: { titled.contains(lines[$0].page) })
+        {
             for i in at where isNarrow(lines[i], on: pages[lines[i].page].map { Array(lines[$0]) } ?? []) { drop.insert(i) }
         }
         return drop.isEmpty ? lines : lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
