@@ -47,10 +47,6 @@ public struct StoredColumn<Element: BitwiseCopyable>: RandomAccessCollection, @u
     }
 }
 
-extension StoredColumn: Equatable where Element: Equatable {
-    public static func == (a: StoredColumn, b: StoredColumn) -> Bool { a.elementsEqual(b) }
-}
-
 private final class HeldArray<Element> {
     let array: [Element]
     init(_ array: [Element]) { self.array = array }

@@ -43,6 +43,15 @@ extension TableReader {
         }
     }
 
+    /// A later page's header naming columns of figures only, over rows that begin with a
+    /// figure: the table's right-hand columns, gone on over the page (ContinuedColumns).
+    static func continuesColumns(_ header: ColumnGrid, firstRow: WordLine, after grids: [ColumnGrid]) -> Bool {
+        guard !grids.isEmpty, !header.figureColumns.isEmpty, !header.columns.contains(where: \.isLabel),
+            let first = firstRow.words.first
+        else { return false }
+        return FigureText.isMarkedFigure(first.text)
+    }
+
     /// Two or more figures with decimals and no sentence around them (no 万元, no clause
     /// punctuation): the shape of a table's row.
     static func looksLikeRow(_ line: WordLine) -> Bool {
